@@ -1,0 +1,158 @@
+//! The `stancegrid analyze` command: a folder in, a position table or the
+//! statements out. Data goes to stdout or `--out`; messages go to stderr.
+
+use crate::export::Format;
+use crate::matrix::{Filter, Matrix};
+use crate::{Lexicon, LoadOptions, Progress};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+const EXAMPLES: &str = "\
+Examples:
+  stancegrid                                  open the window
+  stancegrid ~/articles                       open the window on a folder
+  stancegrid analyze ~/articles               position statements as JSON on stdout
+  stancegrid analyze ~/articles --format csv --out positions.csv
+  stancegrid analyze ~/articles --format xlsx --out positions.xlsx
+  stancegrid analyze ~/articles --lexicon my-negotiation.ron --format md";
+
+/// Who stands where in a negotiation: position statements from a folder of news articles.
+#[derive(Debug, Parser)]
+#[command(name = "stancegrid", version, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Folder to open in the window (default: the last one, or the sample corpus).
+    pub folder: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse a folder of articles and print or write the result.
+    #[command(after_help = EXAMPLES)]
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Folder of articles (.txt, .md, .html, .htm), searched recursively.
+    pub dir: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Json)]
+    pub format: FormatArg,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Use this lexicon (RON) instead of the built-in one.
+    #[arg(long)]
+    pub lexicon: Option<PathBuf>,
+    /// Skip files larger than this many megabytes.
+    #[arg(long, default_value_t = 20)]
+    pub max_file_mb: u64,
+}
+
+/// The formats of `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Documents, statements, cells and skipped files (schema stancegrid/positions@1).
+    Json,
+    /// The position table: actors × issues with summary stance and counts.
+    Csv,
+    /// One row per statement with every field.
+    StatementsCsv,
+    /// The position table as a Markdown table.
+    Md,
+    /// A workbook with a Positions and a Statements sheet (needs --out).
+    Xlsx,
+    /// A self-contained HTML report with the matrix and every quote.
+    Html,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::PositionsCsv,
+            FormatArg::StatementsCsv => Format::StatementsCsv,
+            FormatArg::Md => Format::Markdown,
+            FormatArg::Xlsx => Format::Xlsx,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
+
+/// Run `stancegrid analyze`; errors are printed on stderr.
+pub fn analyze(args: &AnalyzeArgs) -> ExitCode {
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("stancegrid: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
+    let lexicon = match &args.lexicon {
+        Some(path) => Lexicon::from_file(path)?,
+        None => Lexicon::builtin(),
+    };
+    let format = Format::from(args.format);
+    if format == Format::Xlsx && args.out.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!("XLSX is binary: give --out FILE or redirect stdout");
+    }
+    let options = LoadOptions {
+        max_file_size: args.max_file_mb.saturating_mul(1024 * 1024),
+        ..LoadOptions::default()
+    };
+    let bar = progress_bar();
+    let on_progress = |p: Progress| {
+        bar.set_length(p.total as u64);
+        bar.set_position(p.done as u64);
+    };
+    let analysis = crate::analyze(
+        &args.dir,
+        Arc::new(lexicon),
+        &options,
+        &on_progress,
+        &AtomicBool::new(false),
+    )?;
+    bar.finish_and_clear();
+    for s in &analysis.skipped {
+        eprintln!("skipped {}: {}", s.file, s.reason);
+    }
+    let matrix = Matrix::build(&analysis, &Filter::default());
+    match &args.out {
+        Some(path) => {
+            crate::export::write(path, format, &analysis, &matrix)?;
+            eprintln!(
+                "{} statements from {} documents written to {}",
+                analysis.statements.len(),
+                analysis.documents.len(),
+                path.display()
+            );
+        }
+        None => {
+            let bytes = crate::export::render(format, &analysis, &matrix)?;
+            std::io::stdout().lock().write_all(&bytes)?;
+        }
+    }
+    Ok(())
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal.
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files {msg}") {
+        bar.set_style(style);
+    }
+    bar
+}

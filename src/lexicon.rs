@@ -1,0 +1,191 @@
+//! The lexicon: who the parties are, who speaks for them, what the issues are
+//! called and which words carry a stance. Loaded from RON (the default one is
+//! embedded), validated, and compiled once into matchers.
+//!
+//! The lexicon is data; no name of a person or place lives in code.
+
+use crate::extract::Matchers;
+use serde::Deserialize;
+use std::path::Path;
+use thiserror::Error;
+
+/// The lexicon that ships with stancegrid.
+pub const DEFAULT_LEXICON: &str = include_str!("../assets/lexicon.ron");
+
+/// One negotiating party.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    /// Stable id used in exports (`ukraine`).
+    pub id: String,
+    /// Display name (`Ukraine`).
+    pub name: String,
+    /// Names of the party itself, its capital, government bodies and plans that
+    /// speak for it ("Kyiv", "the Kremlin", "the White House").
+    #[serde(default)]
+    pub bodies: Vec<String>,
+    /// Office-holders who speak for the party, each with spelling variants
+    /// (surname alone included): `["Volodymyr Zelenskyy", "Zelensky", "Zelenskiy"]`.
+    #[serde(default)]
+    pub people: Vec<Vec<String>>,
+    /// Adjectives that make a group speak for the party when followed by an
+    /// official noun ("Ukrainian officials", "the Russian side").
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+}
+
+/// One issue of the negotiation: a proposition a party can be for or against.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issue {
+    pub id: String,
+    pub name: String,
+    /// Words and phrases that name the issue.
+    pub terms: Vec<String>,
+    /// Terms that name the issue but whose usual verbs invert the proposition:
+    /// for `territory` ("Ukraine cedes land"), "territorial integrity" is such a
+    /// term: defending it opposes the proposition.
+    #[serde(default)]
+    pub inverse_terms: Vec<String>,
+}
+
+/// Words that carry a stance.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StanceCues {
+    /// For the proposition: "wants", "welcomed", "offer", "demanded".
+    #[serde(default)]
+    pub support: Vec<String>,
+    /// Against it: "rejects", "ruled out", "red line", "unacceptable".
+    #[serde(default)]
+    pub oppose: Vec<String>,
+    /// Only with conditions: "only if", "as long as", "in exchange for", "open to".
+    #[serde(default)]
+    pub conditional: Vec<String>,
+    /// Negations that flip a support cue: "not", "never", "no".
+    #[serde(default)]
+    pub negation: Vec<String>,
+}
+
+/// The whole lexicon as written in RON.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconSource {
+    pub actors: Vec<Actor>,
+    pub issues: Vec<Issue>,
+    /// Nouns for speakers who never speak for a party: "analyst", "professor".
+    #[serde(default)]
+    pub non_party_speakers: Vec<String>,
+    /// Nouns that, after a party adjective, make a group that speaks for it:
+    /// "officials", "side", "delegation", "government".
+    #[serde(default)]
+    pub official_nouns: Vec<String>,
+    /// Verbs of saying: "said", "told", "warned", "insisted".
+    #[serde(default)]
+    pub speech_verbs: Vec<String>,
+    /// Pronouns that refer back to the last named speaker: "he", "she".
+    #[serde(default)]
+    pub pronouns: Vec<String>,
+    #[serde(default)]
+    pub stance: StanceCues,
+}
+
+/// A validated lexicon with its matchers compiled.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub source: LexiconSource,
+    pub(crate) matchers: Matchers,
+}
+
+/// Why a lexicon could not be used.
+#[derive(Debug, Error)]
+pub enum LexiconError {
+    #[error("cannot read lexicon {path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{origin}:{line}:{column}: {message}")]
+    Syntax {
+        origin: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{origin}: {message}")]
+    Invalid { origin: String, message: String },
+}
+
+impl Lexicon {
+    /// The embedded default lexicon.
+    pub fn builtin() -> Lexicon {
+        Lexicon::parse(DEFAULT_LEXICON, "assets/lexicon.ron")
+            .expect("the embedded lexicon is valid (checked by tests)")
+    }
+
+    /// Read and compile a lexicon file.
+    pub fn from_file(path: &Path) -> Result<Lexicon, LexiconError> {
+        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Lexicon::parse(&text, &path.display().to_string())
+    }
+
+    /// Parse RON text; `origin` names it in errors.
+    pub fn parse(text: &str, origin: &str) -> Result<Lexicon, LexiconError> {
+        let source: LexiconSource = ron::from_str(text).map_err(|e| LexiconError::Syntax {
+            origin: origin.to_string(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: e.code.to_string(),
+        })?;
+        validate(&source).map_err(|message| LexiconError::Invalid {
+            origin: origin.to_string(),
+            message,
+        })?;
+        let matchers = Matchers::compile(&source);
+        Ok(Lexicon { source, matchers })
+    }
+
+    pub fn actors(&self) -> &[Actor] {
+        &self.source.actors
+    }
+
+    pub fn issues(&self) -> &[Issue] {
+        &self.source.issues
+    }
+
+    pub fn actor_index(&self, id: &str) -> Option<usize> {
+        self.source.actors.iter().position(|a| a.id == id)
+    }
+
+    pub fn issue_index(&self, id: &str) -> Option<usize> {
+        self.source.issues.iter().position(|i| i.id == id)
+    }
+}
+
+fn validate(source: &LexiconSource) -> Result<(), String> {
+    if source.actors.is_empty() {
+        return Err("the lexicon names no actors".into());
+    }
+    if source.issues.is_empty() {
+        return Err("the lexicon names no issues".into());
+    }
+    let mut ids = std::collections::HashSet::new();
+    for id in source.actors.iter().map(|a| &a.id) {
+        if id.trim().is_empty() || !ids.insert(("actor", id)) {
+            return Err(format!("actor id {id:?} is empty or repeated"));
+        }
+    }
+    for issue in &source.issues {
+        if issue.id.trim().is_empty() || !ids.insert(("issue", &issue.id)) {
+            return Err(format!("issue id {:?} is empty or repeated", issue.id));
+        }
+        if issue.terms.iter().all(|t| t.trim().is_empty()) {
+            return Err(format!("issue {:?} has no terms", issue.id));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! stancegrid: position statements from a folder of news articles.
+//!
+//! ```text
+//! folder ──corpus──▶ Document ──extract──▶ Statement ──matrix──▶ Cell ──export──▶ file
+//!                                 ▲
+//!                lexicon (RON: actors, aliases, speakers, issues, cues)
+//! ```
+//!
+//! - [`model`]: the plain data types (documents, statements, spans, stances).
+//! - [`lexicon`]: load, validate and compile the RON lexicon.
+//! - [`corpus`]: find files, decode them, strip HTML and boilerplate, read metadata.
+//! - [`extract`]: sentences, speakers, issues and stances: pure functions on text.
+//! - [`matrix`]: statements into actor × issue cells, with filters.
+//! - [`export`]: the position table and statements in CSV, Markdown, JSON, XLSX, HTML.
+//! - [`cli`]: the `stancegrid analyze` command.
+//! - `app` (feature `gui`): the desktop window, a thin layer over the above.
+
+pub mod cli;
+pub mod corpus;
+pub mod export;
+pub mod extract;
+pub mod lexicon;
+pub mod matrix;
+pub mod model;
+
+#[cfg(feature = "gui")]
+pub mod app;
+
+pub use corpus::{CorpusError, LoadOptions, Progress};
+pub use lexicon::{Lexicon, LexiconError};
+pub use model::{Cue, CueKind, Document, Skipped, Span, Stance, Statement, Summary};
+
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+/// Everything stancegrid knows about one folder.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The folder that was opened.
+    pub root: PathBuf,
+    pub lexicon: Arc<Lexicon>,
+    /// Analysed documents, sorted by `file`.
+    pub documents: Vec<Document>,
+    /// Statements in document order, then by position.
+    pub statements: Vec<Statement>,
+    /// Files that were not analysed, with their reasons.
+    pub skipped: Vec<Skipped>,
+}
+
+impl Analysis {
+    /// The text a span of statement `s` covers.
+    pub fn text(&self, doc: usize, span: Span) -> &str {
+        span.of(&self.documents[doc].text)
+    }
+
+    pub fn actor_id(&self, s: &Statement) -> &str {
+        &self.lexicon.actors()[s.actor].id
+    }
+
+    pub fn issue_id(&self, s: &Statement) -> &str {
+        &self.lexicon.issues()[s.issue].id
+    }
+}
+
+/// Load every article under `root` and extract its statements, in parallel.
+///
+/// `progress` is called from worker threads as files finish; setting `cancel`
+/// stops the work early with [`CorpusError::Cancelled`].
+pub fn analyze(
+    root: &Path,
+    lexicon: Arc<Lexicon>,
+    options: &LoadOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<Analysis, CorpusError> {
+    let corpus = corpus::load(root, options, progress, cancel)?;
+    let per_doc: Vec<Vec<Statement>> = corpus
+        .documents
+        .par_iter()
+        .enumerate()
+        .map(|(i, doc)| extract::statements(i, doc, &lexicon))
+        .collect();
+    Ok(Analysis {
+        root: root.to_path_buf(),
+        lexicon,
+        documents: corpus.documents,
+        statements: per_doc.into_iter().flatten().collect(),
+        skipped: corpus.skipped,
+    })
+}

@@ -1,0 +1,239 @@
+//! Statements into the actors × issues matrix: per cell the statements, counts
+//! per stance and a summary stance; and the filters every view and export follows.
+
+use crate::Analysis;
+use crate::model::{Stance, Statement, Summary};
+use serde::{Deserialize, Serialize};
+
+/// Which statements count. The default lets everything through.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    /// Stances to keep, in [`Stance::ALL`] order.
+    pub stances: [bool; 3],
+    /// Inclusive ISO dates (`YYYY-MM-DD`). With either set, undated articles drop out.
+    pub date_from: Option<String>,
+    pub date_to: Option<String>,
+    /// Keep only these documents (their `file`); empty keeps all.
+    pub documents: Vec<String>,
+    /// Case-insensitive part of the speaker's name.
+    pub speaker: String,
+    /// Case-insensitive text to find in the sentence, title or source.
+    pub text: String,
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Filter {
+            stances: [true; 3],
+            date_from: None,
+            date_to: None,
+            documents: Vec::new(),
+            speaker: String::new(),
+            text: String::new(),
+        }
+    }
+}
+
+impl Filter {
+    /// True when the filter lets every statement through.
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    pub fn keeps_stance(&self, stance: Stance) -> bool {
+        self.stances[Stance::ALL.iter().position(|s| *s == stance).unwrap_or(0)]
+    }
+
+    /// Does statement `s` of `analysis` pass?
+    pub fn keeps(&self, analysis: &Analysis, s: &Statement) -> bool {
+        if !self.keeps_stance(s.stance) {
+            return false;
+        }
+        let doc = &analysis.documents[s.doc];
+        if !self.documents.is_empty() && !self.documents.iter().any(|f| *f == doc.file) {
+            return false;
+        }
+        if self.date_from.is_some() || self.date_to.is_some() {
+            let Some(date) = doc.date.as_deref() else {
+                return false;
+            };
+            if self.date_from.as_deref().is_some_and(|from| date < from)
+                || self.date_to.as_deref().is_some_and(|to| date > to)
+            {
+                return false;
+            }
+        }
+        if !self.speaker.trim().is_empty()
+            && !contains_folded(s.speaker.of(&doc.text), self.speaker.trim())
+        {
+            return false;
+        }
+        let needle = self.text.trim();
+        if !needle.is_empty()
+            && !contains_folded(s.sentence.of(&doc.text), needle)
+            && !contains_folded(&doc.title, needle)
+            && !contains_folded(&doc.source, needle)
+        {
+            return false;
+        }
+        true
+    }
+}
+
+fn contains_folded(haystack: &str, needle: &str) -> bool {
+    haystack.to_lowercase().contains(&needle.to_lowercase())
+}
+
+/// Number of statements per stance.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub support: usize,
+    pub oppose: usize,
+    pub conditional: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, stance: Stance) {
+        match stance {
+            Stance::Support => self.support += 1,
+            Stance::Oppose => self.oppose += 1,
+            Stance::Conditional => self.conditional += 1,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.support + self.oppose + self.conditional
+    }
+
+    pub fn get(&self, stance: Stance) -> usize {
+        match stance {
+            Stance::Support => self.support,
+            Stance::Oppose => self.oppose,
+            Stance::Conditional => self.conditional,
+        }
+    }
+
+    /// The cell summary: the one stance present; `Mixed` when support and
+    /// opposition both occur; otherwise (conditional with one side) `Conditional`.
+    pub fn summary(&self) -> Option<Summary> {
+        let present = [self.support, self.oppose, self.conditional]
+            .iter()
+            .filter(|n| **n > 0)
+            .count();
+        match present {
+            0 => None,
+            _ if self.support > 0 && self.oppose > 0 => Some(Summary::Mixed),
+            1 if self.support > 0 => Some(Summary::Support),
+            1 if self.oppose > 0 => Some(Summary::Oppose),
+            _ => Some(Summary::Conditional),
+        }
+    }
+}
+
+/// One actor × issue cell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// Indices into [`Analysis::statements`], in document order.
+    pub statements: Vec<usize>,
+    pub counts: Counts,
+}
+
+impl Cell {
+    pub fn summary(&self) -> Option<Summary> {
+        self.counts.summary()
+    }
+}
+
+/// The actors × issues matrix, rows and columns in lexicon order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Matrix {
+    pub actors: usize,
+    pub issues: usize,
+    cells: Vec<Cell>,
+}
+
+impl Matrix {
+    /// The matrix of the statements of `analysis` that pass `filter`.
+    pub fn build(analysis: &Analysis, filter: &Filter) -> Matrix {
+        let actors = analysis.lexicon.actors().len();
+        let issues = analysis.lexicon.issues().len();
+        let mut cells = vec![Cell::default(); actors * issues];
+        for (i, s) in analysis.statements.iter().enumerate() {
+            if s.actor < actors && s.issue < issues && filter.keeps(analysis, s) {
+                let cell = &mut cells[s.actor * issues + s.issue];
+                cell.statements.push(i);
+                cell.counts.add(s.stance);
+            }
+        }
+        Matrix {
+            actors,
+            issues,
+            cells,
+        }
+    }
+
+    pub fn cell(&self, actor: usize, issue: usize) -> &Cell {
+        &self.cells[actor * self.issues + issue]
+    }
+
+    /// Counts over a whole actor row.
+    pub fn row_total(&self, actor: usize) -> Counts {
+        sum((0..self.issues).map(|i| self.cell(actor, i).counts))
+    }
+
+    /// Counts over a whole issue column.
+    pub fn column_total(&self, issue: usize) -> Counts {
+        sum((0..self.actors).map(|a| self.cell(a, issue).counts))
+    }
+
+    /// Counts over the whole matrix.
+    pub fn total(&self) -> Counts {
+        sum(self.cells.iter().map(|c| c.counts))
+    }
+
+    /// Indices of every statement in the matrix, in document order.
+    pub fn statements(&self) -> Vec<usize> {
+        let mut all: Vec<usize> = self
+            .cells
+            .iter()
+            .flat_map(|c| c.statements.iter().copied())
+            .collect();
+        all.sort_unstable();
+        all
+    }
+}
+
+fn sum(counts: impl Iterator<Item = Counts>) -> Counts {
+    counts.fold(Counts::default(), |mut acc, c| {
+        acc.support += c.support;
+        acc.oppose += c.oppose;
+        acc.conditional += c.conditional;
+        acc
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(support: usize, oppose: usize, conditional: usize) -> Counts {
+        Counts {
+            support,
+            oppose,
+            conditional,
+        }
+    }
+
+    #[test]
+    fn summary_follows_the_annotation_rule() {
+        assert_eq!(counts(0, 0, 0).summary(), None);
+        assert_eq!(counts(2, 0, 0).summary(), Some(Summary::Support));
+        assert_eq!(counts(0, 1, 0).summary(), Some(Summary::Oppose));
+        assert_eq!(counts(0, 0, 3).summary(), Some(Summary::Conditional));
+        assert_eq!(counts(1, 1, 0).summary(), Some(Summary::Mixed));
+        assert_eq!(counts(1, 1, 1).summary(), Some(Summary::Mixed));
+        assert_eq!(counts(1, 0, 1).summary(), Some(Summary::Conditional));
+        assert_eq!(counts(0, 2, 1).summary(), Some(Summary::Conditional));
+    }
+}

@@ -1,0 +1,162 @@
+//! Plain data types shared by every stage: documents, statements, spans, stances.
+//!
+//! Nothing here does I/O or analysis; these are the values that flow from the
+//! corpus loader through extraction into the matrix and the exports.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::PathBuf;
+
+/// A byte range into a [`Document`]'s `text`; always on char boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The text this span covers; empty if the span does not fit `text`.
+    pub fn of<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// This span moved by `offset` bytes (from sentence- to document-relative).
+    pub fn shifted(&self, offset: usize) -> Span {
+        Span::new(self.start + offset, self.end + offset)
+    }
+}
+
+/// Where one actor stands on one issue in one statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Support,
+    Oppose,
+    Conditional,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 3] = [Stance::Support, Stance::Oppose, Stance::Conditional];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Support => "support",
+            Stance::Oppose => "oppose",
+            Stance::Conditional => "conditional",
+        }
+    }
+}
+
+impl fmt::Display for Stance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The summary of a matrix cell: one stance, or `Mixed` when support and
+/// opposition both occur.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Summary {
+    Support,
+    Oppose,
+    Conditional,
+    Mixed,
+}
+
+impl Summary {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Summary::Support => "support",
+            Summary::Oppose => "oppose",
+            Summary::Conditional => "conditional",
+            Summary::Mixed => "mixed",
+        }
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One article as loaded: cleaned text plus metadata.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Path relative to the opened folder, with `/` separators.
+    pub file: String,
+    /// Absolute (or as-given) path on disk; not exported.
+    #[serde(skip)]
+    pub path: PathBuf,
+    pub title: String,
+    /// ISO date `YYYY-MM-DD` when the article states one; never invented.
+    pub date: Option<String>,
+    /// A URL from the article, else the file name.
+    pub source: String,
+    /// The cleaned article text every span points into. Boilerplate lines are
+    /// blanked (kept as newlines) so that spans stay meaningful for the reader view.
+    #[serde(skip)]
+    pub text: String,
+    /// Byte ranges of `text` that are article content (lines that are not
+    /// boilerplate); extraction only looks inside these.
+    #[serde(skip)]
+    pub content: Vec<Span>,
+}
+
+/// A file of the folder that was not analysed, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    pub file: String,
+    pub reason: String,
+}
+
+/// What a cue word decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueKind {
+    Actor,
+    Issue,
+    Stance,
+}
+
+/// A word or phrase of the document that decided part of a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Cue {
+    pub kind: CueKind,
+    pub span: Span,
+}
+
+/// One position statement: an actor's stance on an issue, with its evidence.
+/// Holds spans into the document, never copies of its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Index into [`crate::Analysis::documents`].
+    pub doc: usize,
+    /// Index into the lexicon's actors.
+    pub actor: usize,
+    /// Index into the lexicon's issues.
+    pub issue: usize,
+    pub stance: Stance,
+    /// The speaker as written (for a pronoun, the name it refers back to).
+    pub speaker: Span,
+    pub sentence: Span,
+    pub quote: Option<Span>,
+    pub cues: Vec<Cue>,
+}

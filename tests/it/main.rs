@@ -1,0 +1,9 @@
+//! Integration tests, one module per capability.
+
+mod bad_input;
+mod cli;
+mod corpus;
+mod exports;
+mod extraction;
+#[cfg(feature = "gui")]
+mod ui;

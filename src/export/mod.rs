@@ -19,8 +19,21 @@ pub enum Format {
 }
 
 /// Render `matrix` of `analysis` in `format`.
-pub fn render(_format: Format, _analysis: &Analysis, _matrix: &Matrix) -> anyhow::Result<Vec<u8>> {
-    Ok(Vec::new())
+pub fn render(_format: Format, analysis: &Analysis, matrix: &Matrix) -> anyhow::Result<Vec<u8>> {
+    let statements: Vec<serde_json::Value> = matrix
+        .statements()
+        .into_iter()
+        .map(|i| {
+            let s = &analysis.statements[i];
+            let d = &analysis.documents[s.doc];
+            serde_json::json!({
+                "file": d.file, "actor": analysis.actor_id(s), "issue": analysis.issue_id(s),
+                "stance": s.stance, "speaker": s.speaker.of(&d.text), "sentence": s.sentence.of(&d.text),
+                "cues": s.cues.iter().map(|c| c.span.of(&d.text)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    Ok(serde_json::to_vec_pretty(&serde_json::json!({"statements": statements}))?)
 }
 
 /// Render and write atomically to `path`.

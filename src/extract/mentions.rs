@@ -1,5 +1,5 @@
 //! What one sentence names: parties and other speakers, issue terms, speech
-//! verbs, stance cues and clause boundaries — all as paragraph-relative spans.
+//! verbs, stance cues and clause boundaries — all as spans of the document.
 
 use super::Matchers;
 use super::quotes;
@@ -56,6 +56,7 @@ pub struct IssueHit {
 /// Everything extraction needs to know about one sentence.
 #[derive(Debug, Clone)]
 pub struct SentenceFacts<'a> {
+    /// The document text all spans point into.
     pub par: &'a str,
     pub span: Span,
     pub mentions: Vec<Mention>,

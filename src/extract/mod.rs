@@ -87,18 +87,18 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
     let mut memory = speakers::Memory::default();
     for par in sentences::paragraphs(text, &doc.content) {
         let par_text = par.of(text);
-        let regions = quotes::regions(par_text);
-        let sents = sentences::sentences(par_text);
-        let facts: Vec<SentenceFacts> = sents
+        let regions: Vec<Span> = quotes::regions(par_text)
             .iter()
-            .map(|s| SentenceFacts::find(par_text, *s, &regions, &lexicon.matchers))
+            .map(|q| q.shifted(par.start))
+            .collect();
+        let facts: Vec<SentenceFacts> = sentences::sentences(par_text)
+            .iter()
+            .map(|s| SentenceFacts::find(text, s.shifted(par.start), &regions, &lexicon.matchers))
             .collect();
         let quote_agents = speakers::quote_agents(&regions, &facts, &memory);
         for fact in &facts {
-            let found = sentence_statements(fact, &quote_agents, &memory, lexicon);
-            for mut s in found {
+            for mut s in sentence_statements(fact, &quote_agents, &memory, lexicon) {
                 s.doc = doc_index;
-                shift(&mut s, par.start);
                 out.push(s);
             }
             memory.remember(fact);
@@ -108,7 +108,7 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
     out
 }
 
-/// The statements of one sentence, with spans relative to its paragraph.
+/// The statements of one sentence.
 fn sentence_statements(
     fact: &SentenceFacts,
     quote_agents: &[(Span, Option<Agent>)],
@@ -159,20 +159,11 @@ fn sentence_statements(
     out
 }
 
-fn shift(s: &mut Statement, offset: usize) {
-    s.speaker = s.speaker.shifted(offset);
-    s.sentence = s.sentence.shifted(offset);
-    s.quote = s.quote.map(|q| q.shifted(offset));
-    for cue in &mut s.cues {
-        cue.span = cue.span.shifted(offset);
-    }
-}
-
 /// A party mention that speaks in a statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Party {
     pub actor: usize,
-    /// Paragraph-relative span of the speaker as written.
+    /// The speaker as written.
     pub span: Span,
 }
 

@@ -130,13 +130,16 @@ fn statement(out: &mut String, analysis: &Analysis, s: &Statement) {
     let _ = write!(
         out,
         "<article class=\"statement\">\n<p class=\"meta\"><span class=\"badge s-{stance}\">{mark} {stance}</span> \
-         <strong>{speaker}</strong> · <cite>{title}</cite> · {source}",
+         <strong>{speaker}</strong> · <cite>{title}</cite>",
         stance = s.stance,
         mark = super::stance_mark(s.stance),
         speaker = escape(analysis.text(s.doc, s.speaker)),
         title = escape(&doc.title),
-        source = source_link(&doc.source),
     );
+    // Without a URL in the article the source is its file name, shown below.
+    if doc.source != doc.file {
+        let _ = write!(out, " · {}", source_link(&doc.source));
+    }
     if let Some(date) = &doc.date {
         let _ = write!(out, " · {}", escape(date));
     }

@@ -238,30 +238,23 @@ fn summary_colour(summary: Summary) -> u32 {
 mod tests {
     use super::*;
 
-    fn counts(support: usize, oppose: usize, conditional: usize) -> Counts {
-        Counts {
-            support,
-            oppose,
-            conditional,
+    /// The label of a cell holding statements of these stances.
+    fn label(stances: &[Stance]) -> Option<String> {
+        let mut counts = Counts::default();
+        for s in stances {
+            counts.add(*s);
         }
+        cell_label(&counts)
     }
 
     #[test]
     fn cell_labels_show_summary_and_counts() {
-        assert_eq!(cell_label(&counts(0, 0, 0)), None);
-        assert_eq!(cell_label(&counts(3, 0, 0)).as_deref(), Some("support (3)"));
-        assert_eq!(
-            cell_label(&counts(0, 0, 2)).as_deref(),
-            Some("conditional (2)")
-        );
-        assert_eq!(
-            cell_label(&counts(2, 1, 0)).as_deref(),
-            Some("mixed (2+ 1−)")
-        );
-        assert_eq!(
-            cell_label(&counts(0, 1, 1)).as_deref(),
-            Some("conditional (1− 1~)")
-        );
+        use Stance::{Conditional as C, Oppose as O, Support as S};
+        assert_eq!(label(&[]), None);
+        assert_eq!(label(&[S, S, S]).as_deref(), Some("support (3)"));
+        assert_eq!(label(&[C, C]).as_deref(), Some("conditional (2)"));
+        assert_eq!(label(&[S, O, S]).as_deref(), Some("mixed (2+ 1−)"));
+        assert_eq!(label(&[C, O]).as_deref(), Some("conditional (1− 1~)"));
     }
 
     #[test]

@@ -119,8 +119,7 @@ impl<'a> SentenceFacts<'a> {
         for mention in &mut mentions {
             mention.in_quote = quotes::inside(&quotes_here, mention.span);
         }
-        let mentions = tidy_mentions(par, mentions, m);
-        let issues = at(m.issues.find(text))
+        let issues: Vec<IssueHit> = at(m.issues.find(text))
             .into_iter()
             .map(|(s, v)| IssueHit {
                 span: s,
@@ -128,6 +127,13 @@ impl<'a> SentenceFacts<'a> {
                 inverse: v & 1 == 1,
             })
             .collect();
+        // "NATO" in "NATO membership" names the issue, not a speaker.
+        mentions.retain(|x| {
+            !issues
+                .iter()
+                .any(|i| i.span.start <= x.span.start && x.span.end <= i.span.end)
+        });
+        let mentions = tidy_mentions(par, mentions, m);
         let speech = spans(&m.speech)
             .into_iter()
             .filter(|s| !quotes::inside(&quotes_here, *s))
@@ -140,9 +146,20 @@ impl<'a> SentenceFacts<'a> {
             }
         }
         if lower.len() == text.len() {
+            let cues: Vec<Span> = [&m.support, &m.oppose, &m.conditional]
+                .iter()
+                .flat_map(|set| spans(set))
+                .collect();
             for word in CLAUSE_WORDS {
                 for (i, _) in lower.match_indices(word) {
-                    clauses.push(span.start + i + 1);
+                    let at = span.start + i + 1;
+                    // "demanded that Ukraine cut its army": what follows a stance
+                    // verb is the content of the demand, still the demander's clause.
+                    let governed = *word == " that "
+                        && cues.iter().any(|c| c.end + 1 == at || c.end == at);
+                    if !governed {
+                        clauses.push(at);
+                    }
                 }
             }
         }

@@ -129,7 +129,13 @@ pub fn speaker_for(
         .find_map(|v| verb_agent(fact, *v, memory).map(|a| (*v, a)));
     let floor = before.as_ref().map_or(fact.span.start, |(v, _)| v.end);
     let subject = clause_subject(fact, floor, issue.span.start, memory);
-    let attribution = before.or(after).map(|(_, a)| a);
+    let attribution = before
+        .or(after)
+        .map(|(_, a)| a)
+        .or_else(|| headline_attribution(fact, memory));
+    // A pronoun in the reported clause ("Trump said that he will not …")
+    // refers to the speaker of the sentence.
+    let subject = subject.filter(|s| !(s.pronoun && attribution.is_some()));
     match (attribution, subject.and_then(|s| s.agent)) {
         (Some(agent), Some(subject)) => {
             let speaker_actors = agent.actors();
@@ -153,6 +159,19 @@ pub fn speaker_for(
 /// The subject found for a clause.
 struct Subject {
     agent: Option<Agent>,
+    pronoun: bool,
+}
+
+/// A headline that ends in its source: "No ceasefire unless …: Russia".
+fn headline_attribution(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
+    let text = fact.text(fact.span);
+    let colon = text.rfind(':')?;
+    let tail_start = fact.span.start + colon + 1;
+    let last = fact.mentions.last()?;
+    let tail = fact.text(Span::new(tail_start, fact.span.end));
+    let named = last.span.start >= tail_start
+        && tail.trim().trim_end_matches(['.', '!']) == fact.text(last.span);
+    named.then(|| agent_of(&[last], memory)).flatten()
 }
 
 /// The subject of the clause that holds `at`: its first mention that is not the
@@ -175,7 +194,7 @@ fn clause_subject(
             .collect();
         if let Some(first) = candidates
             .iter()
-            .position(|m| !after_preposition(fact.par, m.span.start, start))
+            .position(|m| in_subject_position(fact.par, m.span.start, start))
         {
             let mut group = vec![candidates[first]];
             for next in &candidates[first + 1..] {
@@ -188,6 +207,7 @@ fn clause_subject(
             }
             return Some(Subject {
                 agent: agent_of(&group, memory),
+                pronoun: group[0].kind == MentionKind::Pronoun,
             });
         }
         if start <= floor || start <= fact.span.start {
@@ -290,20 +310,42 @@ fn is_coordination(gap: &str) -> bool {
         || (words.len() == 2 && words[0] == "and" && words[1] == "the")
 }
 
-/// Words after which a mention is an object, not a subject.
-const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "to", "for", "from", "with", "by", "of", "against", "into", "onto",
-    "between", "among", "toward", "towards", "about", "over", "under", "than", "including",
-    "like", "via", "within", "without", "across", "through", "behind", "upon", "despite",
-    "per", "whom", "pressure", "press", "urge", "urged", "told", "asked", "visit", "visited",
+/// Words that may stand right before a clause's subject: conjunctions,
+/// subordinators and sentence adverbs. After any other lower-case word
+/// (a verb, a preposition) a mention is an object.
+const BEFORE_SUBJECT: &[&str] = &[
+    "and", "but", "or", "that", "while", "whereas", "although", "though", "as", "when",
+    "because", "since", "after", "before", "also", "meanwhile", "however", "instead",
+    "now", "then", "still", "yet", "so", "which", "who", "where", "if", "unless", "even",
+    "both", "said", "says", "only", "today", "tonight", "earlier", "later", "recently",
 ];
 
-/// Is the mention at `at` the object of a preposition (skipping articles)?
-fn after_preposition(par: &str, at: usize, floor: usize) -> bool {
+/// Can the mention at `at` be the subject of the clause starting at `floor`?
+/// Yes at the clause start, after punctuation, a capitalised word (a title:
+/// "President", "Secretary"), an adverb or a conjunction; articles are skipped.
+fn in_subject_position(par: &str, at: usize, floor: usize) -> bool {
     let before = &par[floor.min(at)..at];
-    let word = before
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-        .filter(|w| !w.is_empty())
-        .rfind(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "its" | "their"));
-    word.is_some_and(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-');
+    let mut rest = before.trim_end();
+    loop {
+        let word_start = rest
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_word_char(*c))
+            .last()
+            .map_or(rest.len(), |(i, _)| i);
+        let word = &rest[word_start..];
+        if word.is_empty() {
+            // The clause start, or punctuation right before the mention.
+            return true;
+        }
+        let lower = word.to_lowercase();
+        if matches!(lower.as_str(), "the" | "a" | "an") {
+            rest = rest[..word_start].trim_end();
+            continue;
+        }
+        return word.chars().next().is_some_and(char::is_uppercase)
+            || lower.ends_with("ly")
+            || BEFORE_SUBJECT.contains(&lower.as_str());
+    }
 }

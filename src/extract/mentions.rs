@@ -127,11 +127,15 @@ impl<'a> SentenceFacts<'a> {
                 inverse: v & 1 == 1,
             })
             .collect();
-        // "NATO" in "NATO membership" names the issue, not a speaker.
+        // "NATO" in "NATO membership" names the issue, not a speaker, and
+        // "US" in "a US-led mission" is a modifier.
         mentions.retain(|x| {
-            !issues
-                .iter()
-                .any(|i| i.span.start <= x.span.start && x.span.end <= i.span.end)
+            let compound = par[x.span.end..].starts_with('-')
+                && par[x.span.end + 1..].starts_with(char::is_alphabetic);
+            !compound
+                && !issues
+                    .iter()
+                    .any(|i| i.span.start <= x.span.start && x.span.end <= i.span.end)
         });
         let mentions = tidy_mentions(par, mentions, m);
         let speech = spans(&m.speech)

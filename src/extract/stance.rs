@@ -23,6 +23,8 @@ pub struct Decision {
 const WORDS_AFTER: usize = 6;
 /// How many words before the term a negation reaches ("will not send troops").
 const NEGATION_REACH: usize = 6;
+/// How many words after the term a negation still denies it ("troops will not be sent").
+const NEGATION_AFTER: usize = 3;
 
 /// The stance of `speaker` on `issue` in `fact`; `None` when nothing in the
 /// sentence takes a position (a meeting took place, talks focused on …).
@@ -65,21 +67,21 @@ pub fn decide(
         })
         .collect();
     let negation_floor = nth_word_start_back(fact.par, issue.span.start, NEGATION_REACH).max(start);
-    let negations: Vec<Span> = fact
+    let mut negations: Vec<Span> = fact
         .negation
         .iter()
         .filter(|s| s.start >= negation_floor && s.end <= issue.span.start)
         .copied()
         .collect();
     let oppose = in_scope(&fact.oppose);
-    // A condition may follow the term anywhere in the sentence ("… only if …").
-    let conditional: Vec<Span> = fact
-        .conditional
-        .iter()
-        .filter(|s| s.start >= start && !overlaps(**s, issue.span))
-        .filter(|s| s.end <= end || s.start >= issue.span.end)
-        .copied()
-        .collect();
+    let conditional = in_scope(&fact.conditional);
+    // "… troops would not be deployed": a negation right after the term.
+    let negation_ceiling = nth_word_end(fact.par, issue.span.end, NEGATION_AFTER).min(end);
+    negations.extend(
+        fact.negation
+            .iter()
+            .filter(|s| s.start >= issue.span.end && s.end <= negation_ceiling),
+    );
     let support = in_scope(&fact.support);
 
     let (stance, cues) = if !exchange.is_empty() {

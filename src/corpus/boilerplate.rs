@@ -21,6 +21,8 @@ const SHORT_WORDS: usize = 12;
 /// A repeated line shorter than this (a heading, a short quote) is kept; a
 /// longer one is a page that repeats its own text.
 const REPEAT_CHARS: usize = 80;
+/// No notice, credit or prompt is longer than this.
+const FURNITURE_BYTES: usize = 2000;
 /// A line of prose this long ends a list of other headlines.
 const PROSE_WORDS: usize = 20;
 
@@ -84,7 +86,7 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:https?://)?(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/?$")
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:https?://|www\.)\S+$"));
-static BACK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:←|<-|«|‹|⟵)|^back to\b"));
+static BACK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:←|<-|⟵)|^back to\b"));
 static CRUMB_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"\s(?:>|›|»|/|→)\s"));
 /// A markdown image.
 static IMAGE: LazyLock<Regex> = LazyLock::new(|| re(r"^!\["));
@@ -172,9 +174,21 @@ fn is_breadcrumb(line: &str) -> bool {
             .all(|segment| words(segment) <= 4)
 }
 
+/// Whether a line ends like a finished sentence; teasers in lists of other
+/// articles are often cut off mid-sentence.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(['"', '\'', '”', '’', '»', ')'])
+        .ends_with(['.', '!', '?'])
+}
+
 /// A line that is page furniture wherever it stands.
 pub fn is_furniture(line: &str) -> bool {
     let line = line.trim();
+    // Furniture is never this long, and skipping the rules keeps a
+    // megabyte-long line of prose cheap.
+    if line.len() > FURNITURE_BYTES {
+        return false;
+    }
     let short = words(line) <= SHORT_WORDS;
     !line.chars().any(char::is_alphanumeric)
         || LABEL.is_match(line)
@@ -220,7 +234,7 @@ pub fn content_spans(text: &str) -> Vec<Span> {
         if in_list {
             // A reading list pairs each "N min read" entry with a blurb of
             // any length; otherwise the first long prose ends the list.
-            let prose = words(line) >= PROSE_WORDS && !MIN_READ.is_match(line);
+            let prose = words(line) >= PROSE_WORDS && ends_sentence(line) && !is_furniture(line);
             if !prose || after_min_read {
                 after_min_read = MIN_READ.is_match(line);
                 continue;
@@ -320,6 +334,7 @@ mod tests {
             "Sign language interpreters joined the talks in Geneva for the first time, officials said on Friday.",
             "שלום עולם 🙂",
             "The U.S. said so.",
+            "«Ça va», dit-il.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
@@ -328,7 +343,7 @@ mod tests {
     #[test]
     fn list_after_related_header_is_skipped_until_prose() {
         let text = format!(
-            "Headline of the story\n{PROSE}\nRelated News\n\nOther headline one\n\nOther headline two\n{PROSE} Again."
+            "Headline of the story\n{PROSE}\nRelated News\n\nOther headline one\n\nOther headline two\nA teaser of the other story that runs on for a good many words and then is cut off in the middle of\nA caption of a photo of the other story that runs on for a good many words (Photo: Agency)\n{PROSE} Again."
         );
         assert_eq!(
             content(&text),

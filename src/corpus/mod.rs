@@ -5,14 +5,19 @@
 //! [`load`] walks the folder recursively in sorted order and reads `.txt`,
 //! `.md` and `.html`/`.htm` files in parallel:
 //!
-//! 1. [`walk`]: list files, follow symlinks without looping, set aside what is
+//! 1. `walk`: list files, follow symlinks without looping, set aside what is
 //!    not an article;
-//! 2. [`decode`]: bytes to text (UTF-8, UTF-16, legacy code pages), refusing
+//! 2. `decode`: bytes to text (UTF-8, UTF-16, legacy code pages), refusing
 //!    binary and empty files;
-//! 3. [`html`]: pages to text and meta tags;
-//! 4. [`clean`]: trimmed lines, LF line endings;
-//! 5. [`meta`]: title, date and source the text states;
-//! 6. [`boilerplate`]: which lines are article content ([`Document::content`]).
+//! 3. `html`: pages to text and meta tags;
+//! 4. `clean`: trimmed lines, LF line endings;
+//! 5. `meta`: title, date and source the text states;
+//! 6. `boilerplate`: which lines are article content ([`Document::content`]).
+//!
+//! Page furniture (bylines, notices, prompts, lists of other headlines, a
+//! long line the page repeats) stays in [`Document::text`] so the reader view
+//! can show it, and is only left out of [`Document::content`]. A `.txt` file
+//! that holds an HTML page is read as HTML.
 //!
 //! Every file that cannot be used ends up in [`Corpus::skipped`] with a reason;
 //! the rest of the folder still loads. Only a folder that cannot be opened at

@@ -24,12 +24,7 @@ pub fn render(_format: Format, _analysis: &Analysis, _matrix: &Matrix) -> anyhow
 }
 
 /// Render and write atomically to `path`.
-pub fn write(
-    path: &Path,
-    format: Format,
-    analysis: &Analysis,
-    matrix: &Matrix,
-) -> anyhow::Result<()> {
+pub fn write(path: &Path, format: Format, analysis: &Analysis, matrix: &Matrix) -> anyhow::Result<()> {
     std::fs::write(path, render(format, analysis, matrix)?)?;
     Ok(())
 }

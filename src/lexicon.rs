@@ -69,13 +69,17 @@ pub struct StanceCues {
 
 /// The whole lexicon as written in RON.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Lexicon")]
 pub struct LexiconSource {
     pub actors: Vec<Actor>,
     pub issues: Vec<Issue>,
     /// Nouns for speakers who never speak for a party: "analyst", "professor".
     #[serde(default)]
     pub non_party_speakers: Vec<String>,
+    /// News outlets: reporting through them is transparent ("Reuters reported
+    /// that Moscow rejected …" is Moscow's position).
+    #[serde(default)]
+    pub outlets: Vec<String>,
     /// Nouns that, after a party adjective, make a group that speaks for it:
     /// "officials", "side", "delegation", "government".
     #[serde(default)]
@@ -188,4 +192,39 @@ fn validate(source: &LexiconSource) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_lexicon_parses() {
+        let lexicon = Lexicon::parse(DEFAULT_LEXICON, "builtin").unwrap();
+        assert_eq!(lexicon.actors().len(), 5);
+        assert_eq!(lexicon.issue_index("ceasefire"), Some(5));
+    }
+
+    #[test]
+    fn a_malformed_lexicon_reports_line_and_column() {
+        let err = Lexicon::parse("Lexicon(\n  actors: [\n    Actor(id: 3)\n  ],\n)", "bad.ron")
+            .unwrap_err();
+        match err {
+            LexiconError::Syntax { line, column, .. } => {
+                assert_eq!(line, 3);
+                assert!(column > 1);
+            }
+            other => panic!("expected a syntax error, got {other}"),
+        }
+    }
+
+    #[test]
+    fn a_lexicon_without_issues_is_invalid() {
+        let err = Lexicon::parse(
+            "Lexicon(actors: [Actor(id: \"a\", name: \"A\")], issues: [])",
+            "empty.ron",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("no issues"), "{err}");
+    }
 }

@@ -1,14 +1,35 @@
 //! Exports of the position table and its statements, shared by CLI and GUI.
 //!
-//! Every format renders from an [`Analysis`] and a (filtered) [`Matrix`]; files
-//! are written atomically.
+//! Every format renders from an [`Analysis`] and a (filtered) [`Matrix`] into
+//! bytes in memory: what is in the matrix is what gets exported, rows and
+//! columns in lexicon order. [`write`] then puts those bytes on disk atomically.
+//!
+//! This module only reads the analysis: it must not filter, re-extract or
+//! re-count statements (the matrix decides what is in), and it must not write
+//! anywhere but the path it is given.
+
+mod atomic;
+mod csv;
+mod html;
+mod json;
+mod markdown;
+mod table;
+mod xlsx;
+
+pub use atomic::{write_atomic, write_atomic_with};
 
 use crate::Analysis;
-use crate::matrix::Matrix;
-use std::path::Path;
+use crate::matrix::{Cell, Counts, Matrix};
+use crate::model::{Stance, Summary};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// The `schema` value of the JSON export; bumped when a field changes meaning.
+pub const JSON_SCHEMA: &str = "stancegrid/positions@1";
 
 /// The formats a table can be exported to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     Json,
     PositionsCsv,
@@ -18,13 +39,231 @@ pub enum Format {
     Html,
 }
 
-/// Render `matrix` of `analysis` in `format`.
-pub fn render(_format: Format, _analysis: &Analysis, _matrix: &Matrix) -> anyhow::Result<Vec<u8>> {
-    Ok(Vec::new())
+impl Format {
+    /// Every format, in the order a format picker shows them.
+    pub const ALL: [Format; 6] = [
+        Format::PositionsCsv,
+        Format::StatementsCsv,
+        Format::Xlsx,
+        Format::Html,
+        Format::Markdown,
+        Format::Json,
+    ];
+
+    /// What a person picks from a list.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Json => "Positions and statements (JSON)",
+            Format::PositionsCsv => "Position table (CSV)",
+            Format::StatementsCsv => "Statements (CSV)",
+            Format::Markdown => "Position table (Markdown)",
+            Format::Xlsx => "Workbook (XLSX)",
+            Format::Html => "Report (HTML)",
+        }
+    }
+
+    /// File name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::PositionsCsv | Format::StatementsCsv => "csv",
+            Format::Markdown => "md",
+            Format::Xlsx => "xlsx",
+            Format::Html => "html",
+        }
+    }
+
+    /// A stable name for preferences and the command line (`--format`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::PositionsCsv => "csv",
+            Format::StatementsCsv => "statements-csv",
+            Format::Markdown => "md",
+            Format::Xlsx => "xlsx",
+            Format::Html => "html",
+        }
+    }
+
+    /// The format whose [`Format::id`] is `id`.
+    pub fn from_id(id: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.id() == id)
+    }
+
+    /// A file name a save dialog can propose.
+    pub fn default_file_name(self) -> String {
+        let stem = match self {
+            Format::StatementsCsv => "statements",
+            Format::Html => "report",
+            _ => "positions",
+        };
+        format!("{stem}.{}", self.extension())
+    }
 }
 
-/// Render and write atomically to `path`.
-pub fn write(path: &Path, format: Format, analysis: &Analysis, matrix: &Matrix) -> anyhow::Result<()> {
-    std::fs::write(path, render(format, analysis, matrix)?)?;
-    Ok(())
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error("cannot render JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("cannot render CSV: {0}")]
+    Csv(#[from] ::csv::Error),
+    #[error("cannot render XLSX: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// Writing the file failed; `step` says what was being done when it did.
+    #[error("cannot write {}: {step}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        step: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Render `matrix` of `analysis` in `format`.
+pub fn render(
+    format: Format,
+    analysis: &Analysis,
+    matrix: &Matrix,
+) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Json => json::render(analysis, matrix),
+        Format::PositionsCsv => csv::positions(analysis, matrix),
+        Format::StatementsCsv => csv::statements(analysis, matrix),
+        Format::Markdown => Ok(markdown::render(analysis, matrix).into_bytes()),
+        Format::Xlsx => Ok(xlsx::render(analysis, matrix)?),
+        Format::Html => Ok(html::render(analysis, matrix).into_bytes()),
+    }
+}
+
+/// Render, then write atomically to `path`: either the whole new file is
+/// there afterwards, or the old one (if any) is untouched.
+pub fn write(
+    path: &Path,
+    format: Format,
+    analysis: &Analysis,
+    matrix: &Matrix,
+) -> Result<(), ExportError> {
+    let bytes = render(format, analysis, matrix)?;
+    write_atomic(path, &bytes)
+}
+
+/// Every cell with its actor and issue index, row by row in lexicon order.
+fn cells(matrix: &Matrix) -> impl Iterator<Item = (usize, usize, &Cell)> {
+    (0..matrix.actors).flat_map(move |a| (0..matrix.issues).map(move |i| (a, i, matrix.cell(a, i))))
+}
+
+/// The short mark of a stance in cell labels: `+`, `−`, `~`.
+fn stance_mark(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Support => "+",
+        Stance::Oppose => "−",
+        Stance::Conditional => "~",
+    }
+}
+
+/// A cell as a person reads it: `support (3)` when one stance occurs,
+/// `mixed (2+ 1−)` when several do; `None` for an empty cell.
+fn cell_label(counts: &Counts) -> Option<String> {
+    let summary = counts.summary()?;
+    let present: Vec<Stance> = Stance::ALL
+        .into_iter()
+        .filter(|s| counts.get(*s) > 0)
+        .collect();
+    Some(match present.as_slice() {
+        [only] => format!("{summary} ({})", counts.get(*only)),
+        _ => {
+            let parts: Vec<String> = present
+                .iter()
+                .map(|s| format!("{}{}", counts.get(*s), stance_mark(*s)))
+                .collect();
+            format!("{summary} ({})", parts.join(" "))
+        }
+    })
+}
+
+/// What the marks in a cell label mean, for a legend under the table.
+fn legend() -> String {
+    let marks: Vec<String> = Stance::ALL
+        .into_iter()
+        .map(|s| format!("{} {s}", stance_mark(s)))
+        .collect();
+    format!(
+        "{}; mixed: support and opposition both occur.",
+        marks.join(", ")
+    )
+}
+
+/// One line that says how much is in the table.
+fn headline(analysis: &Analysis, matrix: &Matrix) -> String {
+    let total = matrix.total();
+    let filled = cells(matrix)
+        .filter(|(_, _, cell)| !cell.statements.is_empty())
+        .count();
+    let mut line = format!(
+        "{} statements ({} support, {} oppose, {} conditional) in {} of {} cells; {} documents analysed",
+        total.total(),
+        total.support,
+        total.oppose,
+        total.conditional,
+        filled,
+        matrix.actors * matrix.issues,
+        analysis.documents.len(),
+    );
+    if !analysis.skipped.is_empty() {
+        line.push_str(&format!(", {} files skipped", analysis.skipped.len()));
+    }
+    line.push('.');
+    line
+}
+
+/// Background colour of a summary (RGB), shared by the XLSX and HTML matrix;
+/// light tints so that black text stays readable on them.
+fn summary_colour(summary: Summary) -> u32 {
+    match summary {
+        Summary::Support => 0xC6EFCE,
+        Summary::Oppose => 0xFFC7CE,
+        Summary::Conditional => 0xFFEB9C,
+        Summary::Mixed => 0xD9D2E9,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The label of a cell holding statements of these stances.
+    fn label(stances: &[Stance]) -> Option<String> {
+        let mut counts = Counts::default();
+        for s in stances {
+            counts.add(*s);
+        }
+        cell_label(&counts)
+    }
+
+    #[test]
+    fn cell_labels_show_summary_and_counts() {
+        use Stance::{Conditional as C, Oppose as O, Support as S};
+        assert_eq!(label(&[]), None);
+        assert_eq!(label(&[S, S, S]).as_deref(), Some("support (3)"));
+        assert_eq!(label(&[C, C]).as_deref(), Some("conditional (2)"));
+        assert_eq!(label(&[S, O, S]).as_deref(), Some("mixed (2+ 1−)"));
+        assert_eq!(label(&[C, O]).as_deref(), Some("conditional (1− 1~)"));
+    }
+
+    #[test]
+    fn format_ids_are_unique_and_round_trip() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_id(f.id()), Some(f));
+            assert!(!f.label().is_empty());
+            assert!(f.default_file_name().ends_with(f.extension()));
+        }
+        assert_eq!(Format::from_id("pdf"), None);
+    }
 }

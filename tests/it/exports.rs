@@ -1,1 +1,559 @@
-//! Tests: exports.
+//! Exports: a small analysis in, every format out and read back; a filtered
+//! matrix exports less; a failed write leaves the old file as it was.
+
+use serde_json::Value;
+use stancegrid::export::{self, ExportError, Format};
+use stancegrid::matrix::{Filter, Matrix};
+use stancegrid::{Analysis, Cue, CueKind, Document, Lexicon, Skipped, Span, Stance, Statement};
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+const KYIV: &str = "Talks, day two.\n\
+=cmd|' /C calc'!A0 rejects ceding territory, said Zelensky.\n\
+Ukraine supports NATO membership, said the minister.\n";
+
+const MOSCOW: &str = "“We reject foreign troops, <script>alert('x')</script>, \"final\",\nnow,” said @x in Москва.\n\
+The Kremlin is open to a ceasefire only if sanctions end.\n\
+The Kremlin would welcome foreign troops leaving.\n";
+
+const ZELENSKY_SENTENCE: &str = "=cmd|' /C calc'!A0 rejects ceding territory, said Zelensky.";
+const SCRIPT_QUOTE: &str =
+    "We reject foreign troops, <script>alert('x')</script>, \"final\",\nnow,";
+
+/// The byte span of the first `needle` in `text` at or after `from`.
+fn find(text: &str, needle: &str, from: usize) -> Span {
+    let start = from + text[from..].find(needle).expect("needle in fixture text");
+    Span::new(start, start + needle.len())
+}
+
+fn cue(kind: CueKind, text: &str, needle: &str, sentence: Span) -> Cue {
+    Cue {
+        kind,
+        span: find(text, needle, sentence.start),
+    }
+}
+
+struct Fixture {
+    doc: usize,
+    actor: &'static str,
+    issue: &'static str,
+    stance: Stance,
+    sentence: &'static str,
+    speaker: &'static str,
+    quote: Option<&'static str>,
+    cues: &'static [(CueKind, &'static str)],
+}
+
+fn analysis() -> Analysis {
+    let lexicon = Arc::new(Lexicon::builtin());
+    let documents = vec![
+        Document {
+            file: "kyiv/a.txt".into(),
+            path: PathBuf::from("/corpus/kyiv/a.txt"),
+            title: "Talks in Kyiv, day \"two\"".into(),
+            date: Some("2025-03-01".into()),
+            source: "https://example.org/a?x=1&y=2".into(),
+            text: KYIV.into(),
+            content: vec![Span::new(0, KYIV.len())],
+        },
+        Document {
+            file: "b.html".into(),
+            path: PathBuf::from("/corpus/b.html"),
+            title: "Moscow’s <script>alert(1)</script> view".into(),
+            date: None,
+            source: "b.html".into(),
+            text: MOSCOW.into(),
+            content: vec![Span::new(0, MOSCOW.len())],
+        },
+    ];
+    let fixtures = [
+        Fixture {
+            doc: 0,
+            actor: "ukraine",
+            issue: "territory",
+            stance: Stance::Oppose,
+            sentence: ZELENSKY_SENTENCE,
+            speaker: "Zelensky",
+            quote: None,
+            cues: &[(CueKind::Stance, "rejects"), (CueKind::Issue, "territory")],
+        },
+        Fixture {
+            doc: 0,
+            actor: "ukraine",
+            issue: "nato_membership",
+            stance: Stance::Support,
+            sentence: "Ukraine supports NATO membership, said the minister.",
+            speaker: "the minister",
+            quote: None,
+            cues: &[
+                (CueKind::Actor, "Ukraine"),
+                (CueKind::Stance, "supports"),
+                (CueKind::Issue, "NATO membership"),
+            ],
+        },
+        Fixture {
+            doc: 1,
+            actor: "russia",
+            issue: "foreign_troops",
+            stance: Stance::Oppose,
+            sentence: "“We reject foreign troops, <script>alert('x')</script>, \"final\",\nnow,” said @x in Москва.",
+            speaker: "@x",
+            quote: Some(SCRIPT_QUOTE),
+            cues: &[
+                (CueKind::Stance, "reject"),
+                (CueKind::Issue, "foreign troops"),
+            ],
+        },
+        Fixture {
+            doc: 1,
+            actor: "russia",
+            issue: "ceasefire",
+            stance: Stance::Conditional,
+            sentence: "The Kremlin is open to a ceasefire only if sanctions end.",
+            speaker: "The Kremlin",
+            quote: None,
+            cues: &[
+                (CueKind::Actor, "The Kremlin"),
+                (CueKind::Issue, "ceasefire"),
+                (CueKind::Stance, "only if"),
+            ],
+        },
+        Fixture {
+            doc: 1,
+            actor: "russia",
+            issue: "foreign_troops",
+            stance: Stance::Support,
+            sentence: "The Kremlin would welcome foreign troops leaving.",
+            speaker: "The Kremlin",
+            quote: None,
+            cues: &[(CueKind::Stance, "welcome")],
+        },
+    ];
+    let statements = fixtures
+        .iter()
+        .map(|f| {
+            let text = &documents[f.doc].text;
+            let sentence = find(text, f.sentence, 0);
+            Statement {
+                doc: f.doc,
+                actor: lexicon.actor_index(f.actor).expect("actor in lexicon"),
+                issue: lexicon.issue_index(f.issue).expect("issue in lexicon"),
+                stance: f.stance,
+                speaker: find(text, f.speaker, sentence.start),
+                sentence,
+                quote: f.quote.map(|q| find(text, q, sentence.start)),
+                cues: f
+                    .cues
+                    .iter()
+                    .map(|(kind, word)| cue(*kind, text, word, sentence))
+                    .collect(),
+            }
+        })
+        .collect();
+    Analysis {
+        root: PathBuf::from("/corpus"),
+        lexicon,
+        documents,
+        statements,
+        skipped: vec![Skipped {
+            file: "broken.pdf".into(),
+            reason: "not a text file".into(),
+        }],
+    }
+}
+
+fn everything(analysis: &Analysis) -> Matrix {
+    Matrix::build(analysis, &Filter::default())
+}
+
+fn render(format: Format, analysis: &Analysis, matrix: &Matrix) -> Vec<u8> {
+    export::render(format, analysis, matrix).expect("renders")
+}
+
+fn json(analysis: &Analysis, matrix: &Matrix) -> Value {
+    serde_json::from_slice(&render(Format::Json, analysis, matrix)).expect("valid JSON")
+}
+
+fn csv_rows(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "CSV starts with a BOM");
+    let mut reader = csv::Reader::from_reader(bytes);
+    let header = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.expect("record").iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn json_has_schema_labels_statements_with_spans_and_cells() {
+    let a = analysis();
+    let v = json(&a, &everything(&a));
+    assert_eq!(v["schema"], "stancegrid/positions@1");
+    assert_eq!(
+        v["actors"].as_array().unwrap().len(),
+        a.lexicon.actors().len()
+    );
+    assert_eq!(v["actors"][0]["id"], "ukraine");
+    assert_eq!(v["issues"][0]["id"], "nato_membership");
+    assert_eq!(v["issues"][0]["name"], a.lexicon.issues()[0].name.as_str());
+
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["file"], "kyiv/a.txt");
+    assert_eq!(docs[0]["title"], "Talks in Kyiv, day \"two\"");
+    assert_eq!(docs[0]["date"], "2025-03-01");
+    assert_eq!(docs[1]["date"], Value::Null);
+    assert_eq!(docs[1]["source"], "b.html");
+
+    let statements = v["statements"].as_array().unwrap();
+    assert_eq!(statements.len(), 5);
+    for (s, out) in a.statements.iter().zip(statements) {
+        let text = &a.documents[s.doc].text;
+        let (start, end) = (out["start"].as_u64().unwrap(), out["end"].as_u64().unwrap());
+        assert_eq!(out["sentence"], &text[start as usize..end as usize]);
+        for c in out["cues"].as_array().unwrap() {
+            let (start, end) = (c["start"].as_u64().unwrap(), c["end"].as_u64().unwrap());
+            assert_eq!(c["text"], &text[start as usize..end as usize]);
+            assert!(["actor", "issue", "stance"].contains(&c["kind"].as_str().unwrap()));
+        }
+    }
+    // JSON is for programs: text stays exactly as written, formulas included.
+    assert_eq!(statements[0]["sentence"], ZELENSKY_SENTENCE);
+    assert_eq!(statements[0]["file"], "kyiv/a.txt");
+    assert_eq!(statements[0]["actor"], "ukraine");
+    assert_eq!(statements[0]["issue"], "territory");
+    assert_eq!(statements[0]["stance"], "oppose");
+    assert_eq!(statements[0]["speaker"], "Zelensky");
+    assert_eq!(statements[0]["quote"], Value::Null);
+    assert_eq!(statements[0]["cues"][0]["kind"], "stance");
+    assert_eq!(statements[0]["cues"][0]["text"], "rejects");
+    assert_eq!(statements[2]["quote"], SCRIPT_QUOTE);
+    assert_eq!(statements[2]["speaker"], "@x");
+
+    let cells = v["cells"].as_array().unwrap();
+    let cell = |actor: &str, issue: &str| {
+        cells
+            .iter()
+            .find(|c| c["actor"] == actor && c["issue"] == issue)
+            .unwrap_or_else(|| panic!("cell {actor} × {issue}"))
+    };
+    assert_eq!(cells.len(), 4, "only non-empty cells");
+    assert_eq!(cell("ukraine", "territory")["summary"], "oppose");
+    let mixed = cell("russia", "foreign_troops");
+    assert_eq!(mixed["summary"], "mixed");
+    assert_eq!(
+        (
+            &mixed["support"],
+            &mixed["oppose"],
+            &mixed["conditional"],
+            &mixed["statements"]
+        ),
+        (
+            &Value::from(1),
+            &Value::from(1),
+            &Value::from(0),
+            &Value::from(2)
+        )
+    );
+    assert_eq!(cell("russia", "ceasefire")["summary"], "conditional");
+
+    assert_eq!(v["skipped"][0]["file"], "broken.pdf");
+    assert_eq!(v["skipped"][0]["reason"], "not a text file");
+}
+
+#[test]
+fn position_csv_has_every_cell_in_lexicon_order() {
+    let a = analysis();
+    let (header, rows) = csv_rows(&render(Format::PositionsCsv, &a, &everything(&a)));
+    assert_eq!(
+        header,
+        [
+            "actor",
+            "actor_name",
+            "issue",
+            "issue_name",
+            "summary",
+            "support",
+            "oppose",
+            "conditional",
+            "statements"
+        ]
+    );
+    let (actors, issues) = (a.lexicon.actors(), a.lexicon.issues());
+    assert_eq!(rows.len(), actors.len() * issues.len());
+    assert_eq!(rows[0][0], actors[0].id);
+    assert_eq!(rows[0][2], issues[0].id);
+    assert_eq!(rows[1][2], issues[1].id);
+    let row = |actor: &str, issue: &str| {
+        rows.iter()
+            .find(|r| r[0] == actor && r[2] == issue)
+            .expect("row for every cell")
+    };
+    assert_eq!(
+        row("russia", "foreign_troops")[4..],
+        ["mixed", "1", "1", "0", "2"]
+    );
+    assert_eq!(
+        row("ukraine", "territory")[4..],
+        ["oppose", "0", "1", "0", "1"]
+    );
+    assert_eq!(row("nato", "army_size")[4..], ["", "0", "0", "0", "0"]);
+}
+
+#[test]
+fn statements_csv_keeps_exact_quotes_and_neutralises_formulas() {
+    let a = analysis();
+    let (header, rows) = csv_rows(&render(Format::StatementsCsv, &a, &everything(&a)));
+    assert_eq!(
+        header,
+        [
+            "file", "title", "date", "source", "actor", "issue", "stance", "speaker", "sentence",
+            "quote", "start", "end", "cues"
+        ]
+    );
+    assert_eq!(rows.len(), 5);
+    let first = &rows[0];
+    assert_eq!(
+        first[..4],
+        [
+            "kyiv/a.txt",
+            "Talks in Kyiv, day \"two\"",
+            "2025-03-01",
+            "https://example.org/a?x=1&y=2"
+        ]
+    );
+    assert_eq!(first[4..8], ["ukraine", "territory", "oppose", "Zelensky"]);
+    assert_eq!(first[8], format!("'{ZELENSKY_SENTENCE}"));
+    assert_eq!(first[9], "");
+    let sentence = a.statements[0].sentence;
+    assert_eq!(first[10], sentence.start.to_string());
+    assert_eq!(first[11], sentence.end.to_string());
+    assert_eq!(first[12], "stance:rejects; issue:territory");
+
+    let quoted = &rows[2];
+    assert_eq!(quoted[0], "b.html");
+    assert_eq!(quoted[1], "Moscow’s <script>alert(1)</script> view");
+    assert_eq!(quoted[2], "");
+    assert_eq!(quoted[7], "'@x");
+    assert_eq!(quoted[9], SCRIPT_QUOTE);
+    assert!(quoted[8].contains("Москва") && quoted[8].contains('\n'));
+}
+
+#[test]
+fn markdown_is_a_table_of_actors_by_issues() {
+    let a = analysis();
+    let md = String::from_utf8(render(Format::Markdown, &a, &everything(&a))).unwrap();
+    assert!(
+        md.contains("5 statements (2 support, 2 oppose, 1 conditional)"),
+        "{md}"
+    );
+    let table: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+    let (actors, issues) = (a.lexicon.actors(), a.lexicon.issues());
+    assert_eq!(table.len(), 2 + actors.len());
+    for line in &table {
+        assert_eq!(line.matches(" |").count(), issues.len() + 1, "{line}");
+    }
+    let russia = table
+        .iter()
+        .find(|l| l.starts_with("| Russia |"))
+        .expect("a row per actor");
+    assert!(russia.contains("| mixed (1+ 1−) |"), "{russia}");
+    assert!(russia.contains("| conditional (1) |"), "{russia}");
+    assert!(russia.contains("| – |"), "{russia}");
+}
+
+#[test]
+fn xlsx_is_a_workbook_with_neutralised_text() {
+    let a = analysis();
+    let bytes = render(Format::Xlsx, &a, &everything(&a));
+    assert!(bytes.starts_with(b"PK"));
+    let mut zip = zip::ZipArchive::new(io::Cursor::new(bytes)).expect("a zip file");
+    let mut part = |name: &str| {
+        let mut xml = String::new();
+        zip.by_name(name)
+            .unwrap_or_else(|_| panic!("{name} in workbook"))
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    };
+    let workbook = part("xl/workbook.xml");
+    for sheet in ["Positions", "Cells", "Statements"] {
+        assert!(
+            workbook.contains(&format!("name=\"{sheet}\"")),
+            "{workbook}"
+        );
+    }
+    let strings = part("xl/sharedStrings.xml");
+    assert!(strings.contains(">'=cmd|"), "formula neutralised");
+    assert!(!strings.contains(">=cmd"));
+    assert!(strings.contains(">'@x<"));
+    assert!(strings.contains("mixed (1+ 1−)"));
+    assert!(strings.contains("Москва"));
+    let statements = part("xl/worksheets/sheet3.xml");
+    assert!(
+        statements.contains("<autoFilter ref=\"A1:M6\""),
+        "{statements}"
+    );
+    assert!(statements.contains("state=\"frozen\""));
+}
+
+#[test]
+fn html_report_escapes_everything_from_documents() {
+    let a = analysis();
+    let html = String::from_utf8(render(Format::Html, &a, &everything(&a))).unwrap();
+    assert!(
+        !html.contains("<script"),
+        "no markup from documents survives"
+    );
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+    assert!(html.contains("Moscow’s &lt;script&gt;alert(1)&lt;/script&gt; view"));
+    assert!(html.contains("<mark class=\"stance\" title=\"stance cue\">rejects</mark>"));
+    assert!(html.contains("href=\"https://example.org/a?x=1&amp;y=2\""));
+    // Summaries read without colour too.
+    assert!(html.contains("± mixed (1+ 1−)"));
+    assert!(html.contains("− oppose (1)"));
+    // Self-contained: nothing is loaded from elsewhere.
+    for external in ["<link", "src=", "@import", "url("] {
+        assert!(!html.contains(external), "{external}");
+    }
+    assert_eq!(html.matches("<article class=\"statement\">").count(), 5);
+    assert!(html.contains("broken.pdf"));
+}
+
+#[test]
+fn a_filtered_matrix_exports_only_its_statements() {
+    let a = analysis();
+    let oppose_only = Filter {
+        stances: [false, true, false],
+        ..Filter::default()
+    };
+    let matrix = Matrix::build(&a, &oppose_only);
+    let v = json(&a, &matrix);
+    let stances: Vec<&str> = v["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["stance"].as_str().unwrap())
+        .collect();
+    assert_eq!(stances, ["oppose", "oppose"]);
+    assert_eq!(v["cells"].as_array().unwrap().len(), 2);
+    let (_, rows) = csv_rows(&render(Format::StatementsCsv, &a, &matrix));
+    assert_eq!(rows.len(), 2);
+    let html = String::from_utf8(render(Format::Html, &a, &matrix)).unwrap();
+    assert_eq!(html.matches("<article class=\"statement\">").count(), 2);
+    let md = String::from_utf8(render(Format::Markdown, &a, &matrix)).unwrap();
+    let table: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+    assert!(table.iter().any(|l| l.contains("| oppose (1) |")));
+    assert!(!table.iter().any(|l| l.contains("mixed")), "{md}");
+}
+
+#[test]
+fn every_format_writes_a_file_with_its_extension() {
+    let a = analysis();
+    let matrix = everything(&a);
+    let dir = tempfile::tempdir().unwrap();
+    for format in Format::ALL {
+        let path = dir.path().join(format.default_file_name());
+        export::write(&path, format, &a, &matrix).expect("writes");
+        assert_eq!(path.extension().unwrap(), format.extension());
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            render(format, &a, &matrix),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn overwriting_an_existing_file_replaces_it() {
+    let a = analysis();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("positions.md");
+    std::fs::write(&path, "old table").unwrap();
+    export::write(&path, Format::Markdown, &a, &everything(&a)).unwrap();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("# Position table")
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn a_missing_folder_or_a_directory_is_a_clear_error() {
+    let a = analysis();
+    let matrix = everything(&a);
+    let dir = tempfile::tempdir().unwrap();
+
+    let missing = dir.path().join("no/such/folder/out.csv");
+    let err = export::write(&missing, Format::PositionsCsv, &a, &matrix).unwrap_err();
+    let message = err.to_string();
+    assert!(matches!(err, ExportError::Write { .. }));
+    assert!(
+        message.contains(&missing.display().to_string()),
+        "{message}"
+    );
+    assert!(message.contains("no/such/folder"), "{message}");
+
+    let err = export::write(dir.path(), Format::Json, &a, &matrix).unwrap_err();
+    assert!(err.to_string().contains("directory"), "{err}");
+    assert!(dir.path().is_dir());
+}
+
+/// A writer that takes `room` bytes, then fails like a full disk.
+struct FullDisk<'a> {
+    file: &'a mut File,
+    room: usize,
+}
+
+impl Write for FullDisk<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.room == 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::StorageFull,
+                "no space left on device",
+            ));
+        }
+        let n = self.file.write(&buf[..buf.len().min(self.room)])?;
+        self.room -= n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+#[test]
+fn a_full_disk_leaves_the_old_file_intact() {
+    let a = analysis();
+    let bytes = render(Format::StatementsCsv, &a, &everything(&a));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("statements.csv");
+    std::fs::write(&path, "the old export\n").unwrap();
+
+    let err =
+        export::write_atomic_with(&path, &bytes, |file| Box::new(FullDisk { file, room: 10 }))
+            .unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert!(message.contains("no space left on device"), "{message}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "the old export\n");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "temporary file removed"
+    );
+}

@@ -1,0 +1,58 @@
+//! Tidies decoded text into the form every span points into: one trimmed line
+//! per paragraph, at most one blank line between paragraphs, no invisible or
+//! control characters.
+//!
+//! It changes layout only; it never drops words (that is the job of
+//! `boilerplate`, which only marks lines).
+
+/// Trim every line, drop control and zero-width characters, turn no-break
+/// spaces into spaces and collapse runs of blank lines.
+pub fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = true;
+    for line in text.split('\n') {
+        let line: String = line
+            .chars()
+            .filter_map(|c| match c {
+                '\u{a0}' | '\u{2007}' | '\u{202f}' | '\t' => Some(' '),
+                // Joiners stay: emoji sequences and Persian script need them.
+                '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => None,
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect();
+        let line = line.trim();
+        if line.is_empty() {
+            if !blank_run {
+                out.push('\n');
+            }
+            blank_run = true;
+            continue;
+        }
+        blank_run = false;
+        out.push_str(line);
+        out.push('\n');
+    }
+    while out.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_and_collapses_blank_lines() {
+        assert_eq!(
+            tidy("\n\n  Title  \n\n\n\tFirst\u{a0}para. \n \nSecond\u{200b}.\n\n"),
+            "Title\n\nFirst para.\n\nSecond."
+        );
+    }
+
+    #[test]
+    fn keeps_rtl_and_emoji() {
+        assert_eq!(tidy("  שלום עולם 🙂 \n"), "שלום עולם 🙂");
+    }
+}

@@ -1,0 +1,144 @@
+//! Lists the files of a folder: recursive, sorted, following symlinks without
+//! looping, and sorting out what is not an article before anything is read.
+//!
+//! It reads directory entries only, never file contents.
+
+use crate::model::Skipped;
+use std::path::{Path, PathBuf};
+use walkdir::{DirEntry, WalkDir};
+
+/// The kinds of article file the loader reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+}
+
+/// An entry of the folder: an article to read, or a file set aside with a reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    Article {
+        file: String,
+        path: PathBuf,
+        format: Format,
+    },
+    Skipped(Skipped),
+}
+
+/// Why the folder itself could not be listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RootUnreadable(pub String);
+
+/// `path` relative to `root` with `/` separators; names that are not UTF-8
+/// are shown lossily, since the name is for people to read.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn is_hidden(entry: &DirEntry) -> bool {
+    entry.depth() > 0 && entry.file_name().as_encoded_bytes().first() == Some(&b'.')
+}
+
+fn format_of(path: &Path) -> Result<Format, String> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "txt" | "md" | "markdown" | "text" => Ok(Format::Text),
+        "html" | "htm" | "xhtml" => Ok(Format::Html),
+        "" => Err("not an article (no extension)".to_owned()),
+        other => Err(format!("not an article (.{other})")),
+    }
+}
+
+/// Every file under `root` in a deterministic order (names sorted per folder).
+/// Hidden files and folders are left out without a report.
+pub fn walk(root: &Path) -> Result<Vec<Found>, RootUnreadable> {
+    let mut found = Vec::new();
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) if err.depth() == 0 => return Err(RootUnreadable(err.to_string())),
+            Err(err) => {
+                let file = err.path().map_or_else(String::new, |p| relative(root, p));
+                let reason = if let Some(ancestor) = err.loop_ancestor() {
+                    format!(
+                        "symlink loop (leads back to {})",
+                        match relative(root, ancestor) {
+                            r if r.is_empty() => "the opened folder".to_owned(),
+                            r => r,
+                        }
+                    )
+                } else {
+                    match err.io_error() {
+                        Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                            "cannot read: missing (a broken link or removed during loading)"
+                                .to_owned()
+                        }
+                        Some(io) => format!("cannot read: {io}"),
+                        None => format!("cannot read: {err}"),
+                    }
+                };
+                found.push(Found::Skipped(Skipped { file, reason }));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let file = relative(root, entry.path());
+        if !entry.file_type().is_file() {
+            // Reading a pipe or a device could block or never end.
+            found.push(Found::Skipped(Skipped {
+                file,
+                reason: "not a regular file".to_owned(),
+            }));
+            continue;
+        }
+        match format_of(entry.path()) {
+            Ok(format) => found.push(Found::Article {
+                file,
+                path: entry.into_path(),
+                format,
+            }),
+            Err(reason) => found.push(Found::Skipped(Skipped { file, reason })),
+        }
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension_in_any_case() {
+        assert_eq!(format_of(Path::new("a/B.TXT")), Ok(Format::Text));
+        assert_eq!(format_of(Path::new("b.Md")), Ok(Format::Text));
+        assert_eq!(format_of(Path::new("c.HTM")), Ok(Format::Html));
+        assert_eq!(
+            format_of(Path::new("d.png")),
+            Err("not an article (.png)".to_owned())
+        );
+        assert_eq!(
+            format_of(Path::new("README")),
+            Err("not an article (no extension)".to_owned())
+        );
+    }
+
+    #[test]
+    fn relative_paths_use_slashes() {
+        let root = Path::new("/data/corpus");
+        assert_eq!(relative(root, &root.join("a").join("b.txt")), "a/b.txt");
+    }
+}

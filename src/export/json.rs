@@ -1,0 +1,164 @@
+//! Everything in the matrix as one JSON document (schema
+//! `stancegrid/positions@1`), for other programs: the labels, the documents,
+//! every statement with its spans and cue words, the non-empty cells and the
+//! skipped files.
+//!
+//! The shapes here are the published schema: they are spelled out field by
+//! field, names as plain strings, rather than serialised from the model types,
+//! so that a change in the model cannot silently change the file.
+
+use super::table::cue_kind;
+use super::{ExportError, JSON_SCHEMA, cells};
+use crate::Analysis;
+use crate::matrix::Matrix;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Positions<'a> {
+    schema: &'static str,
+    actors: Vec<Label<'a>>,
+    issues: Vec<Label<'a>>,
+    documents: Vec<Document<'a>>,
+    statements: Vec<Statement<'a>>,
+    cells: Vec<Cell<'a>>,
+    skipped: Vec<Skipped<'a>>,
+}
+
+#[derive(Serialize)]
+struct Label<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    file: &'a str,
+    title: &'a str,
+    date: Option<&'a str>,
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+struct Statement<'a> {
+    file: &'a str,
+    actor: &'a str,
+    issue: &'a str,
+    stance: &'static str,
+    speaker: &'a str,
+    sentence: &'a str,
+    start: usize,
+    end: usize,
+    quote: Option<&'a str>,
+    cues: Vec<Cue<'a>>,
+}
+
+#[derive(Serialize)]
+struct Cue<'a> {
+    kind: &'static str,
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct Cell<'a> {
+    actor: &'a str,
+    issue: &'a str,
+    summary: &'static str,
+    support: usize,
+    oppose: usize,
+    conditional: usize,
+    statements: usize,
+}
+
+#[derive(Serialize)]
+struct Skipped<'a> {
+    file: &'a str,
+    reason: &'a str,
+}
+
+pub(super) fn render(analysis: &Analysis, matrix: &Matrix) -> Result<Vec<u8>, ExportError> {
+    let lexicon = &analysis.lexicon;
+    let actors = lexicon.actors();
+    let issues = lexicon.issues();
+    let positions = Positions {
+        schema: JSON_SCHEMA,
+        actors: actors
+            .iter()
+            .map(|a| Label {
+                id: &a.id,
+                name: &a.name,
+            })
+            .collect(),
+        issues: issues
+            .iter()
+            .map(|i| Label {
+                id: &i.id,
+                name: &i.name,
+            })
+            .collect(),
+        documents: analysis
+            .documents
+            .iter()
+            .map(|d| Document {
+                file: &d.file,
+                title: &d.title,
+                date: d.date.as_deref(),
+                source: &d.source,
+            })
+            .collect(),
+        statements: matrix
+            .statements()
+            .into_iter()
+            .map(|i| {
+                let s = &analysis.statements[i];
+                Statement {
+                    file: &analysis.documents[s.doc].file,
+                    actor: analysis.actor_id(s),
+                    issue: analysis.issue_id(s),
+                    stance: s.stance.as_str(),
+                    speaker: analysis.text(s.doc, s.speaker),
+                    sentence: analysis.text(s.doc, s.sentence),
+                    start: s.sentence.start,
+                    end: s.sentence.end,
+                    quote: s.quote.map(|q| analysis.text(s.doc, q)),
+                    cues: s
+                        .cues
+                        .iter()
+                        .map(|c| Cue {
+                            kind: cue_kind(c.kind),
+                            text: analysis.text(s.doc, c.span),
+                            start: c.span.start,
+                            end: c.span.end,
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        cells: cells(matrix)
+            .filter_map(|(a, i, cell)| {
+                let counts = cell.counts;
+                Some(Cell {
+                    actor: &actors[a].id,
+                    issue: &issues[i].id,
+                    summary: counts.summary()?.as_str(),
+                    support: counts.support,
+                    oppose: counts.oppose,
+                    conditional: counts.conditional,
+                    statements: counts.total(),
+                })
+            })
+            .collect(),
+        skipped: analysis
+            .skipped
+            .iter()
+            .map(|s| Skipped {
+                file: &s.file,
+                reason: &s.reason,
+            })
+            .collect(),
+    };
+    let mut out = serde_json::to_vec_pretty(&positions)?;
+    out.push(b'\n');
+    Ok(out)
+}

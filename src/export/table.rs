@@ -1,0 +1,153 @@
+//! The rows of the two flat tables, the position table (one row per actor ×
+//! issue) and the statements (one row per statement), as the CSV and XLSX
+//! exports share them.
+//!
+//! Text that a spreadsheet would read as a formula is neutralised here, once,
+//! so that no format can forget it. This module builds rows; it must not know
+//! how a format lays them out.
+
+use crate::Analysis;
+use crate::matrix::Matrix;
+use crate::model::{CueKind, Statement};
+use std::borrow::Cow;
+
+/// One field of a row.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Field<'a> {
+    /// Text, already safe for a spreadsheet.
+    Text(Cow<'a, str>),
+    /// A count or a byte offset, which a spreadsheet keeps as a number.
+    Number(usize),
+}
+
+impl<'a> Field<'a> {
+    fn text(text: &'a str) -> Field<'a> {
+        Field::Text(neutralise(text))
+    }
+
+    fn owned(text: String) -> Field<'a> {
+        Field::Text(Cow::Owned(neutralise(&text).into_owned()))
+    }
+
+    /// The field as CSV text.
+    pub(super) fn as_text(&self) -> Cow<'_, str> {
+        match self {
+            Field::Text(t) => Cow::Borrowed(t),
+            Field::Number(n) => Cow::Owned(n.to_string()),
+        }
+    }
+}
+
+/// Text starting with one of these is run as a formula (or smuggles one in
+/// after a tab or line break) when a spreadsheet opens the file.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `text` with a leading `'` if a spreadsheet would run it as a formula. The
+/// apostrophe is what spreadsheets themselves use to mark "this is text".
+pub(super) fn neutralise(text: &str) -> Cow<'_, str> {
+    if text.starts_with(FORMULA_STARTS) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+pub(super) const POSITION_COLUMNS: [&str; 9] = [
+    "actor",
+    "actor_name",
+    "issue",
+    "issue_name",
+    "summary",
+    "support",
+    "oppose",
+    "conditional",
+    "statements",
+];
+
+/// Every actor × issue cell in lexicon order, empty cells included (with an
+/// empty summary), so that a reader gets the full grid.
+pub(super) fn position_rows<'a>(
+    analysis: &'a Analysis,
+    matrix: &'a Matrix,
+) -> impl Iterator<Item = [Field<'a>; 9]> + 'a {
+    let actors = analysis.lexicon.actors();
+    let issues = analysis.lexicon.issues();
+    super::cells(matrix).map(move |(a, i, cell)| {
+        let counts = cell.counts;
+        [
+            Field::text(&actors[a].id),
+            Field::text(&actors[a].name),
+            Field::text(&issues[i].id),
+            Field::text(&issues[i].name),
+            Field::text(counts.summary().map_or("", |s| s.as_str())),
+            Field::Number(counts.support),
+            Field::Number(counts.oppose),
+            Field::Number(counts.conditional),
+            Field::Number(counts.total()),
+        ]
+    })
+}
+
+pub(super) const STATEMENT_COLUMNS: [&str; 13] = [
+    "file", "title", "date", "source", "actor", "issue", "stance", "speaker", "sentence", "quote",
+    "start", "end", "cues",
+];
+
+/// Every statement of the matrix in document order.
+pub(super) fn statement_rows<'a>(
+    analysis: &'a Analysis,
+    matrix: &Matrix,
+) -> impl Iterator<Item = [Field<'a>; 13]> + 'a {
+    matrix.statements().into_iter().map(move |i| {
+        let s = &analysis.statements[i];
+        let doc = &analysis.documents[s.doc];
+        [
+            Field::text(&doc.file),
+            Field::text(&doc.title),
+            Field::text(doc.date.as_deref().unwrap_or("")),
+            Field::text(&doc.source),
+            Field::text(analysis.actor_id(s)),
+            Field::text(analysis.issue_id(s)),
+            Field::text(s.stance.as_str()),
+            Field::text(analysis.text(s.doc, s.speaker)),
+            Field::text(analysis.text(s.doc, s.sentence)),
+            Field::text(s.quote.map_or("", |q| analysis.text(s.doc, q))),
+            Field::Number(s.sentence.start),
+            Field::Number(s.sentence.end),
+            Field::owned(cues_text(analysis, s)),
+        ]
+    })
+}
+
+/// The cues as one field: `actor:Kyiv; stance:rejects`.
+fn cues_text(analysis: &Analysis, s: &Statement) -> String {
+    let cues: Vec<String> = s
+        .cues
+        .iter()
+        .map(|c| format!("{}:{}", cue_kind(c.kind), analysis.text(s.doc, c.span)))
+        .collect();
+    cues.join("; ")
+}
+
+pub(super) fn cue_kind(kind: CueKind) -> &'static str {
+    match kind {
+        CueKind::Actor => "actor",
+        CueKind::Issue => "issue",
+        CueKind::Stance => "stance",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_are_neutralised_and_other_text_is_kept() {
+        for bad in ["=cmd|' /C calc'!A0", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise(bad), format!("'{bad}"));
+        }
+        for good in ["Kyiv", "", "a=b", "“=quoted”", "42"] {
+            assert!(matches!(neutralise(good), Cow::Borrowed(t) if t == good));
+        }
+    }
+}

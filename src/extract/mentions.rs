@@ -1,0 +1,290 @@
+//! What one sentence names: parties and other speakers, issue terms, speech
+//! verbs, stance cues and clause boundaries — all as spans of the document.
+
+use super::Matchers;
+use super::quotes;
+use crate::model::Span;
+
+/// Who a mention refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A party, through a person (`person`) or a body or group.
+    Party { actor: usize, person: bool },
+    /// Someone who never speaks for a party (an analyst, an opposition MP).
+    NonParty,
+    /// A news outlet; reporting through it is transparent.
+    Outlet,
+    /// He, she, they: refers back to an earlier speaker.
+    Pronoun,
+}
+
+impl MentionKind {
+    /// The value a party term is registered with in the actor matcher.
+    pub(crate) fn encode(self) -> u32 {
+        match self {
+            MentionKind::Party { actor, person } => ((actor as u32) << 1) | person as u32,
+            _ => u32::MAX,
+        }
+    }
+
+    fn decode(value: u32) -> MentionKind {
+        MentionKind::Party {
+            actor: (value >> 1) as usize,
+            person: value & 1 == 1,
+        }
+    }
+}
+
+/// A speaker named in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+    /// Inside a quotation: the quoted person's words, never an attribution.
+    pub in_quote: bool,
+}
+
+/// An issue term in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IssueHit {
+    pub span: Span,
+    pub issue: usize,
+    /// The term names the opposite of the issue's proposition.
+    pub inverse: bool,
+}
+
+/// Everything extraction needs to know about one sentence.
+#[derive(Debug, Clone)]
+pub struct SentenceFacts<'a> {
+    /// The document text all spans point into.
+    pub par: &'a str,
+    pub span: Span,
+    pub mentions: Vec<Mention>,
+    pub issues: Vec<IssueHit>,
+    /// Speech verbs outside quotations.
+    pub speech: Vec<Span>,
+    /// Quotations of the paragraph that overlap this sentence.
+    pub quotes: Vec<Span>,
+    pub support: Vec<Span>,
+    pub oppose: Vec<Span>,
+    pub conditional: Vec<Span>,
+    pub negation: Vec<Span>,
+    /// Where clauses begin, in order (the sentence start first).
+    pub clauses: Vec<usize>,
+}
+
+/// Words that start a new clause with its own subject.
+const CLAUSE_WORDS: &[&str] = &[
+    " but ", " while ", " whereas ", " although ", " though ", " that ", ", and ", ", who ",
+    ", which ", " because ", " after ", " as ",
+];
+
+impl<'a> SentenceFacts<'a> {
+    pub fn find(par: &'a str, span: Span, regions: &[Span], m: &Matchers) -> SentenceFacts<'a> {
+        let text = span.of(par);
+        let at = |hits: Vec<super::terms::Hit>| -> Vec<(Span, u32)> {
+            hits.into_iter()
+                .map(|h| (Span::new(h.start, h.end).shifted(span.start), h.value))
+                .collect()
+        };
+        let spans = |set: &super::terms::TermSet| -> Vec<Span> {
+            at(set.find(text)).into_iter().map(|(s, _)| s).collect()
+        };
+        let quotes_here: Vec<Span> = regions
+            .iter()
+            .filter(|r| r.start < span.end && span.start < r.end)
+            .copied()
+            .collect();
+        let mut mentions: Vec<Mention> = Vec::new();
+        for (s, v) in at(m.actors.find(text)) {
+            mentions.push(Mention {
+                span: s,
+                kind: MentionKind::decode(v),
+                in_quote: false,
+            });
+        }
+        for (set, kind) in [
+            (&m.non_party, MentionKind::NonParty),
+            (&m.outlets, MentionKind::Outlet),
+            (&m.pronouns, MentionKind::Pronoun),
+        ] {
+            for s in spans(set) {
+                mentions.push(Mention {
+                    span: s,
+                    kind,
+                    in_quote: false,
+                });
+            }
+        }
+        for mention in &mut mentions {
+            mention.in_quote = quotes::inside(&quotes_here, mention.span);
+        }
+        let issues: Vec<IssueHit> = at(m.issues.find(text))
+            .into_iter()
+            .map(|(s, v)| IssueHit {
+                span: s,
+                issue: (v >> 1) as usize,
+                inverse: v & 1 == 1,
+            })
+            .collect();
+        // "NATO" in "NATO membership" names the issue, not a speaker, and
+        // "US" in "a US-led mission" is a modifier.
+        mentions.retain(|x| {
+            let compound = par[x.span.end..].starts_with('-')
+                && par[x.span.end + 1..].starts_with(char::is_alphabetic);
+            !compound
+                && !issues
+                    .iter()
+                    .any(|i| i.span.start <= x.span.start && x.span.end <= i.span.end)
+        });
+        let mentions = tidy_mentions(par, mentions, m);
+        let speech = spans(&m.speech)
+            .into_iter()
+            .filter(|s| !quotes::inside(&quotes_here, *s))
+            .collect();
+        let mut clauses = vec![span.start];
+        let lower = text.to_lowercase();
+        for (i, c) in text.char_indices() {
+            if matches!(c, ';' | ':' | '\u{2014}' | '(') {
+                clauses.push(span.start + i + c.len_utf8());
+            }
+        }
+        if lower.len() == text.len() {
+            let cues: Vec<Span> = [&m.support, &m.oppose, &m.conditional]
+                .iter()
+                .flat_map(|set| spans(set))
+                .collect();
+            for word in CLAUSE_WORDS {
+                for (i, _) in lower.match_indices(word) {
+                    let at = span.start + i + 1;
+                    // "demanded that Ukraine cut its army": what follows a stance
+                    // verb is the content of the demand, still the demander's clause.
+                    let governed = *word == " that "
+                        && cues.iter().any(|c| c.end + 1 == at || c.end == at);
+                    if !governed {
+                        clauses.push(at);
+                    }
+                }
+            }
+        }
+        clauses.sort_unstable();
+        clauses.dedup();
+        SentenceFacts {
+            par,
+            span,
+            mentions,
+            issues,
+            speech,
+            quotes: quotes_here,
+            support: spans(&m.support),
+            oppose: spans(&m.oppose),
+            conditional: spans(&m.conditional),
+            negation: spans(&m.negation),
+            clauses,
+        }
+    }
+
+    /// The text of a paragraph-relative span.
+    pub fn text(&self, span: Span) -> &'a str {
+        span.of(self.par)
+    }
+
+    /// The start of the clause that contains byte `at`.
+    pub fn clause_start(&self, at: usize) -> usize {
+        self.clauses
+            .iter()
+            .rev()
+            .find(|c| **c <= at)
+            .copied()
+            .unwrap_or(self.span.start)
+    }
+
+    /// The start of the clause after the one that contains `at`, or the sentence end.
+    pub fn clause_end(&self, at: usize) -> usize {
+        self.clauses
+            .iter()
+            .find(|c| **c > at)
+            .copied()
+            .unwrap_or(self.span.end)
+    }
+
+    /// The quotation this sentence lies in or holds, clipped to the sentence.
+    pub fn quote_in_sentence(&self) -> Option<Span> {
+        self.quotes.iter().find_map(|q| {
+            let start = q.start.max(self.span.start);
+            let end = q.end.min(self.span.end);
+            // A few quoted words are a term, not a quotation.
+            (end > start && self.text(Span::new(start, end)).split_whitespace().count() >= 4)
+                .then_some(Span::new(start, end))
+        })
+    }
+
+    /// Is this whole sentence inside a quotation?
+    pub fn is_quoted(&self) -> bool {
+        self.quotes.iter().any(|q| {
+            q.start <= self.span.start + 1 && self.span.end <= q.end + 1
+                || q.contains(self.span)
+        })
+    }
+}
+
+/// Sort mentions, drop overlaps, let a non-party noun take over the party word
+/// that qualifies it ("a Ukrainian lawyer"), and join a title to its name
+/// ("NATO Secretary General Mark Rutte" is one mention of Rutte).
+fn tidy_mentions(par: &str, mut mentions: Vec<Mention>, m: &Matchers) -> Vec<Mention> {
+    mentions.sort_by_key(|x| (x.span.start, std::cmp::Reverse(x.span.end)));
+    let mut kept: Vec<Mention> = Vec::new();
+    for mention in mentions {
+        if kept.last().is_some_and(|l| mention.span.start < l.span.end) {
+            continue;
+        }
+        if let Some(last) = kept.last_mut() {
+            let gap = &par[last.span.end..mention.span.start];
+            if joins_noun_phrase(gap, m) && last.in_quote == mention.in_quote {
+                let takes_over = match (last.kind, mention.kind) {
+                    (MentionKind::Party { .. }, MentionKind::NonParty | MentionKind::Outlet) => {
+                        true
+                    }
+                    (MentionKind::Party { .. }, MentionKind::Party { .. }) => true,
+                    _ => false,
+                };
+                if takes_over {
+                    *last = Mention {
+                        span: Span::new(last.span.start, mention.span.end),
+                        ..mention
+                    };
+                    continue;
+                }
+            }
+        }
+        kept.push(mention);
+    }
+    kept
+}
+
+/// Is `gap`, the text between two mentions, part of one noun phrase: titles,
+/// a possessive, capitalised words or office nouns — and no verb, conjunction
+/// or punctuation?
+fn joins_noun_phrase(gap: &str, m: &Matchers) -> bool {
+    let gap = gap
+        .trim_start_matches(['\'', '\u{2019}'])
+        .trim_start_matches('s');
+    if gap.contains([',', ';', ':', '.', '(', ')', '"', '\u{201c}', '\u{201d}']) {
+        return false;
+    }
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= 5
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || !m.non_party.find(w).is_empty()
+                || OFFICE_WORDS.contains(&w.to_lowercase().as_str())
+        })
+}
+
+/// Lower-case words that can sit between a party and its office-holder's name.
+const OFFICE_WORDS: &[&str] = &[
+    "envoy", "special", "president", "minister", "foreign", "defense", "defence", "secretary",
+    "general", "spokesman", "spokeswoman", "spokesperson", "chief", "negotiator", "adviser",
+    "advisor", "ambassador", "chancellor", "prime", "deputy", "head", "commissioner", "vice",
+    "security", "national", "top", "senior", "former", "the", "of", "s",
+];

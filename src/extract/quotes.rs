@@ -1,0 +1,95 @@
+//! Quotations in a paragraph: the spans between quotation marks.
+//!
+//! Curly quotes pair up; straight double quotes alternate. A closing mark with
+//! no opening one (an excerpt that starts mid-quote) opens the quote at the
+//! paragraph start; an opening mark that never closes runs to its end, as
+//! quotations that continue into the next paragraph do.
+
+use crate::model::Span;
+
+/// The quotations of `par`, outermost only, including their marks.
+pub fn regions(par: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0usize;
+    for (i, c) in par.char_indices() {
+        match c {
+            '\u{201c}' => {
+                if depth == 0 {
+                    open = Some(i);
+                }
+                depth += 1;
+            }
+            '\u{201d}' => {
+                if depth == 0 {
+                    // Closing mark without an opening one: quoted from the start,
+                    // unless a quotation already ended earlier in the paragraph.
+                    if out.is_empty() {
+                        out.push(Span::new(0, i + c.len_utf8()));
+                    }
+                    continue;
+                }
+                depth -= 1;
+                if depth == 0
+                    && let Some(start) = open.take()
+                {
+                    out.push(Span::new(start, i + c.len_utf8()));
+                }
+            }
+            '"' => match open.take() {
+                Some(start) if depth == 1 && par[start..].starts_with('"') => {
+                    depth = 0;
+                    out.push(Span::new(start, i + 1));
+                }
+                Some(start) => open = Some(start),
+                None => {
+                    open = Some(i);
+                    depth = 1;
+                }
+            },
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        out.push(Span::new(start, par.len()));
+    }
+    out.sort();
+    out
+}
+
+/// Is `span` inside one of `regions`?
+pub fn inside(regions: &[Span], span: Span) -> bool {
+    regions.iter().any(|r| r.contains(span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(par: &str) -> Vec<&str> {
+        regions(par).iter().map(|s| s.of(par)).collect()
+    }
+
+    #[test]
+    fn curly_and_straight_quotes() {
+        assert_eq!(
+            quoted("He said “no way” and \"never\" twice."),
+            ["“no way”", "\"never\""]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_give_the_outer_one() {
+        assert_eq!(
+            quoted("“They call it “peace”, we don’t,” she said."),
+            ["“They call it “peace”, we don’t,”"]
+        );
+    }
+
+    #[test]
+    fn unbalanced_marks_run_to_the_paragraph_edges() {
+        assert_eq!(quoted("so we hope,” said Ana."), ["so we hope,”"]);
+        assert_eq!(quoted("Ana said: “We will"), ["“We will"]);
+        assert_eq!(quoted("a \"b"), ["\"b"]);
+    }
+}

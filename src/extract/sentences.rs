@@ -1,0 +1,180 @@
+//! Paragraphs and sentences.
+//!
+//! A paragraph is one line of article content: saved articles and cleaned HTML
+//! put one paragraph, headline or bullet per line, so a line never joins the
+//! next one and headlines without a final stop stay sentences of their own.
+
+use crate::model::Span;
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "pres", "gen", "sen", "rep", "gov",
+    "lt", "col", "maj", "sgt", "capt", "adm", "st", "jr", "sr", "prof", "amb", "vs", "etc",
+    "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "no", "nos", "approx", "dept", "est", "inc", "corp", "ltd", "co",
+];
+
+/// The non-empty lines of `content`, trimmed, as document spans.
+pub fn paragraphs(text: &str, content: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for span in content {
+        let block = span.of(text);
+        let mut offset = span.start;
+        for line in block.split('\n') {
+            if let Some(trimmed) = trim(line) {
+                out.push(trimmed.shifted(offset));
+            }
+            offset += line.len() + 1;
+        }
+    }
+    out
+}
+
+/// The sentences of one paragraph, as spans relative to `par`.
+///
+/// A sentence ends at `.`, `!` or `?` (plus closing quotes or brackets) before
+/// white space and a capital, digit, quote or bullet, except after a known
+/// abbreviation or an initial; an ellipsis inside a quotation does not end one.
+pub fn sentences(par: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_quote = false;
+    let chars: Vec<(usize, char)> = par.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        match c {
+            '\u{201c}' => in_quote = true,
+            '\u{201d}' => in_quote = false,
+            '"' => in_quote = !in_quote,
+            _ => {}
+        }
+        let is_stop = matches!(c, '.' | '!' | '?' | '\u{2026}');
+        if !is_stop {
+            i += 1;
+            continue;
+        }
+        // Take the whole run of stops and closing marks: `?!`, `...`, `.”`, `.)`.
+        let mut j = i + 1;
+        let mut ellipsis = c == '\u{2026}';
+        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '\u{2026}') {
+            ellipsis = true;
+            j += 1;
+        }
+        while j < chars.len() && matches!(chars[j].1, '"' | '\u{201d}' | '\u{2019}' | ')' | ']') {
+            if chars[j].1 == '\u{201d}' || chars[j].1 == '"' {
+                in_quote = false;
+            }
+            j += 1;
+        }
+        let end = chars.get(j).map_or(par.len(), |(p, _)| *p);
+        let next = chars[j..].iter().find(|(_, c)| !c.is_whitespace());
+        let has_space = chars.get(j).is_some_and(|(_, c)| c.is_whitespace());
+        let starts_sentence = next.is_none_or(|(_, n)| {
+            n.is_uppercase()
+                || n.is_numeric()
+                || matches!(n, '"' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{2022}' | '-')
+        });
+        let splits = (has_space || next.is_none())
+            && starts_sentence
+            && !(ellipsis && in_quote)
+            && !(c == '.' && !ellipsis && ends_with_abbreviation(&par[start..at]));
+        if splits {
+            if let Some(s) = trim(&par[start..end]) {
+                out.push(s.shifted(start));
+            }
+            start = end;
+        }
+        i = j;
+    }
+    if let Some(s) = trim(&par[start..]) {
+        out.push(s.shifted(start));
+    }
+    out
+}
+
+/// Does `before` (the text up to a full stop) end with an abbreviation or an initial?
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_initial || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// `s` without surrounding white space and leading bullet marks, as a span of `s`;
+/// `None` when nothing is left.
+fn trim(s: &str) -> Option<Span> {
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '\u{2022}' | '\u{25aa}' | '\u{25cf}' | '*' | '\u{2013}')
+        })
+        .len();
+    let lead = if s[lead..].starts_with("- ") { lead + 2 } else { lead };
+    let body = s[lead..].trim();
+    if body.is_empty() {
+        return None;
+    }
+    let start = lead + (s[lead..].len() - s[lead..].trim_start().len());
+    Some(Span::new(start, start + body.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(par: &str) -> Vec<&str> {
+        sentences(par).iter().map(|s| s.of(par)).collect()
+    }
+
+    #[test]
+    fn splits_at_stops_before_capitals() {
+        assert_eq!(
+            split("Kyiv said no. Moscow said yes! Why? Nobody knows."),
+            ["Kyiv said no.", "Moscow said yes!", "Why?", "Nobody knows."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            split("U.S. Pres. Trump met Gen. Smith and J. D. Vance on Dec. 5. Dr. Who left."),
+            ["U.S. Pres. Trump met Gen. Smith and J. D. Vance on Dec. 5.", "Dr. Who left."]
+        );
+    }
+
+    #[test]
+    fn quotes_close_with_their_sentence() {
+        assert_eq!(
+            split("“We will not give up land.” Then he left. “Never … Ukraine,” he said."),
+            [
+                "“We will not give up land.”",
+                "Then he left.",
+                "“Never … Ukraine,” he said."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_inside_a_quotation_split() {
+        assert_eq!(
+            split("“It is key. We need it,” she said."),
+            ["“It is key.", "We need it,” she said."]
+        );
+    }
+
+    #[test]
+    fn headlines_and_bullets_are_sentences() {
+        let text = "Kyiv rejects the plan\n  • A ceasefire now\n\nMore text.";
+        let pars = paragraphs(text, &[Span::new(0, text.len())]);
+        let got: Vec<&str> = pars.iter().map(|s| s.of(text)).collect();
+        assert_eq!(got, ["Kyiv rejects the plan", "A ceasefire now", "More text."]);
+    }
+
+    #[test]
+    fn lowercase_after_a_stop_does_not_split() {
+        assert_eq!(split("He said ... and left."), ["He said ... and left."]);
+    }
+}

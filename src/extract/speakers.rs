@@ -1,0 +1,351 @@
+//! Who speaks: the party behind each issue term of a sentence.
+//!
+//! In order: the speaker of a quotation the term lies in; the agent of a speech
+//! verb ("X said", "…, X warned", "according to X"); the subject of the clause
+//! (a party itself as speaker: "the Kremlin ruled out …"). Pronouns ("he said")
+//! refer back to the last speaker of the paragraph or the one before. Reporting
+//! through an outlet is transparent; a speaker who does not speak for a party
+//! (an analyst, an unknown name) silences the sentence, and a party described
+//! by another ("Zelensky said Moscow wants …") is nobody's statement.
+
+use super::Party;
+use super::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
+use crate::model::Span;
+
+/// The parties that speak in a statement (several for "US and European officials").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub parties: Vec<Party>,
+}
+
+/// Who governs a stretch of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Agent {
+    Party(Speaker),
+    /// Someone who does not speak for a party.
+    Outsider,
+}
+
+impl Agent {
+    fn speaker(&self) -> Option<Speaker> {
+        match self {
+            Agent::Party(s) => Some(s.clone()),
+            Agent::Outsider => None,
+        }
+    }
+
+    fn actors(&self) -> Vec<usize> {
+        match self {
+            Agent::Party(s) => s.parties.iter().map(|p| p.actor).collect(),
+            Agent::Outsider => Vec::new(),
+        }
+    }
+}
+
+/// The last speakers, for pronouns.
+#[derive(Debug, Clone, Default)]
+pub struct Memory {
+    current: Option<Agent>,
+    previous: Option<Agent>,
+}
+
+impl Memory {
+    /// Who a pronoun at the start of a clause refers to.
+    fn antecedent(&self) -> Option<Agent> {
+        self.current.clone().or_else(|| self.previous.clone())
+    }
+
+    /// Note the main speaker of a finished sentence.
+    pub fn remember(&mut self, fact: &SentenceFacts) {
+        let agent = fact
+            .speech
+            .iter()
+            .find_map(|v| verb_agent(fact, *v, self))
+            .or_else(|| {
+                clause_subject(fact, fact.span.start, fact.span.end, self).and_then(|s| s.agent)
+            });
+        if let Some(agent) = agent {
+            self.current = Some(agent);
+        }
+    }
+
+    pub fn end_paragraph(&mut self) {
+        if self.current.is_some() {
+            self.previous = self.current.take();
+        }
+    }
+}
+
+/// The speaker of each quotation of a paragraph, from the speech verb right
+/// after it ("…,” Rutte said) or right before it (Rutte said: “…).
+pub fn quote_agents(
+    regions: &[Span],
+    facts: &[SentenceFacts],
+    memory: &Memory,
+) -> Vec<(Span, Option<Agent>)> {
+    regions
+        .iter()
+        .map(|q| {
+            let agent = facts.iter().find_map(|f| {
+                f.speech.iter().find_map(|v| {
+                    let after = v.start >= q.end && v.start - q.end <= 40;
+                    let before = v.end <= q.start && q.start - v.end <= 12;
+                    (after || before)
+                        .then(|| verb_agent(f, *v, memory))
+                        .flatten()
+                })
+            });
+            (*q, agent)
+        })
+        .collect()
+}
+
+/// The speaker of issue term `issue` of sentence `fact`.
+pub fn speaker_for(
+    fact: &SentenceFacts,
+    issue: &IssueHit,
+    quote_agents: &[(Span, Option<Agent>)],
+    memory: &Memory,
+) -> Option<Speaker> {
+    if let Some((_, agent)) = quote_agents.iter().find(|(q, _)| q.contains(issue.span)) {
+        match agent {
+            Some(agent) => return agent.speaker(),
+            // An unattributed quotation inside a sentence is a term; a whole
+            // sentence of quotation with no speaker is nobody's statement.
+            None if fact.is_quoted() => return None,
+            None => {}
+        }
+    }
+    let before = fact
+        .speech
+        .iter()
+        .filter(|v| v.end <= issue.span.start)
+        .rev()
+        .find_map(|v| verb_agent(fact, *v, memory).map(|a| (*v, a)));
+    let after = fact
+        .speech
+        .iter()
+        .filter(|v| v.start >= issue.span.end)
+        .find_map(|v| verb_agent(fact, *v, memory).map(|a| (*v, a)));
+    let floor = before.as_ref().map_or(fact.span.start, |(v, _)| v.end);
+    let subject = clause_subject(fact, floor, issue.span.start, memory);
+    let attribution = before
+        .or(after)
+        .map(|(_, a)| a)
+        .or_else(|| headline_attribution(fact, memory));
+    // A pronoun in the reported clause ("Trump said that he will not …")
+    // refers to the speaker of the sentence.
+    let subject = subject.filter(|s| !(s.pronoun && attribution.is_some()));
+    match (attribution, subject.and_then(|s| s.agent)) {
+        (Some(agent), Some(subject)) => {
+            let speaker_actors = agent.actors();
+            // A party described by another speaker is not a first-hand position.
+            let described = subject
+                .actors()
+                .iter()
+                .any(|a| !speaker_actors.contains(a));
+            if described && subject != agent {
+                None
+            } else {
+                agent.speaker()
+            }
+        }
+        (Some(agent), None) => agent.speaker(),
+        (None, Some(subject)) => subject.speaker(),
+        (None, None) => None,
+    }
+}
+
+/// The subject found for a clause.
+struct Subject {
+    agent: Option<Agent>,
+    pronoun: bool,
+}
+
+/// A headline that ends in its source: "No ceasefire unless …: Russia".
+fn headline_attribution(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
+    let text = fact.text(fact.span);
+    let colon = text.rfind(':')?;
+    let tail_start = fact.span.start + colon + 1;
+    let last = fact.mentions.last()?;
+    let tail = fact.text(Span::new(tail_start, fact.span.end));
+    let named = last.span.start >= tail_start
+        && tail.trim().trim_end_matches(['.', '!']) == fact.text(last.span);
+    named.then(|| agent_of(&[last], memory)).flatten()
+}
+
+/// The subject of the clause that holds `at`: its first mention that is not the
+/// object of a preposition, with the mentions coordinated with it ("the US and
+/// European officials"). Clauses without one borrow from the clause before,
+/// back to `floor`.
+fn clause_subject(
+    fact: &SentenceFacts,
+    floor: usize,
+    at: usize,
+    memory: &Memory,
+) -> Option<Subject> {
+    let mut end = at;
+    loop {
+        let start = fact.clause_start(end.saturating_sub(1)).max(floor);
+        let candidates: Vec<&Mention> = fact
+            .mentions
+            .iter()
+            .filter(|m| m.span.start >= start && m.span.end <= end.max(start) && !m.in_quote)
+            .collect();
+        if let Some(first) = candidates
+            .iter()
+            .position(|m| in_subject_position(fact.par, m.span.start, start))
+        {
+            let mut group = vec![candidates[first]];
+            for next in &candidates[first + 1..] {
+                let gap = fact.text(Span::new(group[group.len() - 1].span.end, next.span.start));
+                if is_coordination(gap) {
+                    group.push(next);
+                } else {
+                    break;
+                }
+            }
+            return Some(Subject {
+                agent: agent_of(&group, memory),
+                pronoun: group[0].kind == MentionKind::Pronoun,
+            });
+        }
+        if start <= floor || start <= fact.span.start {
+            return None;
+        }
+        end = start;
+    }
+}
+
+/// The agent a group of mentions stands for.
+fn agent_of(group: &[&Mention], memory: &Memory) -> Option<Agent> {
+    let first = group.first()?;
+    match first.kind {
+        MentionKind::NonParty => Some(Agent::Outsider),
+        MentionKind::Outlet => None,
+        MentionKind::Pronoun => memory.antecedent(),
+        MentionKind::Party { .. } => {
+            let parties: Vec<Party> = group.iter().filter_map(|m| m.party()).collect();
+            Some(Agent::Party(Speaker { parties }))
+        }
+    }
+}
+
+/// The agent of speech verb `verb`: the mention just before it ("Rutte said",
+/// "Mark Rutte, NATO's chief, said"), else just after it ("said Rutte",
+/// "according to officials"). An unknown name right before the verb is an
+/// outsider; an outlet is transparent (no agent).
+fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent> {
+    let word = fact.text(verb).to_lowercase();
+    let usable = |m: &&Mention| !m.in_quote;
+    let after = fact
+        .mentions
+        .iter()
+        .filter(usable)
+        .find(|m| m.span.start >= verb.end)
+        .filter(|m| word_count(fact.text(Span::new(verb.end, m.span.start))) <= 3);
+    if word.starts_with("according") {
+        return after.and_then(|m| agent_of(&[m], memory));
+    }
+    let before = fact
+        .mentions
+        .iter()
+        .filter(usable)
+        .rfind(|m| m.span.end <= verb.start && m.span.start >= fact.span.start);
+    if let Some(m) = before {
+        let gap = fact.text(Span::new(m.span.end, verb.start));
+        let appositive = gap.trim_start().starts_with(',') && gap.trim_end().ends_with(',');
+        if word_count(gap) <= 4 || (appositive && word_count(gap) <= 25) {
+            return agent_of(&[m], memory);
+        }
+    }
+    if unknown_name_before(fact, verb) {
+        return Some(Agent::Outsider);
+    }
+    let inverted = fact
+        .text(Span::new(fact.span.start, verb.start))
+        .trim_end()
+        .ends_with([',', '\u{201d}', '"']);
+    after
+        .filter(|_| inverted)
+        .and_then(|m| agent_of(&[m], memory))
+}
+
+/// Is the verb preceded by a capitalised name the lexicon does not know
+/// ("Ihor Petrenko also thinks")? Such speakers do not speak for a party.
+fn unknown_name_before(fact: &SentenceFacts, verb: Span) -> bool {
+    let before = fact.text(Span::new(fact.span.start, verb.start));
+    let words: Vec<&str> = before
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| is_adverb(w))
+        .take(2)
+        .collect();
+    words.len() == 2
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+}
+
+fn is_adverb(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w.ends_with("ly") || matches!(w.as_str(), "also" | "has" | "have" | "had" | "then" | "later" | "again" | "once")
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// "A and B", "A, B and C", "A or B": coordinated subjects.
+fn is_coordination(gap: &str) -> bool {
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.is_empty() && gap.contains(',')
+        || (words.len() == 1 && matches!(words[0], "and" | "or" | "&"))
+        || (words.len() == 2 && words[0] == "and" && words[1] == "the")
+}
+
+/// Words that may stand right before a clause's subject: conjunctions,
+/// subordinators and sentence adverbs. After any other lower-case word
+/// (a verb, a preposition) a mention is an object.
+const BEFORE_SUBJECT: &[&str] = &[
+    "and", "but", "or", "that", "while", "whereas", "although", "though", "as", "when",
+    "because", "since", "after", "before", "also", "meanwhile", "however", "instead",
+    "now", "then", "still", "yet", "so", "which", "who", "where", "if", "unless", "even",
+    "both", "said", "says", "only", "today", "tonight", "earlier", "later", "recently",
+];
+
+/// Can the mention at `at` be the subject of the clause starting at `floor`?
+/// Yes at the clause start, after punctuation, a capitalised word (a title:
+/// "President", "Secretary"), an adverb or a conjunction; articles are skipped.
+fn in_subject_position(par: &str, at: usize, floor: usize) -> bool {
+    let before = &par[floor.min(at)..at];
+    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-');
+    let mut rest = before.trim_end();
+    loop {
+        let word_start = rest
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_word_char(*c))
+            .last()
+            .map_or(rest.len(), |(i, _)| i);
+        let word = &rest[word_start..];
+        if word.is_empty() {
+            // The clause start, or punctuation right before the mention.
+            return true;
+        }
+        let lower = word.to_lowercase();
+        if matches!(lower.as_str(), "the" | "a" | "an") {
+            rest = rest[..word_start].trim_end();
+            continue;
+        }
+        return word.chars().next().is_some_and(char::is_uppercase)
+            || lower.ends_with("ly")
+            || BEFORE_SUBJECT.contains(&lower.as_str());
+    }
+}

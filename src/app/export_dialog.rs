@@ -10,44 +10,6 @@ use crate::matrix::Matrix;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// Formats in the order the dialog offers them.
-pub const FORMATS: [Format; 6] = [
-    Format::PositionsCsv,
-    Format::StatementsCsv,
-    Format::Xlsx,
-    Format::Markdown,
-    Format::Json,
-    Format::Html,
-];
-
-/// What the dialog calls a format.
-pub fn label(format: Format) -> &'static str {
-    match format {
-        Format::PositionsCsv => "Position table (CSV)",
-        Format::StatementsCsv => "Statements (CSV)",
-        Format::Xlsx => "Workbook (XLSX)",
-        Format::Markdown => "Position table (Markdown)",
-        Format::Json => "Everything (JSON)",
-        Format::Html => "Report (HTML)",
-    }
-}
-
-/// The suggested file name for `format`.
-pub fn file_name(format: Format) -> &'static str {
-    match format {
-        Format::PositionsCsv => "positions.csv",
-        Format::StatementsCsv => "statements.csv",
-        Format::Xlsx => "positions.xlsx",
-        Format::Markdown => "positions.md",
-        Format::Json => "positions.json",
-        Format::Html => "report.html",
-    }
-}
-
-fn extension(format: Format) -> &'static str {
-    file_name(format).rsplit('.').next().unwrap_or("")
-}
-
 /// An export to run: everything the worker needs, owned.
 pub struct Job {
     pub format: Format,
@@ -83,13 +45,15 @@ impl ExportDialog {
     pub fn start(&mut self, job: Job, waker: &Waker) {
         self.task = Some(Task::spawn(waker, move || {
             let format = job.format;
-            let path =
-                job.dialogs
-                    .save_file(file_name(format), label(format), extension(format))?;
+            let path = job.dialogs.save_file(
+                &format.default_file_name(),
+                format.label(),
+                format.extension(),
+            )?;
             Some(
                 export::write(&path, format, &job.analysis, &job.matrix)
                     .map(|()| path)
-                    .map_err(|e| format!("{e:#}")),
+                    .map_err(|e| e.to_string()),
             )
         }));
     }
@@ -124,9 +88,9 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState) {
         ui.heading("Export");
         ui.label("Exports the matrix and statements as filtered on screen.");
         ui.add_space(6.0);
-        for format in FORMATS {
-            ui.radio_value(&mut state.export.format, format, label(format))
-                .on_hover_text(format!("Suggested file: {}", file_name(format)));
+        for format in Format::ALL {
+            ui.radio_value(&mut state.export.format, format, format.label())
+                .on_hover_text(format!("Suggested file: {}", format.default_file_name()));
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {

@@ -109,9 +109,11 @@ impl LoadJob {
                 waker.wake();
                 return;
             }
+            // Once the UI has dropped the job (cancel), sends fail: stay quiet then.
             let progress = |p: Progress| {
-                let _ = tx.send(Message::Progress(p));
-                waker.wake();
+                if tx.send(Message::Progress(p)).is_ok() {
+                    waker.wake();
+                }
             };
             let result =
                 crate::analyze(&root, lexicon, &LoadOptions::default(), &progress, &cancel);

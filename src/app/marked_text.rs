@@ -67,7 +67,12 @@ mod tests {
         let pieces: Vec<(&str, Color32)> = job
             .sections
             .iter()
-            .map(|s| (&job.text[s.byte_range.clone()], s.format.background))
+            .map(|s| {
+                (
+                    &job.text[s.byte_range.start.0..s.byte_range.end.0],
+                    s.format.background,
+                )
+            })
             .collect();
         assert_eq!(
             pieces,

@@ -120,7 +120,7 @@ fn keyboard(ui: &egui::Ui, state: &mut AppState) {
     }
 }
 
-/// "✔2 ✖1": the non-zero counts per stance.
+/// "+2 −1": the non-zero counts per stance.
 fn counts_line(counts: Counts) -> String {
     Stance::ALL
         .into_iter()
@@ -235,7 +235,7 @@ mod tests {
             oppose: 0,
             conditional: 1,
         };
-        assert_eq!(counts_line(counts), "✔2 ◐1");
+        assert_eq!(counts_line(counts), "+2 ~1");
         assert_eq!(
             describe(counts.summary(), counts),
             "conditional (2 support, 0 oppose, 1 conditional)"

@@ -18,8 +18,6 @@ pub mod sample;
 mod state;
 mod theme;
 
-pub use export_dialog::{FORMATS, file_name, label as format_label};
-pub use filters::parse_date;
 pub use state::{AppState, Command, Message, Reader};
 
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -160,7 +158,9 @@ mod ui {
         });
         export_dialog::ui(ui.ctx(), state);
         skipped_window(ui.ctx(), state);
-        state.apply_queued();
+        if state.apply_queued() {
+            ui.ctx().request_repaint();
+        }
         if state.is_busy() {
             // Workers wake the UI when they send; this catches a wake-up that
             // raced with the end of the frame.

@@ -122,11 +122,15 @@ impl AppState {
         self.queue.push(command);
     }
 
-    /// Apply the commands the views queued this frame.
-    pub fn apply_queued(&mut self) {
-        for command in std::mem::take(&mut self.queue) {
+    /// Apply the commands the views queued this frame; true if there were any
+    /// (the next frame then shows their effect).
+    pub fn apply_queued(&mut self) -> bool {
+        let queue = std::mem::take(&mut self.queue);
+        let any = !queue.is_empty();
+        for command in queue {
             self.apply(command);
         }
+        any
     }
 
     /// The folder on screen, or being loaded.

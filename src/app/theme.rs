@@ -1,17 +1,20 @@
-//! How stances look: a glyph and a word for each (readable in grey-scale and
+//! How stances look: a mark and a word for each (readable in grey-scale and
 //! without colour vision), and a fill colour per theme.
+//!
+//! The marks are the ones the exports use, and all are in egui's built-in
+//! font, so they never show as empty boxes.
 
 use super::prefs::Theme;
 use crate::{Stance, Summary};
 use egui::Color32;
 
-/// The glyph of a cell summary.
+/// The mark of a cell summary.
 pub fn glyph(summary: Summary) -> &'static str {
     match summary {
-        Summary::Support => "✔",
-        Summary::Oppose => "✖",
-        Summary::Conditional => "◐",
-        Summary::Mixed => "⇄",
+        Summary::Support => "+",
+        Summary::Oppose => "−",
+        Summary::Conditional => "~",
+        Summary::Mixed => "±",
     }
 }
 
@@ -24,7 +27,7 @@ pub fn of_stance(stance: Stance) -> Summary {
     }
 }
 
-/// "✔ support"
+/// "+ support"
 pub fn badge(summary: Summary) -> String {
     format!("{} {}", glyph(summary), summary.as_str())
 }

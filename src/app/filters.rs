@@ -67,7 +67,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
             ui.label(label);
             let edit = egui::TextEdit::singleline(text)
                 .hint_text("YYYY-MM-DD")
-                .desired_width(86.0);
+                .desired_width(96.0);
             ui.add(edit).on_hover_text(format!(
                 "{label} this article date (inclusive); undated articles drop out"
             ));

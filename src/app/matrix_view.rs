@@ -24,6 +24,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     egui::ScrollArea::horizontal().show(ui, |ui| {
         TableBuilder::new(ui)
             .id_salt("matrix")
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::auto().at_least(120.0))
             .columns(
                 Column::initial(112.0).at_least(90.0).resizable(true),

@@ -30,12 +30,13 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
         }
         ui.heading(&doc.title);
     });
-    ui.weak(format!(
-        "{} · {} · {}",
-        doc.source,
-        doc.date.as_deref().unwrap_or("undated"),
-        doc.file
-    ));
+    let date = doc.date.as_deref().unwrap_or("undated");
+    // Without a URL the source is the file name; saying it twice helps no one.
+    ui.weak(if doc.source == doc.file {
+        format!("{} · {date}", doc.source)
+    } else {
+        format!("{} · {date} · {}", doc.source, doc.file)
+    });
     let others = analysis
         .statements
         .iter()

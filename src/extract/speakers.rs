@@ -140,10 +140,7 @@ pub fn speaker_for(
         (Some(agent), Some(subject)) => {
             let speaker_actors = agent.actors();
             // A party described by another speaker is not a first-hand position.
-            let described = subject
-                .actors()
-                .iter()
-                .any(|a| !speaker_actors.contains(a));
+            let described = subject.actors().iter().any(|a| !speaker_actors.contains(a));
             if described && subject != agent {
                 None
             } else {
@@ -290,7 +287,11 @@ fn unknown_name_before(fact: &SentenceFacts, verb: Span) -> bool {
 
 fn is_adverb(word: &str) -> bool {
     let w = word.to_lowercase();
-    w.ends_with("ly") || matches!(w.as_str(), "also" | "has" | "have" | "had" | "then" | "later" | "again" | "once")
+    w.ends_with("ly")
+        || matches!(
+            w.as_str(),
+            "also" | "has" | "have" | "had" | "then" | "later" | "again" | "once"
+        )
 }
 
 fn word_count(s: &str) -> usize {
@@ -314,10 +315,44 @@ fn is_coordination(gap: &str) -> bool {
 /// subordinators and sentence adverbs. After any other lower-case word
 /// (a verb, a preposition) a mention is an object.
 const BEFORE_SUBJECT: &[&str] = &[
-    "and", "but", "or", "that", "while", "whereas", "although", "though", "as", "when",
-    "because", "since", "after", "before", "also", "meanwhile", "however", "instead",
-    "now", "then", "still", "yet", "so", "which", "who", "where", "if", "unless", "even",
-    "both", "said", "says", "only", "today", "tonight", "earlier", "later", "recently",
+    "and",
+    "but",
+    "or",
+    "that",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "as",
+    "when",
+    "because",
+    "since",
+    "after",
+    "before",
+    "also",
+    "meanwhile",
+    "however",
+    "instead",
+    "now",
+    "then",
+    "still",
+    "yet",
+    "so",
+    "which",
+    "who",
+    "where",
+    "if",
+    "unless",
+    "even",
+    "both",
+    "said",
+    "says",
+    "only",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
 ];
 
 /// Can the mention at `at` be the subject of the clause starting at `floor`?

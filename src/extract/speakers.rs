@@ -250,6 +250,11 @@ fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent
         .filter(usable)
         .rfind(|m| m.span.end <= verb.start && m.span.start >= fact.span.start);
     if let Some(m) = before {
+        if matches!(m.kind, MentionKind::NonParty) {
+            // "Ivan P., an associate professor at …, notes that …": however
+            // long the description, the nearest speaker is an outsider.
+            return Some(Agent::Outsider);
+        }
         let gap = fact.text(Span::new(m.span.end, verb.start));
         let appositive = gap.trim_start().starts_with(',') && gap.trim_end().ends_with(',');
         if word_count(gap) <= 4 || (appositive && word_count(gap) <= 25) {

@@ -1,10 +1,345 @@
 //! The desktop window: a thin egui layer over the library.
+//!
+//! [`AppState`] holds everything the window shows and changes only through
+//! [`AppState::apply`]; [`ui`] draws it and turns clicks and keys into
+//! [`Command`]s; loading, dialogs and exports run on worker threads. The
+//! `eframe::App` impl only forwards to these, so tests drive [`ui`] directly.
 
+pub mod dialogs;
+mod evidence;
+mod export_dialog;
+mod filters;
+pub mod jobs;
+mod marked_text;
+mod matrix_view;
+pub mod prefs;
+mod reader;
+pub mod sample;
+mod state;
+mod theme;
+
+pub use state::{AppState, Command, Message, Reader};
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+use prefs::Prefs;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// Names the window for the window manager and the data directory.
+pub const APP_ID: &str = "stancegrid";
 
 /// Open the window on `folder` (or the last folder, or the sample corpus).
-pub fn run(_folder: Option<PathBuf>) -> ExitCode {
-    eprintln!("the window is not built yet; use `stancegrid analyze DIR`");
-    ExitCode::FAILURE
+pub fn run(folder: Option<PathBuf>) -> ExitCode {
+    if let Some(problem) = no_display() {
+        eprintln!(
+            "stancegrid: cannot open the window: {problem}.\n\
+             To analyse a folder without a window, run: stancegrid analyze DIR"
+        );
+        return ExitCode::FAILURE;
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("stancegrid")
+            .with_app_id(APP_ID)
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    let started = Instant::now();
+    let result = eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| {
+            let prefs: Prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            let mut state = AppState::new(prefs, Arc::new(dialogs::Native));
+            state.set_waker(&cc.egui_ctx);
+            let first = startup_folder(folder, &state.prefs);
+            state.apply(Command::Open(first));
+            Ok(Box::new(Window {
+                state,
+                started: Some(started),
+            }))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "stancegrid: cannot open the window: {e}.\n\
+                 To analyse a folder without a window, run: stancegrid analyze DIR"
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Why no window can be shown here, checked before winit would panic or hang.
+fn no_display() -> Option<&'static str> {
+    let unix_desktop = cfg!(all(unix, not(target_os = "macos")));
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    (unix_desktop && !set("DISPLAY") && !set("WAYLAND_DISPLAY"))
+        .then_some("no display (neither DISPLAY nor WAYLAND_DISPLAY is set)")
+}
+
+/// The folder to open first: the one asked for, else the last one (if it is
+/// still there), else the sample corpus.
+pub fn startup_folder(asked: Option<PathBuf>, prefs: &Prefs) -> PathBuf {
+    asked
+        .or_else(|| prefs.last_folder.clone().filter(|f| f.is_dir()))
+        .unwrap_or_else(sample::dir)
+}
+
+struct Window {
+    state: AppState,
+    /// When the process started, until the first matrix is drawn; reported on
+    /// stderr when `STANCEGRID_TIMING` is set.
+    started: Option<Instant>,
+}
+
+impl eframe::App for Window {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        ui::draw(ui, &mut self.state);
+        if self.state.analysis.is_some()
+            && let Some(started) = self.started.take()
+            && std::env::var_os("STANCEGRID_TIMING").is_some()
+        {
+            eprintln!(
+                "stancegrid: first matrix drawn {:.0?} after start",
+                started.elapsed()
+            );
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state.prefs);
+    }
+}
+
+pub use ui::draw as ui;
+
+mod ui {
+    //! The frame: panels in a fixed order, then the queued commands.
+
+    use super::*;
+
+    /// Draw the whole window for one frame and apply what the user did.
+    pub fn draw(ui: &mut egui::Ui, state: &mut AppState) {
+        state.set_waker(ui.ctx());
+        state.poll();
+        let wanted = theme::egui_theme(state.prefs.theme);
+        if ui.ctx().theme() != wanted {
+            ui.ctx().set_theme(wanted);
+        }
+        shortcuts(ui.ctx(), state);
+        dropped(ui.ctx(), state);
+
+        egui::Panel::top("toolbar").show(ui, |ui| toolbar(ui, state));
+        egui::Panel::top("filters").show(ui, |ui| filters::ui(ui, state));
+        egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, state));
+        if state.evidence.is_some() {
+            egui::Panel::right("evidence")
+                .default_size(440.0)
+                .min_size(280.0)
+                .show(ui, |ui| evidence::ui(ui, state));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            if state.reader.is_some() {
+                reader::ui(ui, state);
+            } else {
+                matrix_view::ui(ui, state);
+            }
+        });
+        export_dialog::ui(ui.ctx(), state);
+        skipped_window(ui.ctx(), state);
+        if state.apply_queued() {
+            ui.ctx().request_repaint();
+        }
+        if state.is_busy() {
+            // Workers wake the UI when they send; this catches a wake-up that
+            // raced with the end of the frame.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn shortcuts(ctx: &egui::Context, state: &mut AppState) {
+        let pressed = |key| {
+            ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)))
+        };
+        if pressed(Key::O) {
+            state.push(Command::PickFolder);
+        }
+        if pressed(Key::E) {
+            state.push(Command::ShowExport(true));
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F5)) {
+            state.push(Command::Reload);
+        }
+    }
+
+    fn dropped(ctx: &egui::Context, state: &mut AppState) {
+        let paths: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if !paths.is_empty() {
+            state.push(Command::OpenDropped(paths));
+        }
+    }
+
+    fn toolbar(ui: &mut egui::Ui, state: &mut AppState) {
+        ui.horizontal(|ui| {
+            ui.strong("stancegrid");
+            ui.separator();
+            if ui
+                .button("Open folder…")
+                .on_hover_text("Open a folder of articles (Ctrl+O); you can also drop a folder or files on the window")
+                .clicked()
+            {
+                state.push(Command::PickFolder);
+            }
+            ui.menu_button("Recent", |ui| {
+                if state.prefs.recent.is_empty() {
+                    ui.weak("No recent folders");
+                }
+                for folder in state.prefs.recent.clone() {
+                    if ui.button(folder.display().to_string()).clicked() {
+                        state.push(Command::Open(folder));
+                        ui.close();
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Folders you opened before");
+            let can_reload = state.folder().is_some() || state.prefs.last_folder.is_some();
+            if ui
+                .add_enabled(can_reload, egui::Button::new("Reload"))
+                .on_hover_text("Read the folder again (F5)")
+                .clicked()
+            {
+                state.push(Command::Reload);
+            }
+            if ui
+                .add_enabled(state.analysis.is_some(), egui::Button::new("Export…"))
+                .on_hover_text("Save what is on screen as CSV, XLSX, Markdown, JSON or HTML (Ctrl+E)")
+                .clicked()
+            {
+                state.push(Command::ShowExport(true));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let other = match state.prefs.theme {
+                    prefs::Theme::Dark => "Light theme",
+                    prefs::Theme::Light => "Dark theme",
+                };
+                if ui.button(other).on_hover_text("Switch between light and dark colours").clicked() {
+                    state.push(Command::ToggleTheme);
+                }
+            });
+        });
+    }
+
+    fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
+        ui.horizontal(|ui| {
+            if let Some(job) = &state.load {
+                let p = job.progress;
+                let fraction = if p.total == 0 {
+                    0.0
+                } else {
+                    p.done as f32 / p.total as f32
+                };
+                ui.label(format!("Opening {}", job.label()));
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(200.0)
+                        .text(format!("{} / {} files", p.done, p.total)),
+                );
+                if ui
+                    .button("Cancel")
+                    .on_hover_text("Stop loading; the previous folder stays open")
+                    .clicked()
+                {
+                    state.push(Command::CancelLoad);
+                }
+                ui.separator();
+            }
+            if let Some(analysis) = &state.analysis {
+                ui.label(analysis.root.display().to_string());
+                ui.separator();
+                let shown = state.matrix.total().total();
+                ui.label(format!(
+                    "{} documents · {} of {} statements shown",
+                    analysis.documents.len(),
+                    shown,
+                    analysis.statements.len()
+                ));
+                if !analysis.skipped.is_empty()
+                    && ui
+                        .link(format!("{} skipped", analysis.skipped.len()))
+                        .on_hover_text("Which files were not analysed, and why")
+                        .clicked()
+                {
+                    state.push(Command::ShowSkipped(true));
+                }
+                if let Some(time) = state.load_time {
+                    ui.weak(format!("loaded in {time:.1?}"));
+                }
+            }
+            if state.export.is_busy() {
+                ui.spinner();
+                ui.label("Exporting…");
+            }
+            if let Some(message) = state.message.clone() {
+                ui.separator();
+                let color = if message.is_error {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.colored_label(color, &message.text);
+                if ui
+                    .small_button("Dismiss")
+                    .on_hover_text("Hide this message")
+                    .clicked()
+                {
+                    state.push(Command::DismissMessage);
+                }
+            }
+        });
+    }
+
+    fn skipped_window(ctx: &egui::Context, state: &mut AppState) {
+        let Some(analysis) = state.analysis.clone() else {
+            return;
+        };
+        let mut open = state.show_skipped;
+        egui::Window::new("Skipped files")
+            .open(&mut open)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(400.0)
+                    .show(ui, |ui| {
+                        egui::Grid::new("skipped").striped(true).show(ui, |ui| {
+                            for skipped in &analysis.skipped {
+                                ui.label(&skipped.file);
+                                ui.label(&skipped.reason);
+                                ui.end_row();
+                            }
+                        });
+                    });
+            });
+        if open != state.show_skipped {
+            state.push(Command::ShowSkipped(open));
+        }
+    }
 }

@@ -1,0 +1,167 @@
+//! The evidence panel: the statements behind the opened cell, newest first,
+//! each with its cue words highlighted, speaker, stance, article and actions.
+
+use super::marked_text;
+use super::state::{AppState, Command};
+use super::theme;
+use crate::{Analysis, CueKind, Statement};
+use egui::text::TextFormat;
+use egui::{FontId, RichText};
+use std::cmp::Reverse;
+
+/// `statements` ordered by their article's date, newest first; undated last.
+/// Statements of the same date keep their document order.
+pub fn newest_first(analysis: &Analysis, statements: &[usize]) -> Vec<usize> {
+    let mut ordered = statements.to_vec();
+    ordered.sort_by_key(|&i| {
+        let date = analysis.documents[analysis.statements[i].doc]
+            .date
+            .as_deref();
+        (date.is_none(), Reverse(date))
+    });
+    ordered
+}
+
+/// The words a user copies: the quote when there is one, else the sentence.
+pub fn quotation(analysis: &Analysis, s: &Statement) -> String {
+    analysis
+        .text(s.doc, s.quote.unwrap_or(s.sentence))
+        .to_string()
+}
+
+pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
+    let (Some(analysis), Some((actor, issue))) = (state.analysis.clone(), state.evidence) else {
+        return;
+    };
+    let actor_name = &analysis.lexicon.actors()[actor].name;
+    let issue_name = &analysis.lexicon.issues()[issue].name;
+    let statements = newest_first(&analysis, &state.matrix.cell(actor, issue).statements);
+    ui.horizontal(|ui| {
+        ui.heading(format!("{actor_name} on {issue_name}"));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Hide")
+                .on_hover_text("Close the evidence panel")
+                .clicked()
+            {
+                state.evidence = None;
+            }
+        });
+    });
+    ui.label(match statements.len() {
+        0 => "No statements under the current filters.".to_string(),
+        1 => "1 statement, newest first".to_string(),
+        n => format!("{n} statements, newest first"),
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false; 2])
+        .show(ui, |ui| {
+            for index in statements {
+                statement_card(ui, state, &analysis, index);
+                ui.add_space(6.0);
+            }
+        });
+}
+
+fn statement_card(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, index: usize) {
+    let s = &analysis.statements[index];
+    let doc = &analysis.documents[s.doc];
+    let dark = ui.visuals().dark_mode;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            let summary = theme::of_stance(s.stance);
+            egui::Frame::new()
+                .fill(theme::fill(summary, dark))
+                .corner_radius(4.0)
+                .inner_margin(egui::Margin::symmetric(6, 2))
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(theme::badge(summary))
+                            .color(ui.visuals().strong_text_color()),
+                    );
+                });
+            let speaker = analysis.text(s.doc, s.speaker);
+            ui.label(
+                RichText::new(if speaker.is_empty() {
+                    "unnamed speaker"
+                } else {
+                    speaker
+                })
+                .strong(),
+            );
+        });
+        ui.label(sentence_job(ui, analysis, s, dark));
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&doc.title).italics());
+            ui.weak(format!(
+                "{} · {}",
+                doc.source,
+                doc.date.as_deref().unwrap_or("undated")
+            ));
+        });
+        ui.horizontal(|ui| {
+            if ui
+                .button("Copy")
+                .on_hover_text("Copy the quote (or the sentence) to the clipboard")
+                .clicked()
+            {
+                ui.ctx().copy_text(quotation(analysis, s));
+            }
+            if ui
+                .button("Show in article")
+                .on_hover_text("Read the article, scrolled to this sentence")
+                .clicked()
+            {
+                state.push(Command::ShowInArticle(index));
+            }
+        });
+    });
+}
+
+/// The sentence with its quote in italics and its cue words highlighted.
+fn sentence_job(
+    ui: &egui::Ui,
+    analysis: &Analysis,
+    s: &Statement,
+    dark: bool,
+) -> egui::text::LayoutJob {
+    let base = TextFormat {
+        font_id: FontId::proportional(14.0),
+        color: ui.visuals().text_color(),
+        ..TextFormat::default()
+    };
+    let mut marks = Vec::new();
+    if let Some(quote) = s.quote {
+        marks.push((
+            quote,
+            TextFormat {
+                italics: true,
+                ..base.clone()
+            },
+        ));
+    }
+    for cue in &s.cues {
+        let format = TextFormat {
+            background: theme::cue_highlight(dark),
+            color: ui.visuals().strong_text_color(),
+            italics: s.quote.is_some_and(|q| q.contains(cue.span)),
+            underline: if cue.kind == CueKind::Stance {
+                egui::Stroke::new(1.0, ui.visuals().strong_text_color())
+            } else {
+                egui::Stroke::NONE
+            },
+            ..base.clone()
+        };
+        marks.push((cue.span, format));
+    }
+    let mut job = marked_text::layout(
+        analysis.text(s.doc, s.sentence),
+        s.sentence.start,
+        &base,
+        &marks,
+    );
+    job.wrap.max_width = ui.available_width();
+    job
+}

@@ -1,0 +1,153 @@
+//! The filter bar: stances, date range, document, speaker and free text.
+//! Every change becomes a new [`Filter`] that the matrix, the evidence panel
+//! and exports follow.
+
+use super::state::{AppState, Command};
+use super::theme;
+use crate::Stance;
+use crate::matrix::Filter;
+
+/// The date fields as typed; they reach the filter only when valid.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterForm {
+    pub from: String,
+    pub to: String,
+}
+
+impl FilterForm {
+    pub fn from_filter(filter: &Filter) -> FilterForm {
+        FilterForm {
+            from: filter.date_from.clone().unwrap_or_default(),
+            to: filter.date_to.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// A typed date: empty means no bound; otherwise it must be `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<Option<String>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let parts: Vec<&str> = text.split('-').collect();
+    let valid = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            let number = |s: &str| s.parse::<u32>().ok();
+            matches!(
+                (number(y), number(m), number(d)),
+                (Some(_), Some(1..=12), Some(1..=31))
+            )
+        }
+        _ => false,
+    };
+    if valid {
+        Ok(Some(text.to_string()))
+    } else {
+        Err(format!("“{text}” is not a date like 2025-03-31"))
+    }
+}
+
+pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
+    let mut filter = state.prefs.filter.clone();
+    let mut problems = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Show:");
+        for (i, stance) in Stance::ALL.into_iter().enumerate() {
+            ui.checkbox(
+                &mut filter.stances[i],
+                theme::badge(theme::of_stance(stance)),
+            )
+            .on_hover_text(format!("Count statements that {stance} the issue"));
+        }
+        ui.separator();
+        for (label, text, bound) in [
+            ("From", &mut state.filter_form.from, &mut filter.date_from),
+            ("To", &mut state.filter_form.to, &mut filter.date_to),
+        ] {
+            ui.label(label);
+            let edit = egui::TextEdit::singleline(text)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(86.0);
+            ui.add(edit).on_hover_text(format!(
+                "{label} this article date (inclusive); undated articles drop out"
+            ));
+            match parse_date(text) {
+                Ok(date) => *bound = date,
+                Err(problem) => problems.push(format!("{label}: {problem}")),
+            }
+        }
+        ui.separator();
+        document_combo(ui, state, &mut filter);
+        ui.add(
+            egui::TextEdit::singleline(&mut filter.speaker)
+                .hint_text("Speaker")
+                .desired_width(110.0),
+        )
+        .on_hover_text("Only statements whose speaker's name contains this");
+        ui.add(
+            egui::TextEdit::singleline(&mut filter.text)
+                .hint_text("Search")
+                .desired_width(140.0),
+        )
+        .on_hover_text("Only statements whose sentence, article title or source contains this");
+        let clear = ui.add_enabled(
+            !filter.is_empty() || state.filter_form != FilterForm::default(),
+            egui::Button::new("Clear filters"),
+        );
+        if clear.on_hover_text("Show every statement again").clicked() {
+            state.push(Command::ClearFilters);
+        }
+    });
+    for problem in problems {
+        ui.colored_label(ui.visuals().error_fg_color, problem);
+    }
+    if filter != state.prefs.filter {
+        state.push(Command::SetFilter(filter));
+    }
+}
+
+fn document_combo(ui: &mut egui::Ui, state: &AppState, filter: &mut Filter) {
+    let selected = match filter.documents.as_slice() {
+        [] => "All documents".to_string(),
+        [one] => one.clone(),
+        many => format!("{} documents", many.len()),
+    };
+    egui::ComboBox::from_label("Article")
+        .selected_text(selected)
+        .width(180.0)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(filter.documents.is_empty(), "All documents")
+                .clicked()
+            {
+                filter.documents.clear();
+            }
+            for doc in state.analysis.iter().flat_map(|a| &a.documents) {
+                let only_this = filter.documents.len() == 1 && filter.documents[0] == doc.file;
+                let label = format!("{} — {}", doc.source, doc.title);
+                if ui
+                    .selectable_label(only_this, &label)
+                    .on_hover_text(&doc.file)
+                    .clicked()
+                {
+                    filter.documents = vec![doc.file.clone()];
+                }
+            }
+        })
+        .response
+        .on_hover_text("Only statements from one article");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_validated() {
+        assert_eq!(parse_date(""), Ok(None));
+        assert_eq!(parse_date(" 2025-03-31 "), Ok(Some("2025-03-31".into())));
+        assert!(parse_date("2025-13-01").is_err());
+        assert!(parse_date("31.03.2025").is_err());
+        assert!(parse_date("2025-3-31").is_err());
+    }
+}

@@ -1,0 +1,330 @@
+//! The window's state as a plain struct, and the one place that changes it:
+//! [`AppState::apply`]. Views read the state and push [`Command`]s; background
+//! jobs are polled in [`AppState::poll`].
+
+use super::dialogs::FileDialogs;
+use super::export_dialog::{self, ExportDialog};
+use super::filters::FilterForm;
+use super::jobs::{LoadJob, LoadRequest, Loaded, Poll, Task, Waker};
+use super::prefs::Prefs;
+use crate::export::Format;
+use crate::matrix::{Filter, Matrix};
+use crate::{Analysis, CorpusError, Lexicon};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Everything a user can ask the window to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Ask for a folder with the file dialog, then open it.
+    PickFolder,
+    Open(PathBuf),
+    /// Files or folders dropped on the window.
+    OpenDropped(Vec<PathBuf>),
+    Reload,
+    CancelLoad,
+    /// Select a cell and show its statements.
+    OpenCell {
+        actor: usize,
+        issue: usize,
+    },
+    /// Move the selection by rows and columns (arrow keys).
+    MoveSelection {
+        rows: isize,
+        columns: isize,
+    },
+    /// Show the statements of the selected cell (Enter).
+    OpenSelection,
+    /// Open the reader on the document of this statement.
+    ShowInArticle(usize),
+    CloseReader,
+    SetFilter(Filter),
+    ClearFilters,
+    ToggleTheme,
+    ShowExport(bool),
+    /// Ask where to save, then export what is on screen.
+    Export(Format),
+    ShowSkipped(bool),
+    DismissMessage,
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// The article being read: its document, the statement it was opened from,
+/// and whether the view still has to scroll to that statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reader {
+    pub doc: usize,
+    pub statement: usize,
+    pub scroll_pending: bool,
+}
+
+pub struct AppState {
+    pub prefs: Prefs,
+    pub lexicon: Arc<Lexicon>,
+    pub analysis: Option<Arc<Analysis>>,
+    /// The matrix of `analysis` under `prefs.filter`.
+    pub matrix: Matrix,
+    /// The keyboard/mouse selection (actor, issue).
+    pub selection: Option<(usize, usize)>,
+    /// The cell whose statements the evidence panel lists.
+    pub evidence: Option<(usize, usize)>,
+    pub reader: Option<Reader>,
+    pub load: Option<LoadJob>,
+    pub folder_pick: Option<Task<Option<PathBuf>>>,
+    pub export: ExportDialog,
+    pub filter_form: FilterForm,
+    pub message: Option<Message>,
+    pub show_skipped: bool,
+    /// How long the last load took, from request to analysis.
+    pub load_time: Option<Duration>,
+    dialogs: Arc<dyn FileDialogs>,
+    waker: Waker,
+    queue: Vec<Command>,
+}
+
+impl AppState {
+    pub fn new(prefs: Prefs, dialogs: Arc<dyn FileDialogs>) -> AppState {
+        AppState {
+            filter_form: FilterForm::from_filter(&prefs.filter),
+            prefs,
+            lexicon: Arc::new(Lexicon::builtin()),
+            analysis: None,
+            matrix: Matrix::default(),
+            selection: None,
+            evidence: None,
+            reader: None,
+            load: None,
+            folder_pick: None,
+            export: ExportDialog::default(),
+            message: None,
+            show_skipped: false,
+            load_time: None,
+            dialogs,
+            waker: Waker::default(),
+            queue: Vec::new(),
+        }
+    }
+
+    /// Let background jobs wake the UI of `ctx`.
+    pub fn set_waker(&mut self, ctx: &egui::Context) {
+        self.waker = Waker::new(ctx);
+    }
+
+    /// Queue a command for the end of the frame, after every view has drawn.
+    pub fn push(&mut self, command: Command) {
+        self.queue.push(command);
+    }
+
+    /// Apply the commands the views queued this frame; true if there were any
+    /// (the next frame then shows their effect).
+    pub fn apply_queued(&mut self) -> bool {
+        let queue = std::mem::take(&mut self.queue);
+        let any = !queue.is_empty();
+        for command in queue {
+            self.apply(command);
+        }
+        any
+    }
+
+    /// The folder on screen, or being loaded.
+    pub fn folder(&self) -> Option<PathBuf> {
+        self.analysis.as_ref().map(|a| a.root.clone())
+    }
+
+    pub fn is_busy(&self) -> bool {
+        self.load.is_some() || self.folder_pick.is_some() || self.export.is_busy()
+    }
+
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::PickFolder => {
+                let dialogs = self.dialogs.clone();
+                let start = self.folder();
+                self.folder_pick = Some(Task::spawn(&self.waker, move || {
+                    dialogs.pick_folder(start.as_deref())
+                }));
+            }
+            Command::Open(folder) => self.start_load(LoadRequest::Folder(folder)),
+            Command::OpenDropped(paths) if !paths.is_empty() => {
+                self.start_load(LoadRequest::Dropped(paths))
+            }
+            Command::OpenDropped(_) => {}
+            Command::Reload => {
+                if let Some(folder) = self.folder().or_else(|| self.prefs.last_folder.clone()) {
+                    self.start_load(LoadRequest::Folder(folder));
+                }
+            }
+            Command::CancelLoad => {
+                if let Some(job) = self.load.take() {
+                    job.cancel();
+                    self.message = Some(Message {
+                        text: "Loading cancelled.".into(),
+                        is_error: false,
+                    });
+                }
+            }
+            Command::OpenCell { actor, issue } => {
+                if actor < self.matrix.actors && issue < self.matrix.issues {
+                    self.selection = Some((actor, issue));
+                    self.evidence = Some((actor, issue));
+                    self.reader = None;
+                }
+            }
+            Command::MoveSelection { rows, columns } => self.move_selection(rows, columns),
+            Command::OpenSelection => {
+                if let Some((actor, issue)) = self.selection {
+                    self.apply(Command::OpenCell { actor, issue });
+                }
+            }
+            Command::ShowInArticle(statement) => {
+                if let Some(s) = self
+                    .analysis
+                    .as_ref()
+                    .and_then(|a| a.statements.get(statement))
+                {
+                    self.reader = Some(Reader {
+                        doc: s.doc,
+                        statement,
+                        scroll_pending: true,
+                    });
+                }
+            }
+            Command::CloseReader => self.reader = None,
+            Command::SetFilter(filter) => {
+                self.prefs.filter = filter;
+                self.rebuild_matrix();
+            }
+            Command::ClearFilters => {
+                self.prefs.filter = Filter::default();
+                self.filter_form = FilterForm::from_filter(&self.prefs.filter);
+                self.rebuild_matrix();
+            }
+            Command::ToggleTheme => self.prefs.theme = self.prefs.theme.toggled(),
+            Command::ShowExport(open) => self.export.open = open && self.analysis.is_some(),
+            Command::Export(format) => self.start_export(format),
+            Command::ShowSkipped(show) => self.show_skipped = show,
+            Command::DismissMessage => self.message = None,
+        }
+    }
+
+    /// Take in whatever the background jobs have finished.
+    pub fn poll(&mut self) {
+        if let Some(job) = &mut self.load {
+            match job.poll() {
+                Poll::Pending => {}
+                Poll::Ready(result) => {
+                    let label = job.label();
+                    self.load = None;
+                    self.finish_load(&label, result);
+                }
+                Poll::Lost => {
+                    self.load = None;
+                    self.error("Loading stopped unexpectedly.".into());
+                }
+            }
+        }
+        if let Some(task) = &self.folder_pick {
+            match task.poll() {
+                Poll::Pending => {}
+                Poll::Ready(folder) => {
+                    self.folder_pick = None;
+                    if let Some(folder) = folder {
+                        self.apply(Command::Open(folder));
+                    }
+                }
+                Poll::Lost => {
+                    self.folder_pick = None;
+                    self.error("The folder dialog could not be shown.".into());
+                }
+            }
+        }
+        if let Some(message) = self.export.poll() {
+            self.message = Some(message);
+        }
+    }
+
+    fn start_load(&mut self, request: LoadRequest) {
+        if let Some(previous) = self.load.take() {
+            previous.cancel();
+        }
+        self.message = None;
+        self.load = Some(LoadJob::start(request, self.lexicon.clone(), &self.waker));
+    }
+
+    fn finish_load(&mut self, label: &str, result: Result<Loaded, CorpusError>) {
+        match result {
+            Ok(loaded) => {
+                self.prefs.remember(&loaded.analysis.root);
+                self.prefs.filter.documents = loaded.only;
+                self.filter_form = FilterForm::from_filter(&self.prefs.filter);
+                self.load_time = Some(loaded.elapsed);
+                self.show(loaded.analysis);
+            }
+            // The user asked for this; the previous folder stays on screen.
+            Err(CorpusError::Cancelled) => {}
+            Err(e) => self.error(format!("Could not open {label}: {e}")),
+        }
+    }
+
+    /// Put `analysis` on screen under the current filters, with nothing selected.
+    pub fn show(&mut self, analysis: Analysis) {
+        self.analysis = Some(Arc::new(analysis));
+        self.selection = None;
+        self.evidence = None;
+        self.reader = None;
+        self.rebuild_matrix();
+    }
+
+    fn error(&mut self, text: String) {
+        self.message = Some(Message {
+            text,
+            is_error: true,
+        });
+    }
+
+    fn rebuild_matrix(&mut self) {
+        self.matrix = match &self.analysis {
+            Some(analysis) => Matrix::build(analysis, &self.prefs.filter),
+            None => Matrix::default(),
+        };
+    }
+
+    fn move_selection(&mut self, rows: isize, columns: isize) {
+        let (actors, issues) = (self.matrix.actors, self.matrix.issues);
+        if actors == 0 || issues == 0 {
+            return;
+        }
+        let (actor, issue) = match self.selection {
+            None => (0, 0),
+            Some((a, i)) => (
+                a.saturating_add_signed(rows).min(actors - 1),
+                i.saturating_add_signed(columns).min(issues - 1),
+            ),
+        };
+        self.selection = Some((actor, issue));
+    }
+
+    fn start_export(&mut self, format: Format) {
+        let Some(analysis) = self.analysis.clone() else {
+            return;
+        };
+        self.export.open = false;
+        self.export.format = format;
+        self.export.start(
+            export_dialog::Job {
+                format,
+                analysis,
+                matrix: self.matrix.clone(),
+                dialogs: self.dialogs.clone(),
+            },
+            &self.waker,
+        );
+    }
+}

@@ -108,7 +108,6 @@ fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
     }
     let options = LoadOptions {
         max_file_size: args.max_file_mb.saturating_mul(1024 * 1024),
-        ..LoadOptions::default()
     };
     let bar = progress_bar();
     let on_progress = |p: Progress| {

@@ -207,8 +207,11 @@ mod tests {
 
     #[test]
     fn a_malformed_lexicon_reports_line_and_column() {
-        let err = Lexicon::parse("Lexicon(\n  actors: [\n    Actor(id: 3)\n  ],\n)", "bad.ron")
-            .unwrap_err();
+        let err = Lexicon::parse(
+            "Lexicon(\n  actors: [\n    Actor(id: 3)\n  ],\n)",
+            "bad.ron",
+        )
+        .unwrap_err();
         match err {
             LexiconError::Syntax { line, column, .. } => {
                 assert_eq!(line, 3);

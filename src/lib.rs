@@ -75,7 +75,20 @@ pub fn analyze(
     progress: &(dyn Fn(Progress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Analysis, CorpusError> {
-    let corpus = corpus::load(root, options, progress, cancel)?;
+    analyze_with_cache(root, lexicon, options, progress, cancel, &mut corpus::Cache::new())
+}
+
+/// [`analyze`], re-reading only the files whose size or modification time
+/// changed since `cache` was filled (a reload).
+pub fn analyze_with_cache(
+    root: &Path,
+    lexicon: Arc<Lexicon>,
+    options: &LoadOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+    cancel: &AtomicBool,
+    cache: &mut corpus::Cache,
+) -> Result<Analysis, CorpusError> {
+    let corpus = corpus::load_with_cache(root, options, progress, cancel, cache)?;
     let per_doc: Vec<Vec<Statement>> = corpus
         .documents
         .par_iter()

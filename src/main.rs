@@ -1,8 +1,8 @@
 //! `stancegrid` with no subcommand opens the window; `stancegrid analyze` is the CLI.
 
 use clap::Parser;
-use std::process::ExitCode;
 use stancegrid::cli::{Cli, Command};
+use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -19,6 +19,8 @@ fn open_window(folder: Option<std::path::PathBuf>) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn open_window(_folder: Option<std::path::PathBuf>) -> ExitCode {
-    eprintln!("stancegrid was built without the window (feature `gui`); use `stancegrid analyze DIR`.");
+    eprintln!(
+        "stancegrid was built without the window (feature `gui`); use `stancegrid analyze DIR`."
+    );
     ExitCode::FAILURE
 }

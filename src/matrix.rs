@@ -51,7 +51,7 @@ impl Filter {
             return false;
         }
         let doc = &analysis.documents[s.doc];
-        if !self.documents.is_empty() && !self.documents.iter().any(|f| *f == doc.file) {
+        if !self.documents.is_empty() && !self.documents.contains(&doc.file) {
             return false;
         }
         if self.date_from.is_some() || self.date_to.is_some() {

@@ -110,8 +110,9 @@ pub struct Document {
     pub date: Option<String>,
     /// A URL from the article, else the file name.
     pub source: String,
-    /// The cleaned article text every span points into. Boilerplate lines are
-    /// blanked (kept as newlines) so that spans stay meaningful for the reader view.
+    /// The cleaned article text (LF line endings) every span points into. Page
+    /// furniture stays in it, so the reader view shows the page as saved;
+    /// `content` says which lines are the article.
     #[serde(skip)]
     pub text: String,
     /// Byte ranges of `text` that are article content (lines that are not

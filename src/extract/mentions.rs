@@ -75,8 +75,18 @@ pub struct SentenceFacts<'a> {
 
 /// Words that start a new clause with its own subject.
 const CLAUSE_WORDS: &[&str] = &[
-    " but ", " while ", " whereas ", " although ", " though ", " that ", ", and ", ", who ",
-    ", which ", " because ", " after ", " as ",
+    " but ",
+    " while ",
+    " whereas ",
+    " although ",
+    " though ",
+    " that ",
+    ", and ",
+    ", who ",
+    ", which ",
+    " because ",
+    " after ",
+    " as ",
 ];
 
 impl<'a> SentenceFacts<'a> {
@@ -159,8 +169,8 @@ impl<'a> SentenceFacts<'a> {
                     let at = span.start + i + 1;
                     // "demanded that Ukraine cut its army": what follows a stance
                     // verb is the content of the demand, still the demander's clause.
-                    let governed = *word == " that "
-                        && cues.iter().any(|c| c.end + 1 == at || c.end == at);
+                    let governed =
+                        *word == " that " && cues.iter().any(|c| c.end + 1 == at || c.end == at);
                     if !governed {
                         clauses.push(at);
                     }
@@ -222,8 +232,7 @@ impl<'a> SentenceFacts<'a> {
     /// Is this whole sentence inside a quotation?
     pub fn is_quoted(&self) -> bool {
         self.quotes.iter().any(|q| {
-            q.start <= self.span.start + 1 && self.span.end <= q.end + 1
-                || q.contains(self.span)
+            q.start <= self.span.start + 1 && self.span.end <= q.end + 1 || q.contains(self.span)
         })
     }
 }
@@ -241,13 +250,13 @@ fn tidy_mentions(par: &str, mut mentions: Vec<Mention>, m: &Matchers) -> Vec<Men
         if let Some(last) = kept.last_mut() {
             let gap = &par[last.span.end..mention.span.start];
             if joins_noun_phrase(gap, m) && last.in_quote == mention.in_quote {
-                let takes_over = match (last.kind, mention.kind) {
-                    (MentionKind::Party { .. }, MentionKind::NonParty | MentionKind::Outlet) => {
-                        true
-                    }
-                    (MentionKind::Party { .. }, MentionKind::Party { .. }) => true,
-                    _ => false,
-                };
+                let takes_over = matches!(
+                    (last.kind, mention.kind),
+                    (
+                        MentionKind::Party { .. },
+                        MentionKind::NonParty | MentionKind::Outlet | MentionKind::Party { .. }
+                    )
+                );
                 if takes_over {
                     *last = Mention {
                         span: Span::new(last.span.start, mention.span.end),
@@ -283,8 +292,35 @@ fn joins_noun_phrase(gap: &str, m: &Matchers) -> bool {
 
 /// Lower-case words that can sit between a party and its office-holder's name.
 const OFFICE_WORDS: &[&str] = &[
-    "envoy", "special", "president", "minister", "foreign", "defense", "defence", "secretary",
-    "general", "spokesman", "spokeswoman", "spokesperson", "chief", "negotiator", "adviser",
-    "advisor", "ambassador", "chancellor", "prime", "deputy", "head", "commissioner", "vice",
-    "security", "national", "top", "senior", "former", "the", "of", "s",
+    "envoy",
+    "special",
+    "president",
+    "minister",
+    "foreign",
+    "defense",
+    "defence",
+    "secretary",
+    "general",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "negotiator",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "chancellor",
+    "prime",
+    "deputy",
+    "head",
+    "commissioner",
+    "vice",
+    "security",
+    "national",
+    "top",
+    "senior",
+    "former",
+    "the",
+    "of",
+    "s",
 ];

@@ -63,7 +63,10 @@ impl Matchers {
             non_party: single(&source.non_party_speakers),
             outlets: single(&source.outlets),
             issues: TermSet::new(source.issues.iter().enumerate().flat_map(|(i, issue)| {
-                let direct = issue.terms.iter().map(move |t| (t.as_str(), (i as u32) << 1));
+                let direct = issue
+                    .terms
+                    .iter()
+                    .map(move |t| (t.as_str(), (i as u32) << 1));
                 let inverse = issue
                     .inverse_terms
                     .iter()

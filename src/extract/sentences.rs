@@ -8,10 +8,10 @@ use crate::model::Span;
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "pres", "gen", "sen", "rep", "gov",
-    "lt", "col", "maj", "sgt", "capt", "adm", "st", "jr", "sr", "prof", "amb", "vs", "etc",
-    "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "no", "nos", "approx", "dept", "est", "inc", "corp", "ltd", "co",
+    "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "pres", "gen", "sen", "rep", "gov", "lt",
+    "col", "maj", "sgt", "capt", "adm", "st", "jr", "sr", "prof", "amb", "vs", "etc", "e.g", "i.e",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
+    "dept", "est", "inc", "corp", "ltd", "co",
 ];
 
 /// The non-empty lines of `content`, trimmed, as document spans.
@@ -73,7 +73,10 @@ pub fn sentences(par: &str) -> Vec<Span> {
         let starts_sentence = next.is_none_or(|(_, n)| {
             n.is_uppercase()
                 || n.is_numeric()
-                || matches!(n, '"' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{2022}' | '-')
+                || matches!(
+                    n,
+                    '"' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{2022}' | '-'
+                )
         });
         let splits = (has_space || next.is_none())
             && starts_sentence
@@ -109,10 +112,15 @@ fn ends_with_abbreviation(before: &str) -> bool {
 fn trim(s: &str) -> Option<Span> {
     let lead = s.len()
         - s.trim_start_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '\u{2022}' | '\u{25aa}' | '\u{25cf}' | '*' | '\u{2013}')
+            c.is_whitespace()
+                || matches!(c, '\u{2022}' | '\u{25aa}' | '\u{25cf}' | '*' | '\u{2013}')
         })
         .len();
-    let lead = if s[lead..].starts_with("- ") { lead + 2 } else { lead };
+    let lead = if s[lead..].starts_with("- ") {
+        lead + 2
+    } else {
+        lead
+    };
     let body = s[lead..].trim();
     if body.is_empty() {
         return None;
@@ -141,7 +149,10 @@ mod tests {
     fn abbreviations_and_initials_do_not_split() {
         assert_eq!(
             split("U.S. Pres. Trump met Gen. Smith and J. D. Vance on Dec. 5. Dr. Who left."),
-            ["U.S. Pres. Trump met Gen. Smith and J. D. Vance on Dec. 5.", "Dr. Who left."]
+            [
+                "U.S. Pres. Trump met Gen. Smith and J. D. Vance on Dec. 5.",
+                "Dr. Who left."
+            ]
         );
     }
 
@@ -170,7 +181,10 @@ mod tests {
         let text = "Kyiv rejects the plan\n  • A ceasefire now\n\nMore text.";
         let pars = paragraphs(text, &[Span::new(0, text.len())]);
         let got: Vec<&str> = pars.iter().map(|s| s.of(text)).collect();
-        assert_eq!(got, ["Kyiv rejects the plan", "A ceasefire now", "More text."]);
+        assert_eq!(
+            got,
+            ["Kyiv rejects the plan", "A ceasefire now", "More text."]
+        );
     }
 
     #[test]

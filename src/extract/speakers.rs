@@ -140,10 +140,7 @@ pub fn speaker_for(
         (Some(agent), Some(subject)) => {
             let speaker_actors = agent.actors();
             // A party described by another speaker is not a first-hand position.
-            let described = subject
-                .actors()
-                .iter()
-                .any(|a| !speaker_actors.contains(a));
+            let described = subject.actors().iter().any(|a| !speaker_actors.contains(a));
             if described && subject != agent {
                 None
             } else {
@@ -253,6 +250,11 @@ fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent
         .filter(usable)
         .rfind(|m| m.span.end <= verb.start && m.span.start >= fact.span.start);
     if let Some(m) = before {
+        if matches!(m.kind, MentionKind::NonParty) {
+            // "Ivan P., an associate professor at …, notes that …": however
+            // long the description, the nearest speaker is an outsider.
+            return Some(Agent::Outsider);
+        }
         let gap = fact.text(Span::new(m.span.end, verb.start));
         let appositive = gap.trim_start().starts_with(',') && gap.trim_end().ends_with(',');
         if word_count(gap) <= 4 || (appositive && word_count(gap) <= 25) {
@@ -290,7 +292,11 @@ fn unknown_name_before(fact: &SentenceFacts, verb: Span) -> bool {
 
 fn is_adverb(word: &str) -> bool {
     let w = word.to_lowercase();
-    w.ends_with("ly") || matches!(w.as_str(), "also" | "has" | "have" | "had" | "then" | "later" | "again" | "once")
+    w.ends_with("ly")
+        || matches!(
+            w.as_str(),
+            "also" | "has" | "have" | "had" | "then" | "later" | "again" | "once"
+        )
 }
 
 fn word_count(s: &str) -> usize {
@@ -314,10 +320,44 @@ fn is_coordination(gap: &str) -> bool {
 /// subordinators and sentence adverbs. After any other lower-case word
 /// (a verb, a preposition) a mention is an object.
 const BEFORE_SUBJECT: &[&str] = &[
-    "and", "but", "or", "that", "while", "whereas", "although", "though", "as", "when",
-    "because", "since", "after", "before", "also", "meanwhile", "however", "instead",
-    "now", "then", "still", "yet", "so", "which", "who", "where", "if", "unless", "even",
-    "both", "said", "says", "only", "today", "tonight", "earlier", "later", "recently",
+    "and",
+    "but",
+    "or",
+    "that",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "as",
+    "when",
+    "because",
+    "since",
+    "after",
+    "before",
+    "also",
+    "meanwhile",
+    "however",
+    "instead",
+    "now",
+    "then",
+    "still",
+    "yet",
+    "so",
+    "which",
+    "who",
+    "where",
+    "if",
+    "unless",
+    "even",
+    "both",
+    "said",
+    "says",
+    "only",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
 ];
 
 /// Can the mention at `at` be the subject of the clause starting at `floor`?

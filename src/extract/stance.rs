@@ -50,7 +50,10 @@ pub fn decide(
         start = fact.clause_start(start - 1);
     }
     let after_limit = nth_word_end(fact.par, issue.span.end, WORDS_AFTER).min(fact.span.end);
-    let end = fact.clause_end(issue.span.end).min(after_limit).max(issue.span.end);
+    let end = fact
+        .clause_end(issue.span.end)
+        .min(after_limit)
+        .max(issue.span.end);
     let in_scope = |spans: &[Span]| -> Vec<Span> {
         spans
             .iter()
@@ -62,7 +65,11 @@ pub fn decide(
         .into_iter()
         .filter(|s| {
             s.end <= issue.span.start
-                && fact.text(Span::new(s.end, issue.span.start)).split_whitespace().count() <= 3
+                && fact
+                    .text(Span::new(s.end, issue.span.start))
+                    .split_whitespace()
+                    .count()
+                    <= 3
                 && fact.text(*s).to_lowercase().starts_with("in ")
         })
         .collect();

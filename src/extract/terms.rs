@@ -48,8 +48,8 @@ impl TermSet {
             if body.is_empty() {
                 continue;
             }
-            let capitals = body.chars().any(char::is_alphabetic)
-                && !body.chars().any(char::is_lowercase);
+            let capitals =
+                body.chars().any(char::is_alphabetic) && !body.chars().any(char::is_lowercase);
             let pattern = Pattern {
                 value,
                 prefix,
@@ -111,13 +111,19 @@ impl TermSet {
 /// Terms match on boundaries between alphanumeric and other characters, so
 /// "Article 5" matches in "Article 5-like" and "NATO" in "NATO-style".
 fn is_boundary_before(text: &str, at: usize) -> bool {
-    !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
         || !text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
 fn is_boundary_after(text: &str, at: usize) -> bool {
     !text[at..].chars().next().is_some_and(char::is_alphanumeric)
-        || !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+        || !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// The end of the word that contains byte `at`.
@@ -143,7 +149,10 @@ mod tests {
     fn matches_whole_words_case_insensitively() {
         let set = TermSet::new([("Kremlin", 0), ("security guarantees", 1)]);
         assert_eq!(
-            words(&set, "The kremlin wants Security Guarantees; Kremlinology no."),
+            words(
+                &set,
+                "The kremlin wants Security Guarantees; Kremlinology no."
+            ),
             ["kremlin", "Security Guarantees"]
         );
     }
@@ -151,7 +160,10 @@ mod tests {
     #[test]
     fn capitals_do_not_match_lowercase_words() {
         let set = TermSet::new([("US", 0), ("NATO", 1)]);
-        assert_eq!(words(&set, "Let us see: US and Nato and nato."), ["US", "Nato"]);
+        assert_eq!(
+            words(&set, "Let us see: US and Nato and nato."),
+            ["US", "Nato"]
+        );
     }
 
     #[test]

@@ -1,1 +1,162 @@
-//! Tests: cli.
+//! The `stancegrid analyze` command, run as a user runs it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn stancegrid(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stancegrid"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn fixture(dir: &Path) {
+    std::fs::write(
+        dir.join("talks.txt"),
+        "Kremlin rejects peacekeepers\n\nSource: https://example.org/talks\n\n\
+         The Kremlin ruled out the deployment of foreign troops in Ukraine.\n\
+         “We will never accept territorial concessions,” Zelensky said.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("photo.png"), [0x89, b'P', b'N', b'G', 0, 0, 0, 0]).unwrap();
+}
+
+#[test]
+fn json_on_stdout_lists_statements_cells_and_skipped_files() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let out = stancegrid(&["analyze", dir.path().to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["schema"], "stancegrid/positions@1");
+    let statements = json["statements"].as_array().unwrap();
+    let coded: Vec<(&str, &str, &str)> = statements
+        .iter()
+        .map(|s| {
+            (
+                s["actor"].as_str().unwrap(),
+                s["issue"].as_str().unwrap(),
+                s["stance"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        coded.contains(&("russia", "foreign_troops", "oppose")),
+        "{coded:?}"
+    );
+    assert!(
+        coded.contains(&("ukraine", "territory", "oppose")),
+        "{coded:?}"
+    );
+    assert_eq!(statements[0]["file"], "talks.txt");
+    assert_eq!(json["skipped"][0]["file"], "photo.png");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("skipped photo.png"), "{stderr}");
+}
+
+#[test]
+fn out_writes_the_chosen_format() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let target = dir.path().join("table.csv");
+    let out = stancegrid(&[
+        "analyze",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "csv",
+        "--out",
+        target.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    let table = std::fs::read_to_string(&target).unwrap();
+    // The headline and the body sentence are two statements of one cell.
+    assert!(
+        table.contains("russia,Russia,foreign_troops,Foreign troops,oppose,0,2,0,2"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_missing_folder_is_an_error_with_a_non_zero_exit() {
+    let out = stancegrid(&["analyze", "/no/such/folder"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("folder not found: /no/such/folder"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_malformed_lexicon_is_reported_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let lexicon = dir.path().join("bad.ron");
+    std::fs::write(
+        &lexicon,
+        "Lexicon(\n  actors: [\n    Actor(id: \"x\" name: \"X\"),\n  ],\n)\n",
+    )
+    .unwrap();
+    let out = stancegrid(&[
+        "analyze",
+        dir.path().to_str().unwrap(),
+        "--lexicon",
+        lexicon.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad.ron:3:"), "{stderr}");
+}
+
+#[test]
+fn a_custom_lexicon_describes_another_negotiation() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The Northern League rejected any tariff cut, its spokesman Ada Stone said.\n",
+    )
+    .unwrap();
+    let lexicon = dir.path().join("trade.ron");
+    std::fs::write(
+        &lexicon,
+        r#"Lexicon(
+            actors: [Actor(id: "north", name: "Northern League", bodies: ["Northern League"],
+                           people: [["Ada Stone", "Stone"]])],
+            issues: [Issue(id: "tariffs", name: "Tariff cut", terms: ["tariff cut*"])],
+            speech_verbs: ["said"],
+            stance: StanceCues(oppose: ["reject*"]),
+        )"#,
+    )
+    .unwrap();
+    let out = stancegrid(&[
+        "analyze",
+        dir.path().to_str().unwrap(),
+        "--lexicon",
+        lexicon.to_str().unwrap(),
+        "--format",
+        "statements-csv",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.contains("north,tariffs,oppose,Ada Stone"), "{csv}");
+}
+
+#[test]
+fn help_shows_examples() {
+    let out = stancegrid(&["analyze", "--help"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Examples:"));
+}

@@ -2,6 +2,7 @@
 //! exports. Each runs on its own thread and reports over a channel that the UI
 //! polls once per frame; the worker wakes the UI when it sends.
 
+use crate::corpus::Cache;
 use crate::{Analysis, CorpusError, Lexicon, LoadOptions, Progress};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -72,11 +73,14 @@ pub struct Loaded {
     pub analysis: Analysis,
     pub only: Vec<String>,
     pub elapsed: Duration,
+    /// What was read, so that a reload re-reads only changed files.
+    pub cache: Cache,
 }
 
 enum Message {
     Progress(Progress),
-    Done(Result<Loaded, CorpusError>),
+    /// Boxed: a finished load is large and sent once, progress is small and frequent.
+    Done(Box<Result<Loaded, CorpusError>>),
 }
 
 /// A folder being analysed in the background.
@@ -88,7 +92,13 @@ pub struct LoadJob {
 }
 
 impl LoadJob {
-    pub fn start(request: LoadRequest, lexicon: Arc<Lexicon>, waker: &Waker) -> LoadJob {
+    /// Start analysing; `cache` holds what an earlier load read (see [`Loaded::cache`]).
+    pub fn start(
+        request: LoadRequest,
+        lexicon: Arc<Lexicon>,
+        mut cache: Cache,
+        waker: &Waker,
+    ) -> LoadJob {
         let (tx, rx) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let job = LoadJob {
@@ -102,10 +112,10 @@ impl LoadJob {
             let started = Instant::now();
             let (root, only) = resolve(&request);
             if let Err(e) = super::sample::ensure(&root) {
-                let _ = tx.send(Message::Done(Err(CorpusError::Unreadable {
+                let _ = tx.send(Message::Done(Box::new(Err(CorpusError::Unreadable {
                     path: root,
                     message: e.to_string(),
-                })));
+                }))));
                 waker.wake();
                 return;
             }
@@ -115,13 +125,20 @@ impl LoadJob {
                     waker.wake();
                 }
             };
-            let result =
-                crate::analyze(&root, lexicon, &LoadOptions::default(), &progress, &cancel);
-            let _ = tx.send(Message::Done(result.map(|analysis| Loaded {
+            let result = crate::analyze_with_cache(
+                &root,
+                lexicon,
+                &LoadOptions::default(),
+                &progress,
+                &cancel,
+                &mut cache,
+            );
+            let _ = tx.send(Message::Done(Box::new(result.map(|analysis| Loaded {
                 analysis,
                 only,
                 elapsed: started.elapsed(),
-            })));
+                cache,
+            }))));
             waker.wake();
         });
         job
@@ -148,7 +165,7 @@ impl LoadJob {
         loop {
             match self.rx.try_recv() {
                 Ok(Message::Progress(p)) => self.progress = p,
-                Ok(Message::Done(result)) => return Poll::Ready(result),
+                Ok(Message::Done(result)) => return Poll::Ready(*result),
                 Err(TryRecvError::Empty) => return Poll::Pending,
                 Err(TryRecvError::Disconnected) => return Poll::Lost,
             }

@@ -7,6 +7,7 @@ use super::export_dialog::{self, ExportDialog};
 use super::filters::FilterForm;
 use super::jobs::{LoadJob, LoadRequest, Loaded, Poll, Task, Waker};
 use super::prefs::Prefs;
+use crate::corpus::Cache;
 use crate::export::Format;
 use crate::matrix::{Filter, Matrix};
 use crate::{Analysis, CorpusError, Lexicon};
@@ -84,6 +85,8 @@ pub struct AppState {
     pub show_skipped: bool,
     /// How long the last load took, from request to analysis.
     pub load_time: Option<Duration>,
+    /// What the last load read; lent to the next load job (`None` meanwhile).
+    cache: Option<Cache>,
     dialogs: Arc<dyn FileDialogs>,
     waker: Waker,
     queue: Vec<Command>,
@@ -106,6 +109,7 @@ impl AppState {
             message: None,
             show_skipped: false,
             load_time: None,
+            cache: None,
             dialogs,
             waker: Waker::default(),
             queue: Vec::new(),
@@ -255,7 +259,14 @@ impl AppState {
             previous.cancel();
         }
         self.message = None;
-        self.load = Some(LoadJob::start(request, self.lexicon.clone(), &self.waker));
+        // While a cancelled job still runs it keeps its cache; this one starts afresh.
+        let cache = self.cache.take().unwrap_or_default();
+        self.load = Some(LoadJob::start(
+            request,
+            self.lexicon.clone(),
+            cache,
+            &self.waker,
+        ));
     }
 
     fn finish_load(&mut self, label: &str, result: Result<Loaded, CorpusError>) {
@@ -265,6 +276,7 @@ impl AppState {
                 self.prefs.filter.documents = loaded.only;
                 self.filter_form = FilterForm::from_filter(&self.prefs.filter);
                 self.load_time = Some(loaded.elapsed);
+                self.cache = Some(loaded.cache);
                 self.show(loaded.analysis);
             }
             // The user asked for this; the previous folder stays on screen.

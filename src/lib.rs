@@ -75,7 +75,14 @@ pub fn analyze(
     progress: &(dyn Fn(Progress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Analysis, CorpusError> {
-    analyze_with_cache(root, lexicon, options, progress, cancel, &mut corpus::Cache::new())
+    analyze_with_cache(
+        root,
+        lexicon,
+        options,
+        progress,
+        cancel,
+        &mut corpus::Cache::new(),
+    )
 }
 
 /// [`analyze`], re-reading only the files whose size or modification time

@@ -13,6 +13,11 @@ use egui_extras::{Column, TableBuilder};
 const ROW_HEIGHT: f32 = 50.0;
 const EMPTY: &str = "–";
 
+const LABEL_WIDTH: f32 = 110.0;
+const TOTAL_WIDTH: f32 = 104.0;
+const MIN_ISSUE_WIDTH: f32 = 80.0;
+const MAX_ISSUE_WIDTH: f32 = 130.0;
+
 pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     let Some(analysis) = state.analysis.clone() else {
         placeholder(ui, state);
@@ -21,16 +26,19 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     keyboard(ui, state);
     let actors = analysis.lexicon.actors();
     let issues = analysis.lexicon.issues();
+    // Issue columns share the width beside the evidence panel, so every issue
+    // stays in view; below the minimum the table scrolls sideways.
+    let spacing = ui.spacing().item_spacing.x * (issues.len() + 2) as f32;
+    let issue_width = ((ui.available_width() - LABEL_WIDTH - TOTAL_WIDTH - spacing)
+        / issues.len().max(1) as f32)
+        .clamp(MIN_ISSUE_WIDTH, MAX_ISSUE_WIDTH);
     egui::ScrollArea::horizontal().show(ui, |ui| {
         TableBuilder::new(ui)
             .id_salt("matrix")
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::auto().at_least(120.0))
-            .columns(
-                Column::initial(112.0).at_least(90.0).resizable(true),
-                issues.len(),
-            )
-            .column(Column::initial(100.0).at_least(80.0))
+            .column(Column::exact(LABEL_WIDTH))
+            .columns(Column::exact(issue_width), issues.len())
+            .column(Column::exact(TOTAL_WIDTH))
             .header(40.0, |mut header| {
                 header.col(|ui| {
                     ui.strong("Party \\ Issue");

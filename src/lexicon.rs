@@ -65,6 +65,13 @@ pub struct StanceCues {
     /// Negations that flip a support cue: "not", "never", "no".
     #[serde(default)]
     pub negation: Vec<String>,
+    /// Words that open a condition: what follows is demanded, what comes
+    /// before is granted only on it ("a ceasefire unless troops withdraw").
+    #[serde(default)]
+    pub condition_openers: Vec<String>,
+    /// "In exchange for": what follows is sought.
+    #[serde(default)]
+    pub exchange: Vec<String>,
 }
 
 /// The whole lexicon as written in RON.

@@ -69,6 +69,10 @@ pub struct SentenceFacts<'a> {
     pub oppose: Vec<Span>,
     pub conditional: Vec<Span>,
     pub negation: Vec<Span>,
+    /// Words that open a condition ("unless", "only if").
+    pub condition_openers: Vec<Span>,
+    /// "In exchange for", "in return for".
+    pub exchange: Vec<Span>,
     /// Where clauses begin, in order (the sentence start first).
     pub clauses: Vec<usize>,
 }
@@ -190,6 +194,8 @@ impl<'a> SentenceFacts<'a> {
             oppose: spans(&m.oppose),
             conditional: spans(&m.conditional),
             negation: spans(&m.negation),
+            condition_openers: spans(&m.condition_openers),
+            exchange: spans(&m.exchange),
             clauses,
         }
     }

@@ -13,7 +13,7 @@ pub mod stance;
 pub mod terms;
 
 use crate::lexicon::{Lexicon, LexiconSource};
-use crate::model::{Cue, CueKind, Document, Span, Statement};
+use crate::model::{Cue, CueKind, Document, Span, Stance, Statement};
 use mentions::{Mention, MentionKind, SentenceFacts};
 use speakers::Agent;
 use terms::TermSet;
@@ -31,6 +31,8 @@ pub struct Matchers {
     pub(crate) oppose: TermSet,
     pub(crate) conditional: TermSet,
     pub(crate) negation: TermSet,
+    pub(crate) condition_openers: TermSet,
+    pub(crate) exchange: TermSet,
 }
 
 impl Matchers {
@@ -79,6 +81,8 @@ impl Matchers {
             oppose: single(&source.stance.oppose),
             conditional: single(&source.stance.conditional),
             negation: single(&source.stance.negation),
+            condition_openers: single(&source.stance.condition_openers),
+            exchange: single(&source.stance.exchange),
         }
     }
 }
@@ -100,7 +104,7 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
             .collect();
         let quote_agents = speakers::quote_agents(&regions, &facts, &memory);
         for fact in &facts {
-            for mut s in sentence_statements(fact, &quote_agents, &memory, lexicon) {
+            for mut s in sentence_statements(fact, &quote_agents, &memory) {
                 s.doc = doc_index;
                 out.push(s);
             }
@@ -116,21 +120,29 @@ fn sentence_statements(
     fact: &SentenceFacts,
     quote_agents: &[(Span, Option<Agent>)],
     memory: &speakers::Memory,
-    lexicon: &Lexicon,
 ) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
     for issue in &fact.issues {
         let Some(speaker) = speakers::speaker_for(fact, issue, quote_agents, memory) else {
             continue;
         };
-        let Some(decision) = stance::decide(fact, issue, &speaker, &lexicon.matchers) else {
+        let Some(decision) = stance::decide(fact, issue) else {
             continue;
         };
         for party in &speaker.parties {
-            if out
-                .iter()
-                .any(|s| s.actor == party.actor && s.issue == issue.issue)
+            if let Some(earlier) = out
+                .iter_mut()
+                .find(|s| s.actor == party.actor && s.issue == issue.issue)
             {
+                // One sentence, one statement per party and issue: backing
+                // allies' troops while refusing one's own is conditional.
+                if earlier.stance != decision.stance {
+                    earlier.stance = Stance::Conditional;
+                    earlier.cues.extend(decision.cues.iter().map(|span| Cue {
+                        kind: CueKind::Stance,
+                        span: *span,
+                    }));
+                }
                 continue;
             }
             let mut cues = vec![

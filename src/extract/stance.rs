@@ -1,15 +1,15 @@
 //! Stance: support, oppose or conditional, from the cue words in the scope of
 //! an issue term — the clause that holds it, and a few words after it.
 //!
-//! Precedence: a thing sought "in exchange for" is supported; an opposing cue
-//! or a negation in front of the term opposes; a condition makes it
-//! conditional; otherwise a support cue, or a speech verb, supports. Terms that
+//! Precedence: a thing sought "in exchange for", and a condition demanded
+//! ("… unless Ukraine withdraws"), are supported; a condition on the term
+//! ("only if", "open to", a trade against another issue) makes it conditional,
+//! even in a refusal; an opposing cue or a negation in front of or just after
+//! the term opposes; otherwise a support cue, or a speech verb, supports. Terms that
 //! name the opposite of the issue ("a strong army" for a cap on the army)
 //! flip support and opposition.
 
-use super::Matchers;
 use super::mentions::{IssueHit, SentenceFacts};
-use super::speakers::Speaker;
 use crate::model::{Span, Stance};
 
 /// A stance and the cue words that decided it.
@@ -25,27 +25,23 @@ const WORDS_AFTER: usize = 6;
 const NEGATION_REACH: usize = 6;
 /// How many words after the term a negation still denies it ("troops will not be sent").
 const NEGATION_AFTER: usize = 3;
+/// How far a condition opener reaches to the term it demands ("unless Ukraine pulls troops back").
+const CONDITION_REACH: usize = 8;
 
-/// The stance of `speaker` on `issue` in `fact`; `None` when nothing in the
-/// sentence takes a position (a meeting took place, talks focused on …).
-pub fn decide(
-    fact: &SentenceFacts,
-    issue: &IssueHit,
-    _speaker: &Speaker,
-    _m: &Matchers,
-) -> Option<Decision> {
+/// The stance taken on `issue` in `fact`; `None` when nothing in the sentence
+/// takes a position (a meeting took place, talks focused on …).
+pub fn decide(fact: &SentenceFacts, issue: &IssueHit) -> Option<Decision> {
     let mut start = fact.clause_start(issue.span.start);
-    let before_in_clause = |from: usize, spans: &[Span]| {
-        spans
+    let cue_before = |from: usize| {
+        [&fact.support, &fact.oppose, &fact.conditional]
             .iter()
-            .any(|s| s.start >= from && s.end <= issue.span.start)
+            .any(|spans| {
+                spans
+                    .iter()
+                    .any(|s| s.start >= from && s.end <= issue.span.start)
+            })
     };
-    let has_cue_before = |from: usize| {
-        before_in_clause(from, &fact.support)
-            || before_in_clause(from, &fact.oppose)
-            || before_in_clause(from, &fact.conditional)
-    };
-    if !has_cue_before(start) && start > fact.span.start {
+    if !cue_before(start) && start > fact.span.start {
         // "X ruled out that …": the governing verb sits in the clause before.
         start = fact.clause_start(start - 1);
     }
@@ -61,44 +57,70 @@ pub fn decide(
             .copied()
             .collect()
     };
-    let exchange: Vec<Span> = in_scope(&fact.conditional)
-        .into_iter()
-        .filter(|s| {
-            s.end <= issue.span.start
-                && fact
-                    .text(Span::new(s.end, issue.span.start))
-                    .split_whitespace()
-                    .count()
-                    <= 3
-                && fact.text(*s).to_lowercase().starts_with("in ")
+    let words_between = |a: usize, b: usize| fact.text(Span::new(a, b)).split_whitespace().count();
+
+    // "… in exchange for security guarantees": what is sought is supported.
+    let exchange: Vec<Span> = fact
+        .exchange
+        .iter()
+        .filter(|s| s.end <= issue.span.start && words_between(s.end, issue.span.start) <= 3)
+        .copied()
+        .collect();
+    // "… unless Ukraine withdraws from Donetsk": the condition is demanded.
+    let demanded: Vec<Span> = fact
+        .condition_openers
+        .iter()
+        .filter(|o| {
+            o.end <= issue.span.start
+                && words_between(o.end, issue.span.start) <= CONDITION_REACH
+                && !fact.text(Span::new(o.end, issue.span.start)).contains(';')
         })
+        .copied()
+        .collect();
+    // "a ceasefire only if troops withdraw": a term traded against another issue.
+    let traded: Vec<Span> = fact
+        .condition_openers
+        .iter()
+        .filter(|o| {
+            o.start >= issue.span.end
+                && fact.issues.iter().any(|other| {
+                    other.span.start >= o.end && other.span.start < fact.clause_end(o.end)
+                })
+        })
+        .copied()
         .collect();
     let negation_floor = nth_word_start_back(fact.par, issue.span.start, NEGATION_REACH).max(start);
-    let mut negations: Vec<Span> = fact
+    let negation_ceiling = nth_word_end(fact.par, issue.span.end, NEGATION_AFTER).min(end);
+    let negations: Vec<Span> = fact
         .negation
         .iter()
-        .filter(|s| s.start >= negation_floor && s.end <= issue.span.start)
+        .filter(|s| {
+            (s.start >= negation_floor && s.end <= issue.span.start)
+                || (s.start >= issue.span.end && s.end <= negation_ceiling)
+        })
         .copied()
         .collect();
     let oppose = in_scope(&fact.oppose);
-    let conditional = in_scope(&fact.conditional);
-    // "… troops would not be deployed": a negation right after the term.
-    let negation_ceiling = nth_word_end(fact.par, issue.span.end, NEGATION_AFTER).min(end);
-    negations.extend(
-        fact.negation
-            .iter()
-            .filter(|s| s.start >= issue.span.end && s.end <= negation_ceiling),
-    );
+    let mut conditional = in_scope(&fact.conditional);
+    conditional.extend(traded);
     let support = in_scope(&fact.support);
 
     let (stance, cues) = if !exchange.is_empty() {
         (Stance::Support, exchange)
+    } else if !demanded.is_empty() {
+        if negations.is_empty() {
+            (Stance::Support, demanded)
+        } else {
+            (Stance::Oppose, negations)
+        }
+    } else if !conditional.is_empty() {
+        // A refusal with a way out ("rejected … until it meets the criteria")
+        // is conditional too.
+        (Stance::Conditional, conditional)
     } else if !oppose.is_empty() || !negations.is_empty() {
         let mut cues = oppose;
         cues.extend(negations);
         (Stance::Oppose, cues)
-    } else if !conditional.is_empty() {
-        (Stance::Conditional, conditional)
     } else if !support.is_empty() {
         (Stance::Support, support)
     } else if !fact.speech.is_empty() || fact.is_quoted() {

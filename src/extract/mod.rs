@@ -93,6 +93,7 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
     let mut out = Vec::new();
     let mut memory = speakers::Memory::default();
     for par in sentences::paragraphs(text, &doc.content) {
+        memory.start_paragraph(sentences::is_bullet(text, par));
         let par_text = par.of(text);
         let regions: Vec<Span> = quotes::regions(par_text)
             .iter()

@@ -30,6 +30,15 @@ pub fn paragraphs(text: &str, content: &[Span]) -> Vec<Span> {
     out
 }
 
+/// Does the paragraph at `par` start with a bullet mark on its line?
+pub fn is_bullet(text: &str, par: Span) -> bool {
+    let line_start = text[..par.start].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..par.start].contains(BULLETS)
+}
+
+/// Marks that start a bullet line.
+const BULLETS: [char; 5] = ['\u{2022}', '\u{25aa}', '\u{25cf}', '*', '-'];
+
 /// The sentences of one paragraph, as spans relative to `par`.
 ///
 /// A sentence ends at `.`, `!` or `?` (plus closing quotes or brackets) before

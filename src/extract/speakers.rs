@@ -47,6 +47,8 @@ impl Agent {
 pub struct Memory {
     current: Option<Agent>,
     previous: Option<Agent>,
+    /// The party that introduced a list ("The plan includes:"), for its bullets.
+    list: Option<Agent>,
 }
 
 impl Memory {
@@ -64,8 +66,19 @@ impl Memory {
             .or_else(|| {
                 clause_subject(fact, fact.span.start, fact.span.end, self).and_then(|s| s.agent)
             });
+        let introduces_list = fact.text(fact.span).trim_end().ends_with(':');
+        if introduces_list {
+            self.list = agent.clone().filter(|a| matches!(a, Agent::Party(_)));
+        }
         if let Some(agent) = agent {
             self.current = Some(agent);
+        }
+    }
+
+    /// A new paragraph starts; bullets keep the list's speaker, prose ends it.
+    pub fn start_paragraph(&mut self, is_bullet: bool) {
+        if !is_bullet {
+            self.list = None;
         }
     }
 
@@ -149,7 +162,7 @@ pub fn speaker_for(
         }
         (Some(agent), None) => agent.speaker(),
         (None, Some(subject)) => subject.speaker(),
-        (None, None) => None,
+        (None, None) => memory.list.as_ref().and_then(Agent::speaker),
     }
 }
 

@@ -14,7 +14,7 @@ pub mod terms;
 
 use crate::lexicon::{Lexicon, LexiconSource};
 use crate::model::{Cue, CueKind, Document, Span, Stance, Statement};
-use mentions::{Mention, MentionKind, SentenceFacts};
+use mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
 use speakers::Agent;
 use terms::TermSet;
 
@@ -124,55 +124,69 @@ fn sentence_statements(
 ) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
     for issue in &fact.issues {
-        let Some(speaker) = speakers::speaker_for(fact, issue, quote_agents, memory) else {
-            continue;
-        };
-        let Some(decision) = stance::decide(fact, issue) else {
-            continue;
-        };
-        for party in &speaker.parties {
-            if let Some(earlier) = out
-                .iter_mut()
-                .find(|s| s.actor == party.actor && s.issue == issue.issue)
-            {
-                // One sentence, one statement per party and issue: backing
-                // allies' troops while refusing one's own is conditional.
-                if earlier.stance != decision.stance {
-                    earlier.stance = Stance::Conditional;
-                    earlier.cues.extend(decision.cues.iter().map(|span| Cue {
-                        kind: CueKind::Stance,
-                        span: *span,
-                    }));
-                }
-                continue;
+        if let Some(speaker) = speakers::speaker_for(fact, issue, quote_agents, memory)
+            && let Some(decision) = stance::decide(fact, issue, fact.span.start)
+        {
+            for party in &speaker.parties {
+                add(&mut out, fact, *party, issue, &decision);
             }
-            let mut cues = vec![
-                Cue {
-                    kind: CueKind::Actor,
-                    span: party.span,
-                },
-                Cue {
-                    kind: CueKind::Issue,
-                    span: issue.span,
-                },
-            ];
-            cues.extend(decision.cues.iter().map(|span| Cue {
-                kind: CueKind::Stance,
-                span: *span,
-            }));
-            out.push(Statement {
-                doc: 0,
-                actor: party.actor,
-                issue: issue.issue,
-                stance: decision.stance,
-                speaker: party.span,
-                sentence: fact.span,
-                quote: fact.quote_in_sentence(),
-                cues,
-            });
+        }
+        // "Merz rejected Zelensky's request to join the EU": the request is
+        // Zelensky's position, whoever answers it.
+        for holder in speakers::holders(fact, issue) {
+            if let Some(decision) = stance::decide(fact, issue, holder.span.start) {
+                add(&mut out, fact, holder, issue, &decision);
+            }
         }
     }
     out
+}
+
+/// Add a statement of `party` on `issue`, or fold it into the one the
+/// sentence already has: one sentence, one statement per party and issue, and
+/// backing allies' troops while refusing one's own is conditional.
+fn add(
+    out: &mut Vec<Statement>,
+    fact: &SentenceFacts,
+    party: Party,
+    issue: &IssueHit,
+    decision: &stance::Decision,
+) {
+    let stance_cues = decision.cues.iter().map(|span| Cue {
+        kind: CueKind::Stance,
+        span: *span,
+    });
+    if let Some(earlier) = out
+        .iter_mut()
+        .find(|s| s.actor == party.actor && s.issue == issue.issue)
+    {
+        if earlier.stance != decision.stance {
+            earlier.stance = Stance::Conditional;
+            earlier.cues.extend(stance_cues);
+        }
+        return;
+    }
+    let mut cues = vec![
+        Cue {
+            kind: CueKind::Actor,
+            span: party.span,
+        },
+        Cue {
+            kind: CueKind::Issue,
+            span: issue.span,
+        },
+    ];
+    cues.extend(stance_cues);
+    out.push(Statement {
+        doc: 0,
+        actor: party.actor,
+        issue: issue.issue,
+        stance: decision.stance,
+        speaker: party.span,
+        sentence: fact.span,
+        quote: fact.quote_in_sentence(),
+        cues,
+    });
 }
 
 /// A party mention that speaks in a statement.

@@ -166,6 +166,35 @@ pub fn speaker_for(
     }
 }
 
+/// Parties whose own position on `issue` the sentence names with a possessive
+/// and a stance noun before the term: "Zelensky's request for Ukraine to join
+/// the EU", "Kyiv's refusal to join NATO", "Russia's call for guarantees".
+pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<Party> {
+    let cue_starts: Vec<usize> = [&fact.support, &fact.oppose, &fact.conditional]
+        .iter()
+        .flat_map(|spans| spans.iter().map(|s| s.start))
+        .collect();
+    fact.mentions
+        .iter()
+        .filter(|m| !m.in_quote && m.span.end <= issue.span.start)
+        .filter(|m| {
+            let after = &fact.par[m.span.end..issue.span.start];
+            let Some(rest) = after
+                .strip_prefix("'s ")
+                .or_else(|| after.strip_prefix("\u{2019}s "))
+            else {
+                return false;
+            };
+            let noun_at = issue.span.start - rest.len();
+            cue_starts.contains(&noun_at) && word_count(rest) <= HOLDER_REACH
+        })
+        .filter_map(Mention::party)
+        .collect()
+}
+
+/// How many words may stand between a holder's stance noun and the issue term.
+const HOLDER_REACH: usize = 8;
+
 /// The subject found for a clause.
 struct Subject {
     agent: Option<Agent>,

@@ -28,10 +28,11 @@ const NEGATION_AFTER: usize = 3;
 /// How far a condition opener reaches to the term it demands ("unless Ukraine pulls troops back").
 const CONDITION_REACH: usize = 8;
 
-/// The stance taken on `issue` in `fact`; `None` when nothing in the sentence
-/// takes a position (a meeting took place, talks focused on …).
-pub fn decide(fact: &SentenceFacts, issue: &IssueHit) -> Option<Decision> {
-    let mut start = fact.clause_start(issue.span.start);
+/// The stance taken on `issue` in `fact`, from cues at or after `floor`;
+/// `None` when nothing in the sentence takes a position (a meeting took
+/// place, talks focused on …).
+pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<Decision> {
+    let mut start = fact.clause_start(issue.span.start).max(floor);
     let cue_before = |from: usize| {
         [&fact.support, &fact.oppose, &fact.conditional]
             .iter()
@@ -41,9 +42,9 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit) -> Option<Decision> {
                     .any(|s| s.start >= from && s.end <= issue.span.start)
             })
     };
-    if !cue_before(start) && start > fact.span.start {
+    if !cue_before(start) && start > fact.span.start.max(floor) {
         // "X ruled out that …": the governing verb sits in the clause before.
-        start = fact.clause_start(start - 1);
+        start = fact.clause_start(start - 1).max(floor);
     }
     let after_limit = nth_word_end(fact.par, issue.span.end, WORDS_AFTER).min(fact.span.end);
     let end = fact

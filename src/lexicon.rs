@@ -97,6 +97,10 @@ pub struct LexiconSource {
     /// Pronouns that refer back to the last named speaker: "he", "she".
     #[serde(default)]
     pub pronouns: Vec<String>,
+    /// Words that refer back to the last plan or document as the agent of a
+    /// speech verb: "it" in "It also says that …".
+    #[serde(default)]
+    pub document_pronouns: Vec<String>,
     #[serde(default)]
     pub stance: StanceCues,
 }

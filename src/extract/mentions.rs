@@ -16,6 +16,8 @@ pub enum MentionKind {
     Outlet,
     /// He, she, they: refers back to an earlier speaker.
     Pronoun,
+    /// "It" as the agent of a speech verb: refers back to a plan or document.
+    DocumentPronoun,
 }
 
 impl MentionKind {
@@ -121,6 +123,7 @@ impl<'a> SentenceFacts<'a> {
             (&m.non_party, MentionKind::NonParty),
             (&m.outlets, MentionKind::Outlet),
             (&m.pronouns, MentionKind::Pronoun),
+            (&m.document_pronouns, MentionKind::DocumentPronoun),
         ] {
             for s in spans(set) {
                 mentions.push(Mention {

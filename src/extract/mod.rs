@@ -27,6 +27,7 @@ pub struct Matchers {
     pub(crate) issues: TermSet,
     pub(crate) speech: TermSet,
     pub(crate) pronouns: TermSet,
+    pub(crate) document_pronouns: TermSet,
     pub(crate) support: TermSet,
     pub(crate) oppose: TermSet,
     pub(crate) conditional: TermSet,
@@ -77,6 +78,7 @@ impl Matchers {
             })),
             speech: single(&source.speech_verbs),
             pronouns: single(&source.pronouns),
+            document_pronouns: single(&source.document_pronouns),
             support: single(&source.stance.support),
             oppose: single(&source.stance.oppose),
             conditional: single(&source.stance.conditional),
@@ -195,14 +197,17 @@ pub struct Party {
     pub actor: usize,
     /// The speaker as written.
     pub span: Span,
+    /// A person rather than a body, a plan or a group.
+    pub person: bool,
 }
 
 impl Mention {
     fn party(&self) -> Option<Party> {
         match self.kind {
-            MentionKind::Party { actor, .. } => Some(Party {
+            MentionKind::Party { actor, person } => Some(Party {
                 actor,
                 span: self.span,
+                person,
             }),
             _ => None,
         }

@@ -49,6 +49,8 @@ pub struct Memory {
     previous: Option<Agent>,
     /// The party that introduced a list ("The plan includes:"), for its bullets.
     list: Option<Agent>,
+    /// The last plan, draft or body that spoke, for "it says".
+    document: Option<Agent>,
 }
 
 impl Memory {
@@ -69,6 +71,11 @@ impl Memory {
         let introduces_list = fact.text(fact.span).trim_end().ends_with(':');
         if introduces_list {
             self.list = agent.clone().filter(|a| matches!(a, Agent::Party(_)));
+        }
+        if let Some(Agent::Party(speaker)) = &agent
+            && speaker.parties.iter().all(|p| !p.person)
+        {
+            self.document = agent.clone();
         }
         if let Some(agent) = agent {
             self.current = Some(agent);
@@ -230,6 +237,8 @@ fn clause_subject(
             .mentions
             .iter()
             .filter(|m| m.span.start >= start && m.span.end <= end.max(start) && !m.in_quote)
+            // "It" speaks only through a speech verb ("It also says …").
+            .filter(|m| m.kind != MentionKind::DocumentPronoun)
             .collect();
         if let Some(first) = candidates
             .iter()
@@ -263,6 +272,7 @@ fn agent_of(group: &[&Mention], memory: &Memory) -> Option<Agent> {
         MentionKind::NonParty => Some(Agent::Outsider),
         MentionKind::Outlet => None,
         MentionKind::Pronoun => memory.antecedent(),
+        MentionKind::DocumentPronoun => memory.document.clone(),
         MentionKind::Party { .. } => {
             let parties: Vec<Party> = group.iter().filter_map(|m| m.party()).collect();
             Some(Agent::Party(Speaker { parties }))

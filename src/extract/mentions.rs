@@ -75,6 +75,8 @@ pub struct SentenceFacts<'a> {
     pub condition_openers: Vec<Span>,
     /// "In exchange for", "in return for".
     pub exchange: Vec<Span>,
+    /// Office and position nouns ("government", "plan", "position").
+    pub offices: Vec<Span>,
     /// Where clauses begin, in order (the sentence start first).
     pub clauses: Vec<usize>,
 }
@@ -199,6 +201,7 @@ impl<'a> SentenceFacts<'a> {
             negation: spans(&m.negation),
             condition_openers: spans(&m.condition_openers),
             exchange: spans(&m.exchange),
+            offices: spans(&m.offices),
             clauses,
         }
     }

@@ -34,6 +34,7 @@ pub struct Matchers {
     pub(crate) negation: TermSet,
     pub(crate) condition_openers: TermSet,
     pub(crate) exchange: TermSet,
+    pub(crate) offices: TermSet,
 }
 
 impl Matchers {
@@ -85,6 +86,7 @@ impl Matchers {
             negation: single(&source.stance.negation),
             condition_openers: single(&source.stance.condition_openers),
             exchange: single(&source.stance.exchange),
+            offices: single(&source.official_nouns),
         }
     }
 }

@@ -199,6 +199,29 @@ pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<Party> {
         .collect()
 }
 
+/// Is `m` a possessive that qualifies something other than the party's
+/// position ("Russia's invasion has claimed …")? Possessives followed by a
+/// stance word ("Kyiv's refusal") or an office ("Ukraine's government") speak.
+fn possessive_of_other(fact: &SentenceFacts, m: &Mention) -> bool {
+    let after = &fact.par[m.span.end..fact.span.end];
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("\u{2019}s "))
+    else {
+        return false;
+    };
+    let noun_at = fact.span.end - rest.len();
+    let speaks = [
+        &fact.support,
+        &fact.oppose,
+        &fact.conditional,
+        &fact.offices,
+    ]
+    .iter()
+    .any(|spans| spans.iter().any(|s| s.start == noun_at));
+    !speaks
+}
+
 /// How many words may stand between a holder's stance noun and the issue term.
 const HOLDER_REACH: usize = 8;
 
@@ -240,10 +263,9 @@ fn clause_subject(
             // "It" speaks only through a speech verb ("It also says …").
             .filter(|m| m.kind != MentionKind::DocumentPronoun)
             .collect();
-        if let Some(first) = candidates
-            .iter()
-            .position(|m| in_subject_position(fact.par, m.span.start, start))
-        {
+        if let Some(first) = candidates.iter().position(|m| {
+            in_subject_position(fact.par, m.span.start, start) && !possessive_of_other(fact, m)
+        }) {
             let mut group = vec![candidates[first]];
             for next in &candidates[first + 1..] {
                 let gap = fact.text(Span::new(group[group.len() - 1].span.end, next.span.start));
@@ -301,12 +323,20 @@ fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent
         .iter()
         .filter(usable)
         .rfind(|m| m.span.end <= verb.start && m.span.start >= fact.span.start);
+    // "Ivan P., an associate professor at … University, notes that …": an
+    // outsider described before the verb silences it, however long the
+    // description and whatever place it names.
+    let clause = fact.clause_start(verb.start);
+    let described_outsider = fact.mentions.iter().filter(usable).any(|m| {
+        m.kind == MentionKind::NonParty
+            && m.span.start >= clause
+            && m.span.end <= verb.start
+            && in_subject_position(fact.par, m.span.start, clause)
+    });
+    if described_outsider {
+        return Some(Agent::Outsider);
+    }
     if let Some(m) = before {
-        if matches!(m.kind, MentionKind::NonParty) {
-            // "Ivan P., an associate professor at …, notes that …": however
-            // long the description, the nearest speaker is an outsider.
-            return Some(Agent::Outsider);
-        }
         let gap = fact.text(Span::new(m.span.end, verb.start));
         let appositive = gap.trim_start().starts_with(',') && gap.trim_end().ends_with(',');
         if word_count(gap) <= 4 || (appositive && word_count(gap) <= 25) {

@@ -147,12 +147,17 @@ pub fn speaker_for(
         .iter()
         .filter(|v| v.start >= issue.span.end)
         .find_map(|v| verb_agent(fact, *v, memory).map(|a| (*v, a)));
+    if before.is_none()
+        && after.is_none()
+        && let Some(agent) = headline_attribution(fact, memory)
+    {
+        // "No ceasefire unless Ukraine withdraws: Russia": the whole line is
+        // the source's, whoever else it names.
+        return agent.speaker();
+    }
     let floor = before.as_ref().map_or(fact.span.start, |(v, _)| v.end);
     let subject = clause_subject(fact, floor, issue.span.start, memory);
-    let attribution = before
-        .or(after)
-        .map(|(_, a)| a)
-        .or_else(|| headline_attribution(fact, memory));
+    let attribution = before.or(after).map(|(_, a)| a);
     // A pronoun in the reported clause ("Trump said that he will not …")
     // refers to the speaker of the sentence.
     let subject = subject.filter(|s| !(s.pronoun && attribution.is_some()));
@@ -260,8 +265,9 @@ fn clause_subject(
             .mentions
             .iter()
             .filter(|m| m.span.start >= start && m.span.end <= end.max(start) && !m.in_quote)
-            // "It" speaks only through a speech verb ("It also says …").
-            .filter(|m| m.kind != MentionKind::DocumentPronoun)
+            // "It" speaks only through a speech or stance verb ("It also
+            // says …", "It leaves open …").
+            .filter(|m| m.kind != MentionKind::DocumentPronoun || verb_follows(fact, m))
             .collect();
         if let Some(first) = candidates.iter().position(|m| {
             in_subject_position(fact.par, m.span.start, start) && !possessive_of_other(fact, m)
@@ -285,6 +291,20 @@ fn clause_subject(
         }
         end = start;
     }
+}
+
+/// Does a speech verb or a stance cue follow mention `m` (an adverb between)?
+fn verb_follows(fact: &SentenceFacts, m: &Mention) -> bool {
+    let rest = &fact.par[m.span.end..fact.span.end];
+    let skipped: usize = rest
+        .split_inclusive(char::is_whitespace)
+        .take_while(|w| w.trim().is_empty() || is_adverb(w.trim()))
+        .map(str::len)
+        .sum();
+    let at = m.span.end + skipped;
+    [&fact.speech, &fact.support, &fact.oppose, &fact.conditional]
+        .iter()
+        .any(|spans| spans.iter().any(|s| s.start == at))
 }
 
 /// The agent a group of mentions stands for.
@@ -464,6 +484,16 @@ fn in_subject_position(par: &str, at: usize, floor: usize) -> bool {
         let lower = word.to_lowercase();
         if matches!(lower.as_str(), "the" | "a" | "an") {
             rest = rest[..word_start].trim_end();
+            continue;
+        }
+        let earlier = rest[..word_start].trim_end();
+        let article_before = earlier
+            .rsplit(|c: char| !is_word_char(c))
+            .next()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
+        if article_before {
+            // "the leaked US plan": a modifier between article and mention.
+            rest = earlier;
             continue;
         }
         return word.chars().next().is_some_and(char::is_uppercase)

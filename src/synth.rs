@@ -18,7 +18,7 @@ use std::path::Path;
 const MEAN_ARTICLE_BYTES: usize = 5_000;
 
 /// Keeps the sizes of a plan independent of the articles' own random streams.
-const PLAN_SALT: u64 = 0x5eed_0f_c0ff_ee00;
+const PLAN_SALT: u64 = 0x5eed_0fc0_ffee_0000;
 
 /// How an article's bytes are encoded on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -22,6 +22,7 @@ pub mod extract;
 pub mod lexicon;
 pub mod matrix;
 pub mod model;
+pub mod synth;
 
 #[cfg(feature = "gui")]
 pub mod app;

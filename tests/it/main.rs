@@ -5,5 +5,6 @@ mod cli;
 mod corpus;
 mod exports;
 mod extraction;
+mod properties;
 #[cfg(feature = "gui")]
 mod ui;

@@ -1,8 +1,8 @@
 //! What one sentence names: parties and other speakers, issue terms, speech
 //! verbs, stance cues and clause boundaries — all as spans of the document.
 
-use super::Matchers;
 use super::quotes;
+use super::{Kind, Scan};
 use crate::model::Span;
 
 /// Who a mention refers to.
@@ -81,32 +81,19 @@ pub struct SentenceFacts<'a> {
     pub clauses: Vec<usize>,
 }
 
-/// Words that start a new clause with its own subject.
-const CLAUSE_WORDS: &[&str] = &[
-    " but ",
-    " while ",
-    " whereas ",
-    " although ",
-    " though ",
-    " that ",
-    ", and ",
-    ", who ",
-    ", which ",
-    " because ",
-    " after ",
-    " as ",
-];
-
 impl<'a> SentenceFacts<'a> {
-    pub fn find(par: &'a str, span: Span, regions: &[Span], m: &Matchers) -> SentenceFacts<'a> {
-        let text = span.of(par);
-        let at = |hits: Vec<super::terms::Hit>| -> Vec<(Span, u32)> {
-            hits.into_iter()
-                .map(|h| (Span::new(h.start, h.end).shifted(span.start), h.value))
+    pub(crate) fn find(
+        par: &'a str,
+        span: Span,
+        regions: &[Span],
+        scan: &Scan,
+    ) -> SentenceFacts<'a> {
+        let hits = |kind: Kind| scan.within(kind, span);
+        let spans = |kind: Kind| -> Vec<Span> {
+            hits(kind)
+                .iter()
+                .map(|h| Span::new(h.start, h.end))
                 .collect()
-        };
-        let spans = |set: &super::terms::TermSet| -> Vec<Span> {
-            at(set.find(text)).into_iter().map(|(s, _)| s).collect()
         };
         let quotes_here: Vec<Span> = regions
             .iter()
@@ -114,18 +101,18 @@ impl<'a> SentenceFacts<'a> {
             .copied()
             .collect();
         let mut mentions: Vec<Mention> = Vec::new();
-        for (s, v) in at(m.actors.find(text)) {
+        for h in hits(Kind::Actor) {
             mentions.push(Mention {
-                span: s,
-                kind: MentionKind::decode(v),
+                span: Span::new(h.start, h.end),
+                kind: MentionKind::decode(h.value),
                 in_quote: false,
             });
         }
         for (set, kind) in [
-            (&m.non_party, MentionKind::NonParty),
-            (&m.outlets, MentionKind::Outlet),
-            (&m.pronouns, MentionKind::Pronoun),
-            (&m.document_pronouns, MentionKind::DocumentPronoun),
+            (Kind::NonParty, MentionKind::NonParty),
+            (Kind::Outlet, MentionKind::Outlet),
+            (Kind::Pronoun, MentionKind::Pronoun),
+            (Kind::DocumentPronoun, MentionKind::DocumentPronoun),
         ] {
             for s in spans(set) {
                 mentions.push(Mention {
@@ -138,12 +125,12 @@ impl<'a> SentenceFacts<'a> {
         for mention in &mut mentions {
             mention.in_quote = quotes::inside(&quotes_here, mention.span);
         }
-        let issues: Vec<IssueHit> = at(m.issues.find(text))
-            .into_iter()
-            .map(|(s, v)| IssueHit {
-                span: s,
-                issue: (v >> 1) as usize,
-                inverse: v & 1 == 1,
+        let issues: Vec<IssueHit> = hits(Kind::Issue)
+            .iter()
+            .map(|h| IssueHit {
+                span: Span::new(h.start, h.end),
+                issue: (h.value >> 1) as usize,
+                inverse: h.value & 1 == 1,
             })
             .collect();
         // "NATO" in "NATO membership" names the issue, not a speaker, and
@@ -156,34 +143,33 @@ impl<'a> SentenceFacts<'a> {
                     .iter()
                     .any(|i| i.span.start <= x.span.start && x.span.end <= i.span.end)
         });
-        let mentions = tidy_mentions(par, mentions, m);
-        let speech = spans(&m.speech)
+        let mentions = tidy_mentions(par, mentions);
+        let speech = spans(Kind::Speech)
             .into_iter()
             .filter(|s| !quotes::inside(&quotes_here, *s))
             .collect();
+        let text = span.of(par);
         let mut clauses = vec![span.start];
-        let lower = text.to_lowercase();
         for (i, c) in text.char_indices() {
             if matches!(c, ';' | ':' | '\u{2014}' | '(') {
                 clauses.push(span.start + i + c.len_utf8());
             }
         }
-        if lower.len() == text.len() {
-            let cues: Vec<Span> = [&m.support, &m.oppose, &m.conditional]
-                .iter()
-                .flat_map(|set| spans(set))
-                .collect();
-            for word in CLAUSE_WORDS {
-                for (i, _) in lower.match_indices(word) {
-                    let at = span.start + i + 1;
-                    // "demanded that Ukraine cut its army": what follows a stance
-                    // verb is the content of the demand, still the demander's clause.
-                    let governed =
-                        *word == " that " && cues.iter().any(|c| c.end + 1 == at || c.end == at);
-                    if !governed {
-                        clauses.push(at);
-                    }
-                }
+        let cue_ends: Vec<usize> = [Kind::Support, Kind::Oppose, Kind::Conditional]
+            .iter()
+            .flat_map(|k| hits(*k).iter().map(|h| h.end))
+            .collect();
+        for word in hits(Kind::ClauseWord) {
+            // A clause starts at its word, or after the comma before it.
+            let at = word.start + usize::from(par[word.start..].starts_with(','));
+            // "demanded that Ukraine cut its army": what follows a stance
+            // verb is the content of the demand, still the demander's clause.
+            let governed = par[word.start..word.end].eq_ignore_ascii_case("that")
+                && cue_ends
+                    .iter()
+                    .any(|end| *end + 1 == word.start || *end == word.start);
+            if !governed {
+                clauses.push(at);
             }
         }
         clauses.sort_unstable();
@@ -195,13 +181,13 @@ impl<'a> SentenceFacts<'a> {
             issues,
             speech,
             quotes: quotes_here,
-            support: spans(&m.support),
-            oppose: spans(&m.oppose),
-            conditional: spans(&m.conditional),
-            negation: spans(&m.negation),
-            condition_openers: spans(&m.condition_openers),
-            exchange: spans(&m.exchange),
-            offices: spans(&m.offices),
+            support: spans(Kind::Support),
+            oppose: spans(Kind::Oppose),
+            conditional: spans(Kind::Conditional),
+            negation: spans(Kind::Negation),
+            condition_openers: spans(Kind::ConditionOpener),
+            exchange: spans(Kind::Exchange),
+            offices: spans(Kind::Office),
             clauses,
         }
     }
@@ -252,7 +238,7 @@ impl<'a> SentenceFacts<'a> {
 /// Sort mentions, drop overlaps, let a non-party noun take over the party word
 /// that qualifies it ("a Ukrainian lawyer"), and join a title to its name
 /// ("NATO Secretary General Mark Rutte" is one mention of Rutte).
-fn tidy_mentions(par: &str, mut mentions: Vec<Mention>, m: &Matchers) -> Vec<Mention> {
+fn tidy_mentions(par: &str, mut mentions: Vec<Mention>) -> Vec<Mention> {
     mentions.sort_by_key(|x| (x.span.start, std::cmp::Reverse(x.span.end)));
     let mut kept: Vec<Mention> = Vec::new();
     for mention in mentions {
@@ -261,7 +247,7 @@ fn tidy_mentions(par: &str, mut mentions: Vec<Mention>, m: &Matchers) -> Vec<Men
         }
         if let Some(last) = kept.last_mut() {
             let gap = &par[last.span.end..mention.span.start];
-            if joins_noun_phrase(gap, m) && last.in_quote == mention.in_quote {
+            if joins_noun_phrase(gap) && last.in_quote == mention.in_quote {
                 let takes_over = matches!(
                     (last.kind, mention.kind),
                     (
@@ -286,7 +272,7 @@ fn tidy_mentions(par: &str, mut mentions: Vec<Mention>, m: &Matchers) -> Vec<Men
 /// Is `gap`, the text between two mentions, part of one noun phrase: titles,
 /// a possessive, capitalised words or office nouns — and no verb, conjunction
 /// or punctuation?
-fn joins_noun_phrase(gap: &str, m: &Matchers) -> bool {
+fn joins_noun_phrase(gap: &str) -> bool {
     let gap = gap
         .trim_start_matches(['\'', '\u{2019}'])
         .trim_start_matches('s');
@@ -297,7 +283,6 @@ fn joins_noun_phrase(gap: &str, m: &Matchers) -> bool {
     words.len() <= 5
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                || !m.non_party.find(w).is_empty()
                 || OFFICE_WORDS.contains(&w.to_lowercase().as_str())
         })
 }

@@ -18,28 +18,69 @@ use mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
 use speakers::Agent;
 use terms::TermSet;
 
-/// The lexicon's matchers, compiled once per lexicon.
+/// The kinds of terms a text is scanned for, in one pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Actor,
+    NonParty,
+    Outlet,
+    Pronoun,
+    DocumentPronoun,
+    Issue,
+    Speech,
+    Support,
+    Oppose,
+    Conditional,
+    Negation,
+    ConditionOpener,
+    Exchange,
+    Office,
+    ClauseWord,
+}
+
+impl Kind {
+    const COUNT: usize = Kind::ClauseWord as usize + 1;
+}
+
+/// Words that start a new clause with its own subject.
+const CLAUSE_WORDS: &[&str] = &[
+    "but", "while", "whereas", "although", "though", "that", ", and", ", who", ", which",
+    "because", "after", "as",
+];
+
+/// The lexicon's terms, compiled once per lexicon into one matcher.
 #[derive(Debug, Default)]
 pub struct Matchers {
-    pub(crate) actors: TermSet,
-    pub(crate) non_party: TermSet,
-    pub(crate) outlets: TermSet,
-    pub(crate) issues: TermSet,
-    pub(crate) speech: TermSet,
-    pub(crate) pronouns: TermSet,
-    pub(crate) document_pronouns: TermSet,
-    pub(crate) support: TermSet,
-    pub(crate) oppose: TermSet,
-    pub(crate) conditional: TermSet,
-    pub(crate) negation: TermSet,
-    pub(crate) condition_openers: TermSet,
-    pub(crate) exchange: TermSet,
-    pub(crate) offices: TermSet,
+    terms: TermSet,
+}
+
+/// The terms found in one paragraph, per [`Kind`], as spans of the document.
+#[derive(Debug, Clone)]
+pub(crate) struct Scan {
+    hits: Vec<Vec<terms::Hit>>,
+}
+
+impl Scan {
+    /// The hits of `kind` inside `span`.
+    pub(crate) fn within(&self, kind: Kind, span: Span) -> &[terms::Hit] {
+        let hits = &self.hits[kind as usize];
+        let from = hits.partition_point(|h| h.start < span.start);
+        let to = hits.partition_point(|h| h.start < span.end);
+        let to = from
+            + hits[from..to]
+                .iter()
+                .take_while(|h| h.end <= span.end)
+                .count();
+        &hits[from..to]
+    }
 }
 
 impl Matchers {
     pub fn compile(source: &LexiconSource) -> Matchers {
-        let mut actor_terms: Vec<(String, u32)> = Vec::new();
+        let mut sets: Vec<Vec<(String, u32)>> = vec![Vec::new(); Kind::COUNT];
+        let mut add = |kind: Kind, terms: &[String], value: u32| {
+            sets[kind as usize].extend(terms.iter().map(|t| (t.clone(), value)));
+        };
         for (i, actor) in source.actors.iter().enumerate() {
             let body = MentionKind::Party {
                 actor: i,
@@ -51,43 +92,53 @@ impl Matchers {
                 person: true,
             }
             .encode();
-            actor_terms.extend(actor.bodies.iter().map(|b| (b.clone(), body)));
+            add(Kind::Actor, &actor.bodies, body);
             for names in &actor.people {
-                actor_terms.extend(names.iter().map(|n| (n.clone(), person)));
+                add(Kind::Actor, names, person);
             }
-            for adjective in &actor.adjectives {
-                for noun in &source.official_nouns {
-                    actor_terms.push((format!("{adjective} {noun}"), body));
-                }
-            }
+            let groups: Vec<String> = actor
+                .adjectives
+                .iter()
+                .flat_map(|a| {
+                    source
+                        .official_nouns
+                        .iter()
+                        .map(move |n| format!("{a} {n}"))
+                })
+                .collect();
+            add(Kind::Actor, &groups, body);
         }
-        let single = |terms: &[String]| TermSet::new(terms.iter().map(|t| (t.as_str(), 0)));
+        for (i, issue) in source.issues.iter().enumerate() {
+            add(Kind::Issue, &issue.terms, (i as u32) << 1);
+            add(Kind::Issue, &issue.inverse_terms, ((i as u32) << 1) | 1);
+        }
+        add(Kind::NonParty, &source.non_party_speakers, 0);
+        add(Kind::Outlet, &source.outlets, 0);
+        add(Kind::Pronoun, &source.pronouns, 0);
+        add(Kind::DocumentPronoun, &source.document_pronouns, 0);
+        add(Kind::Speech, &source.speech_verbs, 0);
+        add(Kind::Support, &source.stance.support, 0);
+        add(Kind::Oppose, &source.stance.oppose, 0);
+        add(Kind::Conditional, &source.stance.conditional, 0);
+        add(Kind::Negation, &source.stance.negation, 0);
+        add(Kind::ConditionOpener, &source.stance.condition_openers, 0);
+        add(Kind::Exchange, &source.stance.exchange, 0);
+        add(Kind::Office, &source.official_nouns, 0);
+        let clause_words: Vec<String> = CLAUSE_WORDS.iter().map(|w| w.to_string()).collect();
+        add(Kind::ClauseWord, &clause_words, 0);
         Matchers {
-            actors: TermSet::new(actor_terms),
-            non_party: single(&source.non_party_speakers),
-            outlets: single(&source.outlets),
-            issues: TermSet::new(source.issues.iter().enumerate().flat_map(|(i, issue)| {
-                let direct = issue
-                    .terms
-                    .iter()
-                    .map(move |t| (t.as_str(), (i as u32) << 1));
-                let inverse = issue
-                    .inverse_terms
-                    .iter()
-                    .map(move |t| (t.as_str(), ((i as u32) << 1) | 1));
-                direct.chain(inverse)
-            })),
-            speech: single(&source.speech_verbs),
-            pronouns: single(&source.pronouns),
-            document_pronouns: single(&source.document_pronouns),
-            support: single(&source.stance.support),
-            oppose: single(&source.stance.oppose),
-            conditional: single(&source.stance.conditional),
-            negation: single(&source.stance.negation),
-            condition_openers: single(&source.stance.condition_openers),
-            exchange: single(&source.stance.exchange),
-            offices: single(&source.official_nouns),
+            terms: TermSet::with_sets(sets),
         }
+    }
+
+    /// Every term in `text` (a paragraph starting at document offset `offset`).
+    pub(crate) fn scan(&self, text: &str, offset: usize) -> Scan {
+        let mut hits = self.terms.find_sets(text);
+        for hit in hits.iter_mut().flatten() {
+            hit.start += offset;
+            hit.end += offset;
+        }
+        Scan { hits }
     }
 }
 
@@ -103,9 +154,10 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
             .iter()
             .map(|q| q.shifted(par.start))
             .collect();
+        let scan = lexicon.matchers.scan(par_text, par.start);
         let facts: Vec<SentenceFacts> = sentences::sentences(par_text)
             .iter()
-            .map(|s| SentenceFacts::find(text, s.shifted(par.start), &regions, &lexicon.matchers))
+            .map(|s| SentenceFacts::find(text, s.shifted(par.start), &regions, &scan))
             .collect();
         let quote_agents = speakers::quote_agents(&regions, &facts, &memory);
         for fact in &facts {

@@ -5,7 +5,7 @@
 //! that starts with it; a term written in capitals ("US") does not match the
 //! all-lowercase word ("us").
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// One match of a term in a text, with the value the term was registered with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,16 +17,19 @@ pub struct Hit {
 
 #[derive(Debug, Clone, Copy)]
 struct Pattern {
+    set: usize,
     value: u32,
     prefix: bool,
     capitals: bool,
 }
 
-/// A set of terms, each with a value (an actor index, an issue index, a cue kind…).
+/// Several sets of terms (actors, issues, cues…), each term with a value (an
+/// actor index, an issue index…), matched in one pass over a text.
 #[derive(Debug)]
 pub struct TermSet {
     automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
+    sets: usize,
 }
 
 impl Default for TermSet {
@@ -36,10 +39,22 @@ impl Default for TermSet {
 }
 
 impl TermSet {
+    /// One set of terms.
     pub fn new<S: AsRef<str>>(terms: impl IntoIterator<Item = (S, u32)>) -> TermSet {
+        TermSet::with_sets(vec![terms.into_iter().collect::<Vec<_>>()])
+    }
+
+    /// Several sets of terms; [`TermSet::find_sets`] reports them apart.
+    pub fn with_sets<S: AsRef<str>>(sets: Vec<Vec<(S, u32)>>) -> TermSet {
+        let count = sets.len();
         let mut needles = Vec::new();
         let mut patterns = Vec::new();
-        for (term, value) in terms {
+        for (set, (term, value)) in sets
+            .iter()
+            .enumerate()
+            .flat_map(|(i, terms)| terms.iter().map(move |t| (i, t)))
+        {
+            let value = *value;
             let term = term.as_ref().trim();
             let (body, prefix) = match term.strip_suffix('*') {
                 Some(body) => (body.trim_end(), true),
@@ -51,6 +66,7 @@ impl TermSet {
             let capitals =
                 body.chars().any(char::is_alphabetic) && !body.chars().any(char::is_lowercase);
             let pattern = Pattern {
+                set,
                 value,
                 prefix,
                 capitals,
@@ -65,25 +81,36 @@ impl TermSet {
         let automaton = if needles.is_empty() {
             None
         } else {
+            // One DFA for every set: a text is read once, whatever the number
+            // of sets; overlapping matches let each set pick its own.
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&needles)
                 .ok()
         };
         TermSet {
             automaton,
             patterns,
+            sets: count,
         }
     }
 
-    /// Every whole-word match in `text`, left to right, not overlapping.
+    /// Every whole-word match of the first set in `text`, left to right, not
+    /// overlapping, the longest first.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.find_sets(text).into_iter().next().unwrap_or_default()
+    }
+
+    /// Per set, every whole-word match in `text`, left to right, not
+    /// overlapping; at one position the longest match wins.
+    pub fn find_sets(&self, text: &str) -> Vec<Vec<Hit>> {
+        let mut out = vec![Vec::new(); self.sets];
         let Some(automaton) = &self.automaton else {
-            return Vec::new();
+            return out;
         };
-        let mut hits = Vec::new();
-        for m in automaton.find_iter(text) {
+        for m in automaton.find_overlapping_iter(text) {
             let pattern = self.patterns[m.pattern().as_usize()];
             let (start, mut end) = (m.start(), m.end());
             if !is_boundary_before(text, start) {
@@ -94,17 +121,27 @@ impl TermSet {
             } else if !is_boundary_after(text, end) {
                 continue;
             }
-            let matched = &text[start..end];
-            if pattern.capitals && !matched.chars().any(char::is_uppercase) {
+            if pattern.capitals && !text[start..end].chars().any(char::is_uppercase) {
                 continue;
             }
-            hits.push(Hit {
+            out[pattern.set].push(Hit {
                 start,
                 end,
                 value: pattern.value,
             });
         }
-        hits
+        for hits in &mut out {
+            hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+            let mut last_end = 0;
+            hits.retain(|h| {
+                let keep = h.start >= last_end;
+                if keep {
+                    last_end = h.end;
+                }
+                keep
+            });
+        }
+        out
     }
 }
 
@@ -188,5 +225,24 @@ mod tests {
     fn dotted_abbreviations_match() {
         let set = TermSet::new([("U.S.", 0)]);
         assert_eq!(words(&set, "the U.S. said"), ["U.S."]);
+    }
+}
+
+#[cfg(test)]
+mod set_tests {
+    use super::*;
+
+    #[test]
+    fn sets_are_reported_apart_and_may_overlap() {
+        let set = TermSet::with_sets(vec![
+            vec![("NATO", 0)],
+            vec![("NATO membership", 1)],
+            vec![("not", 2), ("will not", 3)],
+        ]);
+        let hits = set.find_sets("Kyiv will not give up NATO membership.");
+        assert_eq!(hits[0].len(), 1);
+        assert_eq!(hits[1].len(), 1);
+        assert_eq!(hits[2].len(), 1, "the longest of overlapping matches only");
+        assert_eq!(hits[2][0].value, 3);
     }
 }

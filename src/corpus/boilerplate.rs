@@ -11,7 +11,7 @@
 
 use super::meta;
 use crate::model::Span;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -82,6 +82,21 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\((?:[^()]*\b(?:photos?|image|picture|foto|illustration|file photo|screenshot|getty|shutterstock|afp|reuters|epa|ap photo)\b[^()]*)\)?\s*$|\bphoto(?:s|graph)? by\b|\bvia getty images\b",
     )
+});
+/// The rules that may match anywhere in a line, as one set.
+static ANYWHERE: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(
+        [
+            &*MIN_READ,
+            &*COOKIES,
+            &*LEGAL,
+            &*APPEAL,
+            &*ERROR_REPORT,
+            &*CREDIT,
+        ]
+        .map(|r| r.as_str()),
+    )
+    .expect("valid regexes")
 });
 /// A lone site name such as "example.news".
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -191,17 +206,22 @@ pub fn is_furniture(line: &str) -> bool {
     if line.len() > FURNITURE_BYTES {
         return false;
     }
-    let short = words(line) <= SHORT_WORDS;
+    let count = words(line);
+    let short = count <= SHORT_WORDS;
+    // Most lines are prose: one pass over the rules that may match anywhere
+    // in a line decides whether any of them needs a closer look.
+    let anywhere = ANYWHERE.is_match(line)
+        && (MIN_READ.is_match(line)
+            || COOKIES.is_match(line) && count >= 3
+            || LEGAL.is_match(line)
+            || APPEAL.is_match(line)
+            || ERROR_REPORT.is_match(line)
+            || CREDIT.is_match(line));
     !line.chars().any(char::is_alphanumeric)
+        || anywhere
         || LABEL.is_match(line)
         || URL.is_match(line)
         || IMAGE.is_match(line)
-        || MIN_READ.is_match(line)
-        || COOKIES.is_match(line) && words(line) >= 3
-        || LEGAL.is_match(line)
-        || APPEAL.is_match(line)
-        || ERROR_REPORT.is_match(line)
-        || CREDIT.is_match(line)
         || BACK.is_match(line)
         || short
             && (PUBLISHED.is_match(line)

@@ -3,6 +3,7 @@
 
 use crate::Analysis;
 use crate::model::{Stance, Statement, Summary};
+use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
 /// Which statements count. The default lets everything through.
@@ -45,44 +46,71 @@ impl Filter {
         self.stances[Stance::ALL.iter().position(|s| *s == stance).unwrap_or(0)]
     }
 
+    /// The filter ready to test statements: text searches compiled once.
+    pub fn prepare(&self) -> PreparedFilter<'_> {
+        PreparedFilter {
+            filter: self,
+            speaker: folded_search(&self.speaker),
+            text: folded_search(&self.text),
+        }
+    }
+}
+
+/// A case-insensitive search for `needle`, or `None` when it is blank.
+fn folded_search(needle: &str) -> Option<Regex> {
+    let needle = needle.trim();
+    if needle.is_empty() {
+        return None;
+    }
+    RegexBuilder::new(&regex::escape(needle))
+        .case_insensitive(true)
+        .build()
+        .ok()
+}
+
+/// A [`Filter`] with its searches compiled, for testing many statements.
+#[derive(Debug)]
+pub struct PreparedFilter<'a> {
+    filter: &'a Filter,
+    speaker: Option<Regex>,
+    text: Option<Regex>,
+}
+
+impl PreparedFilter<'_> {
     /// Does statement `s` of `analysis` pass?
     pub fn keeps(&self, analysis: &Analysis, s: &Statement) -> bool {
-        if !self.keeps_stance(s.stance) {
+        let filter = self.filter;
+        if !filter.keeps_stance(s.stance) {
             return false;
         }
         let doc = &analysis.documents[s.doc];
-        if !self.documents.is_empty() && !self.documents.contains(&doc.file) {
+        if !filter.documents.is_empty() && !filter.documents.contains(&doc.file) {
             return false;
         }
-        if self.date_from.is_some() || self.date_to.is_some() {
+        if filter.date_from.is_some() || filter.date_to.is_some() {
             let Some(date) = doc.date.as_deref() else {
                 return false;
             };
-            if self.date_from.as_deref().is_some_and(|from| date < from)
-                || self.date_to.as_deref().is_some_and(|to| date > to)
+            if filter.date_from.as_deref().is_some_and(|from| date < from)
+                || filter.date_to.as_deref().is_some_and(|to| date > to)
             {
                 return false;
             }
         }
-        if !self.speaker.trim().is_empty()
-            && !contains_folded(s.speaker.of(&doc.text), self.speaker.trim())
+        if let Some(speaker) = &self.speaker
+            && !speaker.is_match(s.speaker.of(&doc.text))
         {
             return false;
         }
-        let needle = self.text.trim();
-        if !needle.is_empty()
-            && !contains_folded(s.sentence.of(&doc.text), needle)
-            && !contains_folded(&doc.title, needle)
-            && !contains_folded(&doc.source, needle)
+        if let Some(text) = &self.text
+            && !text.is_match(s.sentence.of(&doc.text))
+            && !text.is_match(&doc.title)
+            && !text.is_match(&doc.source)
         {
             return false;
         }
         true
     }
-}
-
-fn contains_folded(haystack: &str, needle: &str) -> bool {
-    haystack.to_lowercase().contains(&needle.to_lowercase())
 }
 
 /// Number of statements per stance.
@@ -159,6 +187,7 @@ impl Matrix {
         let actors = analysis.lexicon.actors().len();
         let issues = analysis.lexicon.issues().len();
         let mut cells = vec![Cell::default(); actors * issues];
+        let filter = filter.prepare();
         for (i, s) in analysis.statements.iter().enumerate() {
             if s.actor < actors && s.issue < issues && filter.keeps(analysis, s) {
                 let cell = &mut cells[s.actor * issues + s.issue];
@@ -216,6 +245,83 @@ fn sum(counts: impl Iterator<Item = Counts>) -> Counts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Document, Span};
+    use crate::{Lexicon, Stance};
+    use std::sync::Arc;
+
+    /// Two statements in one dated document: Kyiv opposes, Peskov supports.
+    fn analysis() -> Analysis {
+        let text = "Kyiv rejects it. Peskov backs the TRUCE.".to_string();
+        let statement = |actor, stance, speaker: Span| Statement {
+            doc: 0,
+            actor,
+            issue: 5,
+            stance,
+            speaker,
+            sentence: speaker,
+            quote: None,
+            cues: Vec::new(),
+        };
+        Analysis {
+            root: "r".into(),
+            lexicon: Arc::new(Lexicon::builtin()),
+            documents: vec![Document {
+                file: "a.txt".into(),
+                path: "a.txt".into(),
+                title: "Talks".into(),
+                date: Some("2025-12-20".into()),
+                source: "a.txt".into(),
+                content: vec![Span::new(0, text.len())],
+                text,
+            }],
+            statements: vec![
+                statement(0, Stance::Oppose, Span::new(0, 16)),
+                statement(3, Stance::Support, Span::new(17, 40)),
+            ],
+            skipped: Vec::new(),
+        }
+    }
+
+    fn kept(filter: &Filter) -> Vec<usize> {
+        Matrix::build(&analysis(), filter).statements()
+    }
+
+    #[test]
+    fn filters_select_statements() {
+        assert_eq!(kept(&Filter::default()), [0, 1]);
+        let mut f = Filter::default();
+        f.stances = [true, false, true];
+        assert_eq!(kept(&f), [1]);
+        let f = Filter {
+            speaker: "peskov".into(),
+            ..Filter::default()
+        };
+        assert_eq!(kept(&f), [1], "speaker search ignores case");
+        let f = Filter {
+            text: "truce".into(),
+            ..Filter::default()
+        };
+        assert_eq!(kept(&f), [1], "text search ignores case");
+        let f = Filter {
+            date_from: Some("2026-01-01".into()),
+            ..Filter::default()
+        };
+        assert!(kept(&f).is_empty(), "outside the date range");
+        let f = Filter {
+            documents: vec!["b.txt".into()],
+            ..Filter::default()
+        };
+        assert!(kept(&f).is_empty(), "another document");
+    }
+
+    #[test]
+    fn cells_count_their_statements() {
+        let m = Matrix::build(&analysis(), &Filter::default());
+        assert_eq!(m.cell(0, 5).counts.oppose, 1);
+        assert_eq!(m.cell(3, 5).summary(), Some(Summary::Support));
+        assert_eq!(m.column_total(5).total(), 2);
+        assert_eq!(m.row_total(1).total(), 0);
+    }
 
     fn counts(support: usize, oppose: usize, conditional: usize) -> Counts {
         Counts {

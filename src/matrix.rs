@@ -289,8 +289,10 @@ mod tests {
     #[test]
     fn filters_select_statements() {
         assert_eq!(kept(&Filter::default()), [0, 1]);
-        let mut f = Filter::default();
-        f.stances = [true, false, true];
+        let f = Filter {
+            stances: [true, false, true],
+            ..Filter::default()
+        };
         assert_eq!(kept(&f), [1]);
         let f = Filter {
             speaker: "peskov".into(),

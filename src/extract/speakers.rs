@@ -164,8 +164,10 @@ pub fn speaker_for(
     match (attribution, subject.and_then(|s| s.agent)) {
         (Some(agent), Some(subject)) => {
             let speaker_actors = agent.actors();
-            // A party described by another speaker is not a first-hand position.
-            let described = subject.actors().iter().any(|a| !speaker_actors.contains(a));
+            // A party described by another speaker is not a first-hand
+            // position; a subject that includes the speaker's party is
+            // ("US, Russia agreed on …, Witkoff says").
+            let described = !subject.actors().iter().any(|a| speaker_actors.contains(a));
             if described && subject != agent {
                 None
             } else {
@@ -201,7 +203,41 @@ pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<Party> {
             cue_starts.contains(&noun_at) && word_count(rest) <= HOLDER_REACH
         })
         .filter_map(Mention::party)
+        .chain(red_line_holders(fact, issue))
         .collect()
+}
+
+/// "The third red line for Kyiv is …", "unacceptable for Russia": an opposing
+/// cue followed by "for" and a party, near the term, names that party's refusal.
+fn red_line_holders<'a>(
+    fact: &'a SentenceFacts,
+    issue: &'a IssueHit,
+) -> impl Iterator<Item = Party> + 'a {
+    fact.mentions
+        .iter()
+        .filter(|m| !m.in_quote)
+        .filter(move |m| {
+            let before = fact
+                .text(Span::new(fact.span.start, m.span.start))
+                .trim_end();
+            let Some(head) = before.strip_suffix("for") else {
+                return false;
+            };
+            let cue_end = fact.span.start + head.trim_end().len();
+            let after_cue = fact.oppose.iter().any(|o| {
+                o.end <= cue_end
+                    && fact.par[o.end..cue_end]
+                        .trim_matches(['"', '\u{201d}', ' '])
+                        .is_empty()
+            });
+            let (from, to) = if m.span.end <= issue.span.start {
+                (m.span.end, issue.span.start)
+            } else {
+                (issue.span.end, m.span.start)
+            };
+            after_cue && word_count(fact.text(Span::new(from, to.max(from)))) <= HOLDER_REACH
+        })
+        .filter_map(Mention::party)
 }
 
 /// Is `m` a possessive that qualifies something other than the party's

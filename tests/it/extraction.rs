@@ -27,71 +27,114 @@ fn code(text: &str) -> Vec<(String, String, Stance, String)> {
         .collect()
 }
 
-fn one(text: &str) -> (String, String, Stance, String) {
+/// Assert that `text` holds exactly one statement, `(actor, issue, stance)`;
+/// returns its speaker as written.
+fn one(text: &str, expected: (&str, &str, Stance)) -> String {
     let got = code(text);
     assert_eq!(
         got.len(),
         1,
         "expected one statement in {text:?}, got {got:?}"
     );
-    got.into_iter().next().unwrap()
+    let (actor, issue, stance, speaker) = got.into_iter().next().unwrap();
+    assert_eq!((actor.as_str(), issue.as_str(), stance), expected, "{text}");
+    speaker
 }
 
 #[test]
 fn a_direct_quote_with_the_verb_after_belongs_to_the_speaker() {
-    let (actor, issue, stance, speaker) =
-        one("“We need strong security guarantees before anything else,” Rutte said on Monday.");
-    assert_eq!(
-        (actor.as_str(), issue.as_str()),
-        ("nato", "security_guarantees")
+    let speaker = one(
+        "“We need strong security guarantees before anything else,” Rutte said on Monday.",
+        ("nato", "security_guarantees", Stance::Support),
     );
-    assert_eq!(stance, Stance::Support);
     assert_eq!(speaker, "Rutte");
 }
 
 #[test]
 fn a_direct_quote_with_the_verb_before_belongs_to_the_speaker() {
-    let got = one("Said Peskov: “Any deployment of foreign troops is unacceptable.”");
-    assert_eq!(got.0, "russia");
-    assert_eq!(got.1, "foreign_troops");
-    assert_eq!(got.2, Stance::Oppose);
+    one(
+        "Said Peskov: “Any deployment of foreign troops is unacceptable.”",
+        ("russia", "foreign_troops", Stance::Oppose),
+    );
 }
 
 #[test]
 fn reported_speech_with_negation_opposes() {
-    let got = one("Hegseth said the United States will not send troops to Ukraine.");
-    assert_eq!(
-        (got.0.as_str(), got.1.as_str(), got.2),
-        ("united_states", "foreign_troops", Stance::Oppose)
+    one(
+        "Hegseth said the United States will not send troops to Ukraine.",
+        ("united_states", "foreign_troops", Stance::Oppose),
     );
 }
 
 #[test]
 fn a_party_can_speak_for_itself() {
-    let got = one("The Kremlin ruled out any ceasefire along the current lines.");
-    assert_eq!(
-        (got.0.as_str(), got.1.as_str(), got.2),
-        ("russia", "ceasefire", Stance::Oppose)
+    let speaker = one(
+        "The Kremlin ruled out any ceasefire along the current lines.",
+        ("russia", "ceasefire", Stance::Oppose),
     );
-    assert_eq!(got.3, "The Kremlin");
+    assert_eq!(speaker, "The Kremlin");
 }
 
 #[test]
 fn a_demand_belongs_to_the_party_that_makes_it() {
     // Russia demanding a smaller Ukrainian army is Russia supporting a cap.
-    let got = one("Moscow has demanded that Kyiv cut the size of its armed forces.");
-    assert_eq!(
-        (got.0.as_str(), got.1.as_str(), got.2),
-        ("russia", "army_size", Stance::Support)
+    one(
+        "Moscow has demanded that Kyiv cut the size of its armed forces.",
+        ("russia", "army_size", Stance::Support),
     );
 }
 
 #[test]
 fn conditions_make_a_statement_conditional() {
-    let got = one("Moscow will only agree to a truce if the offensive pauses first.");
+    one(
+        "Moscow will only agree to a truce if the offensive pauses first.",
+        ("russia", "ceasefire", Stance::Conditional),
+    );
+}
+
+#[test]
+fn a_condition_demanded_is_supported() {
+    let got = code("Moscow will only agree to a ceasefire if Kyiv withdraws from Donetsk.");
+    let mut coded: Vec<(&str, Stance)> = got.iter().map(|g| (g.1.as_str(), g.2)).collect();
+    coded.sort();
     assert_eq!(
-        (got.0.as_str(), got.1.as_str(), got.2),
-        ("russia", "ceasefire", Stance::Conditional)
+        coded,
+        [
+            ("ceasefire", Stance::Conditional),
+            ("territory", Stance::Support)
+        ]
+    );
+}
+
+#[test]
+fn a_request_named_by_another_party_is_its_holders_position() {
+    let got = code("Merz rejected Zelensky's request to join the EU next year.");
+    let mut coded: Vec<(&str, &str, Stance)> = got
+        .iter()
+        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
+        .collect();
+    coded.sort();
+    assert_eq!(
+        coded,
+        [
+            ("europe", "eu_accession", Stance::Oppose),
+            ("ukraine", "eu_accession", Stance::Support)
+        ]
+    );
+}
+
+#[test]
+fn bullets_carry_the_speaker_of_their_list() {
+    let got = code(
+        "European leaders issued a joint statement with these commitments:\n\
+         \u{2022} A multinational force to support Ukraine's army.\n\
+         \u{2022} Support for Ukraine's accession to the EU.\n\
+         Analysts were unconvinced by the ceasefire plan.",
+    );
+    let coded: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
+    assert_eq!(
+        coded,
+        [("europe", "foreign_troops"), ("europe", "eu_accession")]
     );
 }
 

@@ -137,8 +137,9 @@ fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
             );
         }
         None => {
-            let bytes = crate::export::render(format, &analysis, &matrix)?;
-            std::io::stdout().lock().write_all(&bytes)?;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            crate::export::render_to(format, &analysis, &matrix, &mut out)?;
+            out.flush()?;
         }
     }
     Ok(())

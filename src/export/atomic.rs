@@ -23,6 +23,29 @@ pub fn write_atomic_with(
     bytes: &[u8],
     wrap: impl FnOnce(&mut File) -> Box<dyn Write + '_>,
 ) -> Result<(), ExportError> {
+    replace(path, wrap, |out| {
+        out.write_all(bytes).map_err(ExportError::Io)
+    })
+}
+
+/// [`write_atomic`] for content written piece by piece by `fill` (through a
+/// buffer), so that a large export never sits whole in memory.
+pub fn write_atomic_streamed(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    replace(
+        path,
+        |file| Box::new(io::BufWriter::with_capacity(1 << 16, file)),
+        fill,
+    )
+}
+
+fn replace(
+    path: &Path,
+    wrap: impl FnOnce(&mut File) -> Box<dyn Write + '_>,
+    fill: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
     let fail = |step: String| {
         move |source: io::Error| ExportError::Write {
             path: path.to_path_buf(),
@@ -53,9 +76,12 @@ pub fn write_atomic_with(
     )))?;
     {
         let mut out = wrap(temp.as_file_mut());
-        out.write_all(bytes)
-            .and_then(|()| out.flush())
-            .map_err(fail("writing failed".into()))?;
+        match fill(&mut *out) {
+            Ok(()) => {}
+            Err(ExportError::Io(e)) => return Err(fail("writing failed".into())(e)),
+            Err(other) => return Err(other),
+        }
+        out.flush().map_err(fail("writing failed".into()))?;
     }
     temp.as_file()
         .sync_all()

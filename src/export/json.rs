@@ -12,6 +12,7 @@ use super::{ExportError, JSON_SCHEMA, cells};
 use crate::Analysis;
 use crate::matrix::Matrix;
 use serde::Serialize;
+use std::io::Write;
 
 #[derive(Serialize)]
 struct Positions<'a> {
@@ -19,7 +20,7 @@ struct Positions<'a> {
     actors: Vec<Label<'a>>,
     issues: Vec<Label<'a>>,
     documents: Vec<Document<'a>>,
-    statements: Vec<Statement<'a>>,
+    statements: Statements<'a>,
     cells: Vec<Cell<'a>>,
     skipped: Vec<Skipped<'a>>,
 }
@@ -36,6 +37,43 @@ struct Document<'a> {
     title: &'a str,
     date: Option<&'a str>,
     source: &'a str,
+}
+
+/// The statements of the matrix, built one at a time while they are
+/// written: a corpus can hold hundreds of thousands of them.
+struct Statements<'a> {
+    analysis: &'a Analysis,
+    indices: Vec<usize>,
+}
+
+impl Serialize for Statements<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let analysis = self.analysis;
+        serializer.collect_seq(self.indices.iter().map(|&i| {
+            let s = &analysis.statements[i];
+            Statement {
+                file: &analysis.documents[s.doc].file,
+                actor: analysis.actor_id(s),
+                issue: analysis.issue_id(s),
+                stance: s.stance.as_str(),
+                speaker: analysis.text(s.doc, s.speaker),
+                sentence: analysis.text(s.doc, s.sentence),
+                start: s.sentence.start,
+                end: s.sentence.end,
+                quote: s.quote.map(|q| analysis.text(s.doc, q)),
+                cues: s
+                    .cues
+                    .iter()
+                    .map(|c| Cue {
+                        kind: cue_kind(c.kind),
+                        text: analysis.text(s.doc, c.span),
+                        start: c.span.start,
+                        end: c.span.end,
+                    })
+                    .collect(),
+            }
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -77,7 +115,12 @@ struct Skipped<'a> {
     reason: &'a str,
 }
 
-pub(super) fn render(analysis: &Analysis, matrix: &Matrix) -> Result<Vec<u8>, ExportError> {
+/// Write the JSON document into `out` as it is built.
+pub(super) fn render_to(
+    analysis: &Analysis,
+    matrix: &Matrix,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
     let lexicon = &analysis.lexicon;
     let actors = lexicon.actors();
     let issues = lexicon.issues();
@@ -107,34 +150,10 @@ pub(super) fn render(analysis: &Analysis, matrix: &Matrix) -> Result<Vec<u8>, Ex
                 source: &d.source,
             })
             .collect(),
-        statements: matrix
-            .statements()
-            .into_iter()
-            .map(|i| {
-                let s = &analysis.statements[i];
-                Statement {
-                    file: &analysis.documents[s.doc].file,
-                    actor: analysis.actor_id(s),
-                    issue: analysis.issue_id(s),
-                    stance: s.stance.as_str(),
-                    speaker: analysis.text(s.doc, s.speaker),
-                    sentence: analysis.text(s.doc, s.sentence),
-                    start: s.sentence.start,
-                    end: s.sentence.end,
-                    quote: s.quote.map(|q| analysis.text(s.doc, q)),
-                    cues: s
-                        .cues
-                        .iter()
-                        .map(|c| Cue {
-                            kind: cue_kind(c.kind),
-                            text: analysis.text(s.doc, c.span),
-                            start: c.span.start,
-                            end: c.span.end,
-                        })
-                        .collect(),
-                }
-            })
-            .collect(),
+        statements: Statements {
+            analysis,
+            indices: matrix.statements(),
+        },
         cells: cells(matrix)
             .filter_map(|(a, i, cell)| {
                 let counts = cell.counts;
@@ -158,7 +177,13 @@ pub(super) fn render(analysis: &Analysis, matrix: &Matrix) -> Result<Vec<u8>, Ex
             })
             .collect(),
     };
-    let mut out = serde_json::to_vec_pretty(&positions)?;
-    out.push(b'\n');
-    Ok(out)
+    serde_json::to_writer_pretty(&mut *out, &positions).map_err(|e| {
+        // A full disk while streaming is a write error, not a JSON one.
+        if e.is_io() {
+            ExportError::Io(e.into())
+        } else {
+            ExportError::Json(e)
+        }
+    })?;
+    out.write_all(b"\n").map_err(ExportError::Io)
 }

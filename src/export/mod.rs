@@ -16,12 +16,13 @@ mod markdown;
 mod table;
 mod xlsx;
 
-pub use atomic::{write_atomic, write_atomic_with};
+pub use atomic::{write_atomic, write_atomic_streamed, write_atomic_with};
 
 use crate::Analysis;
 use crate::matrix::{Cell, Counts, Matrix};
 use crate::model::{Stance, Summary};
 use std::fmt;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -116,6 +117,9 @@ pub enum ExportError {
     Csv(#[from] ::csv::Error),
     #[error("cannot render XLSX: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// Writing the rendered bytes failed (a path is added by the file writer).
+    #[error("cannot write: {0}")]
+    Io(std::io::Error),
     /// Writing the file failed; `step` says what was being done when it did.
     #[error("cannot write {}: {step}: {source}", path.display())]
     Write {
@@ -132,26 +136,39 @@ pub fn render(
     analysis: &Analysis,
     matrix: &Matrix,
 ) -> Result<Vec<u8>, ExportError> {
-    match format {
-        Format::Json => json::render(analysis, matrix),
-        Format::PositionsCsv => csv::positions(analysis, matrix),
-        Format::StatementsCsv => csv::statements(analysis, matrix),
-        Format::Markdown => Ok(markdown::render(analysis, matrix).into_bytes()),
-        Format::Xlsx => Ok(xlsx::render(analysis, matrix)?),
-        Format::Html => Ok(html::render(analysis, matrix).into_bytes()),
-    }
+    let mut out = Vec::new();
+    render_to(format, analysis, matrix, &mut out)?;
+    Ok(out)
 }
 
-/// Render, then write atomically to `path`: either the whole new file is
-/// there afterwards, or the old one (if any) is untouched.
+/// Render `matrix` of `analysis` in `format` into `out`. JSON, the format
+/// for large corpora, streams; the others are rendered, then written.
+pub fn render_to(
+    format: Format,
+    analysis: &Analysis,
+    matrix: &Matrix,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    let bytes = match format {
+        Format::Json => return json::render_to(analysis, matrix, out),
+        Format::PositionsCsv => csv::positions(analysis, matrix)?,
+        Format::StatementsCsv => csv::statements(analysis, matrix)?,
+        Format::Markdown => markdown::render(analysis, matrix).into_bytes(),
+        Format::Xlsx => xlsx::render(analysis, matrix)?,
+        Format::Html => html::render(analysis, matrix).into_bytes(),
+    };
+    out.write_all(&bytes).map_err(ExportError::Io)
+}
+
+/// Render and write atomically to `path`: either the whole new file is there
+/// afterwards, or the old one (if any) is untouched.
 pub fn write(
     path: &Path,
     format: Format,
     analysis: &Analysis,
     matrix: &Matrix,
 ) -> Result<(), ExportError> {
-    let bytes = render(format, analysis, matrix)?;
-    write_atomic(path, &bytes)
+    write_atomic_streamed(path, |out| render_to(format, analysis, matrix, out))
 }
 
 /// Every cell with its actor and issue index, row by row in lexicon order.

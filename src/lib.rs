@@ -97,17 +97,17 @@ pub fn analyze_with_cache(
     cache: &mut corpus::Cache,
 ) -> Result<Analysis, CorpusError> {
     let corpus = corpus::load_with_cache(root, options, progress, cancel, cache)?;
-    let per_doc: Vec<Vec<Statement>> = corpus
+    let statements: Vec<Statement> = corpus
         .documents
         .par_iter()
         .enumerate()
-        .map(|(i, doc)| extract::statements(i, doc, &lexicon))
+        .flat_map_iter(|(i, doc)| extract::statements(i, doc, &lexicon))
         .collect();
     Ok(Analysis {
         root: root.to_path_buf(),
         lexicon,
         documents: corpus.documents,
-        statements: per_doc.into_iter().flatten().collect(),
+        statements,
         skipped: corpus.skipped,
     })
 }

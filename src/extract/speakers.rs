@@ -166,8 +166,15 @@ pub fn speaker_for(
             let speaker_actors = agent.actors();
             // A party described by another speaker is not a first-hand
             // position; a subject that includes the speaker's party is
-            // ("US, Russia agreed on …, Witkoff says").
-            let described = !subject.actors().iter().any(|a| speaker_actors.contains(a));
+            // ("US, Russia agreed on …, Witkoff says"), and so is a nested
+            // clause of the speaker's own ("Witkoff said Putin agreed that
+            // the US could offer guarantees").
+            let reported = subject_parties(fact, floor, issue.span.start);
+            let described = !subject
+                .actors()
+                .iter()
+                .chain(&reported)
+                .any(|a| speaker_actors.contains(a));
             if described && subject != agent {
                 None
             } else {
@@ -178,6 +185,20 @@ pub fn speaker_for(
         (None, Some(subject)) => subject.speaker(),
         (None, None) => memory.list.as_ref().and_then(Agent::speaker),
     }
+}
+
+/// The parties in subject position of every clause between `from` and `to`.
+fn subject_parties(fact: &SentenceFacts, from: usize, to: usize) -> Vec<usize> {
+    fact.mentions
+        .iter()
+        .filter(|m| !m.in_quote && m.span.start >= from && m.span.end <= to)
+        .filter(|m| {
+            let clause = fact.clause_start(m.span.start).max(from);
+            in_subject_position(fact.par, m.span.start, clause)
+        })
+        .filter_map(Mention::party)
+        .map(|p| p.actor)
+        .collect()
 }
 
 /// Parties whose own position on `issue` the sentence names with a possessive

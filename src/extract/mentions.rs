@@ -171,6 +171,13 @@ impl<'a> SentenceFacts<'a> {
             if !governed {
                 clauses.push(at);
             }
+            // ", who has ruled out …, proposed …": a relative clause ends at
+            // its closing comma, where the main clause resumes.
+            if par[word.start..].starts_with(", wh")
+                && let Some(comma) = par[word.end..span.end].find(',')
+            {
+                clauses.push(word.end + comma + 1);
+            }
         }
         clauses.sort_unstable();
         clauses.dedup();

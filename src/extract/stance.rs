@@ -43,8 +43,16 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
             })
     };
     if !cue_before(start) && start > fact.span.start.max(floor) {
-        // "X ruled out that …": the governing verb sits in the clause before.
-        start = fact.clause_start(start - 1).max(floor);
+        // "X ruled out that …": the governing verb sits in the clause before;
+        // the nearest cue there governs, not every cue of that clause.
+        let previous = fact.clause_start(start - 1).max(floor);
+        start = [&fact.support, &fact.oppose, &fact.conditional]
+            .iter()
+            .flat_map(|spans| spans.iter())
+            .filter(|c| c.start >= previous && c.end <= start)
+            .map(|c| c.start)
+            .max()
+            .unwrap_or(previous);
     }
     let after_limit = nth_word_end(fact.par, issue.span.end, WORDS_AFTER).min(fact.span.end);
     let end = fact
@@ -109,10 +117,22 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
     let (stance, cues) = if !exchange.is_empty() {
         (Stance::Support, exchange)
     } else if !demanded.is_empty() {
-        if negations.is_empty() {
+        // Only a negation inside the condition denies it: "No ceasefire
+        // unless Ukraine withdraws" demands the withdrawal.
+        let opener = demanded
+            .iter()
+            .map(|o| o.end)
+            .max()
+            .unwrap_or(issue.span.start);
+        let denied: Vec<Span> = negations
+            .iter()
+            .filter(|n| n.start >= opener)
+            .copied()
+            .collect();
+        if denied.is_empty() {
             (Stance::Support, demanded)
         } else {
-            (Stance::Oppose, negations)
+            (Stance::Oppose, denied)
         }
     } else if !conditional.is_empty() {
         // A refusal with a way out ("rejected … until it meets the criteria")

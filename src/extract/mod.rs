@@ -178,71 +178,102 @@ fn sentence_statements(
     quote_agents: &[(Span, Option<Agent>)],
     memory: &speakers::Memory,
 ) -> Vec<Statement> {
-    let mut out: Vec<Statement> = Vec::new();
+    let mut found = Found::default();
     for issue in &fact.issues {
         if let Some(speaker) = speakers::speaker_for(fact, issue, quote_agents, memory)
             && let Some(decision) = stance::decide(fact, issue, fact.span.start)
         {
             for party in &speaker.parties {
-                add(&mut out, fact, *party, issue, &decision);
+                found.add(fact, *party, issue, &decision);
             }
         }
         // "Merz rejected Zelensky's request to join the EU": the request is
         // Zelensky's position, whoever answers it.
         for holder in speakers::holders(fact, issue) {
             if let Some(decision) = stance::decide(fact, issue, holder.span.start) {
-                add(&mut out, fact, holder, issue, &decision);
+                found.add(fact, holder, issue, &decision);
             }
         }
     }
-    out
+    found.statements
 }
 
-/// Add a statement of `party` on `issue`, or fold it into the one the
-/// sentence already has: one sentence, one statement per party and issue, and
-/// backing allies' troops while refusing one's own is conditional.
-fn add(
-    out: &mut Vec<Statement>,
-    fact: &SentenceFacts,
-    party: Party,
-    issue: &IssueHit,
-    decision: &stance::Decision,
-) {
-    let stance_cues = decision.cues.iter().map(|span| Cue {
-        kind: CueKind::Stance,
-        span: *span,
-    });
-    if let Some(earlier) = out
-        .iter_mut()
-        .find(|s| s.actor == party.actor && s.issue == issue.issue)
-    {
-        if earlier.stance != decision.stance {
-            earlier.stance = Stance::Conditional;
-            earlier.cues.extend(stance_cues);
+/// The statements of a sentence so far, with the stances each one's terms
+/// voted for: one sentence, one statement per party and issue.
+#[derive(Default)]
+struct Found {
+    statements: Vec<Statement>,
+    votes: Vec<[usize; 3]>,
+}
+
+impl Found {
+    /// Add a statement of `party` on `issue`, or fold the decision into the
+    /// one the sentence already has.
+    fn add(
+        &mut self,
+        fact: &SentenceFacts,
+        party: Party,
+        issue: &IssueHit,
+        decision: &stance::Decision,
+    ) {
+        let stance_cues = decision.cues.iter().map(|span| Cue {
+            kind: CueKind::Stance,
+            span: *span,
+        });
+        let vote = Stance::ALL
+            .iter()
+            .position(|s| *s == decision.stance)
+            .unwrap_or(0);
+        if let Some(i) = self
+            .statements
+            .iter()
+            .position(|s| s.actor == party.actor && s.issue == issue.issue)
+        {
+            self.votes[i][vote] += 1;
+            let earlier = &mut self.statements[i];
+            if earlier.stance != decision.stance {
+                earlier.cues.extend(stance_cues);
+            }
+            earlier.stance = tally(self.votes[i]);
+            return;
         }
-        return;
+        let mut cues = vec![
+            Cue {
+                kind: CueKind::Actor,
+                span: party.span,
+            },
+            Cue {
+                kind: CueKind::Issue,
+                span: issue.span,
+            },
+        ];
+        cues.extend(stance_cues);
+        let mut votes = [0; 3];
+        votes[vote] = 1;
+        self.votes.push(votes);
+        self.statements.push(Statement {
+            doc: 0,
+            actor: party.actor,
+            issue: issue.issue,
+            stance: decision.stance,
+            speaker: party.span,
+            sentence: fact.span,
+            quote: fact.quote_in_sentence(),
+            cues,
+        });
     }
-    let mut cues = vec![
-        Cue {
-            kind: CueKind::Actor,
-            span: party.span,
-        },
-        Cue {
-            kind: CueKind::Issue,
-            span: issue.span,
-        },
-    ];
-    cues.extend(stance_cues);
-    out.push(Statement {
-        doc: 0,
-        actor: party.actor,
-        issue: issue.issue,
-        stance: decision.stance,
-        speaker: party.span,
-        sentence: fact.span,
-        quote: fact.quote_in_sentence(),
-        cues,
-    });
+}
+
+/// The stance of several terms of one sentence: the majority; backing and
+/// refusing as often ("allies' troops, but not our own") is conditional.
+fn tally([support, oppose, conditional]: [usize; 3]) -> Stance {
+    if conditional >= support.max(oppose) || support == oppose {
+        Stance::Conditional
+    } else if support > oppose {
+        Stance::Support
+    } else {
+        Stance::Oppose
+    }
 }
 
 /// A party mention that speaks in a statement.

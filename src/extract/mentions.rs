@@ -234,6 +234,18 @@ impl<'a> SentenceFacts<'a> {
         })
     }
 
+    /// Is this a caption naming who a nearby quotation is from ("Rutte on
+    /// the guarantees"), rather than a statement?
+    pub fn is_caption(&self) -> bool {
+        let text = self.text(self.span);
+        let finished = text.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
+        !finished
+            && self.mentions.first().is_some_and(|m| {
+                m.span.start == self.span.start
+                    && self.par[m.span.end..self.span.end].starts_with(" on ")
+            })
+    }
+
     /// Is this whole sentence inside a quotation?
     pub fn is_quoted(&self) -> bool {
         self.quotes.iter().any(|q| {

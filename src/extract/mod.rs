@@ -159,8 +159,10 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
             .iter()
             .map(|s| SentenceFacts::find(text, s.shifted(par.start), &regions, &scan))
             .collect();
-        let quote_agents = speakers::quote_agents(&regions, &facts, &memory);
         for fact in &facts {
+            // Who speaks each quotation depends on what the paragraph said
+            // so far ("The draft reads: “…”" refers back to the last draft).
+            let quote_agents = speakers::quote_agents(&regions, &facts, &memory);
             for mut s in sentence_statements(fact, &quote_agents, &memory) {
                 s.doc = doc_index;
                 out.push(s);
@@ -179,6 +181,9 @@ fn sentence_statements(
     memory: &speakers::Memory,
 ) -> Vec<Statement> {
     let mut found = Found::default();
+    if fact.is_caption() {
+        return Vec::new();
+    }
     for issue in &fact.issues {
         if let Some(speaker) = speakers::speaker_for(fact, issue, quote_agents, memory)
             && let Some(decision) = stance::decide(fact, issue, fact.span.start)

@@ -222,3 +222,20 @@ fn spans_and_cues_point_into_the_document() {
     assert!(cue(CueKind::Issue)[0].contains("NATO"), "{:?}", s.cues);
     assert_eq!(cue(CueKind::Stance), ["rejected"]);
 }
+
+#[test]
+fn a_caption_under_a_quote_is_not_a_statement() {
+    assert!(code("Rutte on the security guarantees").is_empty());
+}
+
+#[test]
+fn a_draft_that_reads_a_quotation_speaks_through_it() {
+    let got = code(
+        "The European draft differs from the earlier text. \
+         It reads: “Negotiations on territorial swaps will start only if the fighting stops.”",
+    );
+    assert!(
+        got.iter().any(|g| g.0 == "europe" && g.1 == "territory"),
+        "{got:?}"
+    );
+}

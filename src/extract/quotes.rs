@@ -42,6 +42,13 @@ pub fn regions(par: &str) -> Vec<Span> {
                     out.push(Span::new(start, i + 1));
                 }
                 Some(start) => open = Some(start),
+                // A straight quote glued to the word before it closes a
+                // quotation that began before the excerpt.
+                None if is_closing(par, i) => {
+                    if out.is_empty() {
+                        out.push(Span::new(0, i + 1));
+                    }
+                }
                 None => {
                     open = Some(i);
                     depth = 1;
@@ -55,6 +62,15 @@ pub fn regions(par: &str) -> Vec<Span> {
     }
     out.sort();
     out
+}
+
+/// Does the straight quote at `i` close (a word or stop before it, a space,
+/// a stop or the end after it)?
+fn is_closing(par: &str, i: usize) -> bool {
+    let before = par[..i].chars().next_back();
+    let after = par[i + 1..].chars().next();
+    before.is_some_and(|c| !c.is_whitespace())
+        && after.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | ')'))
 }
 
 /// Is `span` inside one of `regions`?
@@ -91,5 +107,6 @@ mod tests {
         assert_eq!(quoted("so we hope,” said Ana."), ["so we hope,”"]);
         assert_eq!(quoted("Ana said: “We will"), ["“We will"]);
         assert_eq!(quoted("a \"b"), ["\"b"]);
+        assert_eq!(quoted("so we hope,\" said Ana."), ["so we hope,\""]);
     }
 }

@@ -186,7 +186,14 @@ fn sentence_statements(
     }
     for issue in &fact.issues {
         if let Some(speaker) = speakers::speaker_for(fact, issue, quote_agents, memory)
-            && let Some(decision) = stance::decide(fact, issue, fact.span.start)
+            && let Some(decision) = stance::decide(fact, issue, fact.span.start).or_else(|| {
+                // A bullet of a party's list ("The plan includes: • …") is
+                // what the party puts forward.
+                memory.in_list().then(|| stance::Decision {
+                    stance: Stance::Support,
+                    cues: Vec::new(),
+                })
+            })
         {
             for party in &speaker.parties {
                 found.add(fact, *party, issue, &decision);

@@ -82,6 +82,11 @@ impl Memory {
         }
     }
 
+    /// Is the current paragraph a bullet of a list a party introduced?
+    pub fn in_list(&self) -> bool {
+        self.list.is_some()
+    }
+
     /// A new paragraph starts; bullets keep the list's speaker, prose ends it.
     pub fn start_paragraph(&mut self, is_bullet: bool) {
         if !is_bullet {

@@ -2,7 +2,7 @@
 //! each with its cue words highlighted, speaker, stance, article and actions.
 
 use super::marked_text;
-use super::state::{AppState, Command};
+use super::state::{AppState, Command, EVIDENCE_PAGE};
 use super::theme;
 use crate::{Analysis, CueKind, Statement};
 use egui::text::TextFormat;
@@ -57,9 +57,22 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     egui::ScrollArea::vertical()
         .auto_shrink([false; 2])
         .show(ui, |ui| {
-            for index in statements {
+            let shown = state.evidence_shown.min(statements.len());
+            for &index in &statements[..shown] {
                 statement_card(ui, state, &analysis, index);
                 ui.add_space(6.0);
+            }
+            let left = statements.len() - shown;
+            if left > 0
+                && ui
+                    .button(format!(
+                        "Show {} more ({left} left)",
+                        left.min(EVIDENCE_PAGE)
+                    ))
+                    .on_hover_text("List the next statements of this cell")
+                    .clicked()
+            {
+                state.evidence_shown += EVIDENCE_PAGE;
             }
         });
 }

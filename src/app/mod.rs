@@ -18,7 +18,7 @@ pub mod sample;
 mod state;
 mod theme;
 
-pub use state::{AppState, Command, Message, Reader};
+pub use state::{AppState, Command, EVIDENCE_PAGE, Message, Reader};
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 use prefs::Prefs;

@@ -15,6 +15,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// Statements the evidence panel adds per "Show more".
+pub const EVIDENCE_PAGE: usize = 50;
+
 /// Everything a user can ask the window to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -76,6 +79,9 @@ pub struct AppState {
     pub selection: Option<(usize, usize)>,
     /// The cell whose statements the evidence panel lists.
     pub evidence: Option<(usize, usize)>,
+    /// How many of its statements the panel shows; more on request, so that
+    /// a cell of thousands costs no more per frame than a page of them.
+    pub evidence_shown: usize,
     pub reader: Option<Reader>,
     pub load: Option<LoadJob>,
     pub folder_pick: Option<Task<Option<PathBuf>>>,
@@ -102,6 +108,7 @@ impl AppState {
             matrix: Matrix::default(),
             selection: None,
             evidence: None,
+            evidence_shown: EVIDENCE_PAGE,
             reader: None,
             load: None,
             folder_pick: None,
@@ -178,6 +185,7 @@ impl AppState {
                 if actor < self.matrix.actors && issue < self.matrix.issues {
                     self.selection = Some((actor, issue));
                     self.evidence = Some((actor, issue));
+                    self.evidence_shown = EVIDENCE_PAGE;
                     self.reader = None;
                 }
             }

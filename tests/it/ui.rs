@@ -441,3 +441,31 @@ fn skipped_files_are_listed_with_their_reasons() {
     harness.get_by_label("broken.pdf");
     harness.get_by_label("not a text file");
 }
+
+#[test]
+fn a_large_cell_lists_its_statements_a_page_at_a_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut analysis = fixture_analysis(dir.path());
+    let first = analysis.statements[0].clone();
+    analysis.statements = vec![first; app::EVIDENCE_PAGE + 10];
+    let mut state = AppState::new(Default::default(), dialogs(None, None));
+    state.show(analysis);
+    let mut harness = harness(state);
+    harness.run();
+    harness
+        .get_by_label("Russia, Foreign troops: oppose (0 support, 60 oppose, 0 conditional)")
+        .click();
+    harness.run();
+    assert_eq!(harness.get_all_by_label("Copy").count(), app::EVIDENCE_PAGE);
+    // The button sits below the first page: scroll to it as a user would.
+    harness
+        .get_by_label("Show 10 more (10 left)")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label("Show 10 more (10 left)").click();
+    harness.run();
+    assert_eq!(
+        harness.get_all_by_label("Copy").count(),
+        app::EVIDENCE_PAGE + 10
+    );
+}

@@ -1,0 +1,119 @@
+//! The window's cost with a large corpus, headless and through its own code
+//! path (`cargo bench --bench window`): one frame of the matrix with about
+//! 50,000 statements, one frame with the largest cell's evidence open, a
+//! filter change, and the time from "open folder" to the matrix drawn.
+
+use divan::Bencher;
+use egui_kittest::Harness;
+use stancegrid::app::dialogs::Scripted;
+use stancegrid::app::{self, AppState, Command};
+use stancegrid::matrix::Filter;
+use stancegrid::{Analysis, Lexicon, LoadOptions};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, LazyLock};
+
+/// About 50,000 statements at the synthetic corpus' density.
+const CORPUS_BYTES: u64 = 10_000_000;
+const SEED: u64 = 1;
+
+fn main() {
+    divan::main();
+}
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    analysis: Analysis,
+}
+
+static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    stancegrid::synth::write_corpus(dir.path(), CORPUS_BYTES, SEED).expect("the corpus is written");
+    let analysis = stancegrid::analyze(
+        dir.path(),
+        Arc::new(Lexicon::builtin()),
+        &LoadOptions::default(),
+        &|_| {},
+        &AtomicBool::new(false),
+    )
+    .expect("the corpus loads");
+    eprintln!(
+        "window benchmarks: {} statements",
+        analysis.statements.len()
+    );
+    Fixture { dir, analysis }
+});
+
+fn window(state: AppState) -> Harness<'static, AppState> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, state: &mut AppState| app::ui(ui, state), state)
+}
+
+fn state() -> AppState {
+    let dialogs = Arc::new(Scripted {
+        folder: None,
+        save_dir: None,
+    });
+    AppState::new(Default::default(), dialogs)
+}
+
+/// A window showing the whole analysis, settled.
+fn showing_analysis() -> Harness<'static, AppState> {
+    let mut state = state();
+    state.show(FIXTURE.analysis.clone());
+    let mut harness = window(state);
+    harness.run();
+    harness
+}
+
+/// The fullest cell, whose evidence panel is the longest.
+fn fullest_cell(analysis: &Analysis) -> (usize, usize) {
+    let matrix = stancegrid::matrix::Matrix::build(analysis, &Filter::default());
+    (0..matrix.actors)
+        .flat_map(|a| (0..matrix.issues).map(move |i| (a, i)))
+        .max_by_key(|&(a, i)| matrix.cell(a, i).statements.len())
+        .unwrap_or((0, 0))
+}
+
+#[divan::bench(sample_count = 30)]
+fn frame_matrix(bencher: Bencher) {
+    let mut harness = showing_analysis();
+    bencher.bench_local(|| harness.step());
+}
+
+#[divan::bench(sample_count = 30)]
+fn frame_with_fullest_cell_open(bencher: Bencher) {
+    let mut harness = showing_analysis();
+    let (actor, issue) = fullest_cell(&FIXTURE.analysis);
+    harness.state_mut().push(Command::OpenCell { actor, issue });
+    harness.run();
+    bencher.bench_local(|| harness.step());
+}
+
+#[divan::bench(sample_count = 20)]
+fn filter_change_and_frame(bencher: Bencher) {
+    let mut harness = showing_analysis();
+    let mut untick_oppose = false;
+    bencher.bench_local(|| {
+        untick_oppose = !untick_oppose;
+        let filter = Filter {
+            stances: [true, !untick_oppose, true],
+            ..Filter::default()
+        };
+        harness.state_mut().push(Command::SetFilter(filter));
+        harness.step();
+    });
+}
+
+#[divan::bench(sample_count = 5)]
+fn open_folder_to_matrix_drawn(bencher: Bencher) {
+    let dir = FIXTURE.dir.path().to_path_buf();
+    bencher.bench_local(|| {
+        let mut harness = window(state());
+        harness.state_mut().push(Command::Open(dir.clone()));
+        while harness.state().is_busy() || harness.state().analysis.is_none() {
+            harness.step();
+        }
+        harness.step();
+    });
+}

@@ -140,8 +140,10 @@ const DATELINE_WORDS: &[&str] = &[
     "msk",
 ];
 
-fn words(line: &str) -> usize {
-    line.split_whitespace().count()
+/// The number of words in `line`, counted up to `limit + 1`: the rules only
+/// ask whether a line is short, and prose lines can be very long.
+fn words(line: &str, limit: usize) -> usize {
+    line.split_whitespace().take(limit + 1).count()
 }
 
 /// Header text as written, without markdown markers and a closing colon.
@@ -154,7 +156,7 @@ fn header_text(line: &str) -> &str {
 }
 
 fn is_list_header(line: &str) -> bool {
-    words(line) <= 6 && LIST_HEADER.is_match(header_text(line))
+    words(line, 6) <= 6 && LIST_HEADER.is_match(header_text(line))
 }
 
 /// A short line holding a date or time and otherwise only names and a few
@@ -188,7 +190,7 @@ fn is_breadcrumb(line: &str) -> bool {
     separators >= 2
         && CRUMB_SEPARATOR
             .split(line)
-            .all(|segment| words(segment) <= 4)
+            .all(|segment| words(segment, 4) <= 4)
 }
 
 /// Whether a line ends like a finished sentence; teasers in lists of other
@@ -206,7 +208,7 @@ pub fn is_furniture(line: &str) -> bool {
     if line.len() > FURNITURE_BYTES {
         return false;
     }
-    let count = words(line);
+    let count = words(line, SHORT_WORDS);
     let short = count <= SHORT_WORDS;
     // Most lines are prose: one pass over the rules that may match anywhere
     // in a line decides whether any of them needs a closer look.
@@ -256,7 +258,9 @@ pub fn content_spans(text: &str) -> Vec<Span> {
         if in_list {
             // A reading list pairs each "N min read" entry with a blurb of
             // any length; otherwise the first long prose ends the list.
-            let prose = words(line) >= PROSE_WORDS && ends_sentence(line) && !is_furniture(line);
+            let prose = words(line, PROSE_WORDS) >= PROSE_WORDS
+                && ends_sentence(line)
+                && !is_furniture(line);
             if !prose || after_min_read {
                 after_min_read = MIN_READ.is_match(line);
                 continue;

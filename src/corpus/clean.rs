@@ -11,16 +11,14 @@ pub fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank_run = true;
     for line in text.split('\n') {
-        let line: String = line
-            .chars()
-            .filter_map(|c| match c {
-                '\u{a0}' | '\u{2007}' | '\u{202f}' | '\t' => Some(' '),
-                // Joiners stay: emoji sequences and Persian script need them.
-                '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => None,
-                c if c.is_control() => None,
-                c => Some(c),
-            })
-            .collect();
+        // Most lines need no change: only rebuild those that do.
+        let rebuilt: String;
+        let line = if line.contains(|c| replacement(c) != Some(c)) {
+            rebuilt = line.chars().filter_map(replacement).collect();
+            rebuilt.as_str()
+        } else {
+            line
+        };
         let line = line.trim();
         if line.is_empty() {
             if !blank_run {
@@ -37,6 +35,18 @@ pub fn tidy(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// What a character becomes in tidy text: spaces for the odd spaces,
+/// nothing for invisible and control characters.
+fn replacement(c: char) -> Option<char> {
+    match c {
+        '\u{a0}' | '\u{2007}' | '\u{202f}' | '\t' => Some(' '),
+        // Joiners stay: emoji sequences and Persian script need them.
+        '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => None,
+        c if c.is_control() => None,
+        c => Some(c),
+    }
 }
 
 #[cfg(test)]

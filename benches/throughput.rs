@@ -9,9 +9,10 @@ use divan::counter::{BytesCount, ItemsCount};
 use divan::{Bencher, black_box};
 use rayon::prelude::*;
 use stancegrid::matrix::{Filter, Matrix};
-use stancegrid::{Analysis, Lexicon, LoadOptions, Stance, corpus, export, extract};
+use stancegrid::synth::Generated;
+use stancegrid::{Analysis, LoadOptions, Stance, corpus, export, extract};
+use std::sync::LazyLock;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, LazyLock};
 
 const CORPUS_BYTES: u64 = 10_000_000;
 const SEED: u64 = 1;
@@ -21,30 +22,8 @@ fn main() {
 }
 
 /// The generated folder and its analysis, shared by every benchmark.
-struct Fixture {
-    dir: tempfile::TempDir,
-    /// Bytes on disk of every file the loader reads.
-    bytes: u64,
-    analysis: Analysis,
-}
-
-static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let stats = stancegrid::synth::write_corpus(dir.path(), CORPUS_BYTES, SEED)
-        .expect("the corpus is written");
-    let analysis = stancegrid::analyze(
-        dir.path(),
-        Arc::new(Lexicon::builtin()),
-        &LoadOptions::default(),
-        &|_| {},
-        &AtomicBool::new(false),
-    )
-    .expect("the corpus loads");
-    Fixture {
-        dir,
-        bytes: stats.bytes,
-        analysis,
-    }
+static FIXTURE: LazyLock<Generated> = LazyLock::new(|| {
+    stancegrid::synth::generate_and_analyze(CORPUS_BYTES, SEED).expect("the corpus loads")
 });
 
 fn load_corpus() -> corpus::Corpus {
@@ -61,7 +40,7 @@ fn load_corpus() -> corpus::Corpus {
 #[divan::bench(sample_count = 20)]
 fn load(bencher: Bencher) {
     bencher
-        .counter(BytesCount::new(FIXTURE.bytes))
+        .counter(BytesCount::new(FIXTURE.stats.bytes))
         .bench(load_corpus);
 }
 
@@ -70,13 +49,15 @@ fn load(bencher: Bencher) {
 fn extract(bencher: Bencher) {
     let lexicon = &FIXTURE.analysis.lexicon;
     let documents = &FIXTURE.analysis.documents;
-    bencher.counter(BytesCount::new(FIXTURE.bytes)).bench(|| {
-        documents
-            .par_iter()
-            .enumerate()
-            .map(|(i, doc)| extract::statements(i, doc, lexicon))
-            .collect::<Vec<_>>()
-    });
+    bencher
+        .counter(BytesCount::new(FIXTURE.stats.bytes))
+        .bench(|| {
+            documents
+                .par_iter()
+                .enumerate()
+                .map(|(i, doc)| extract::statements(i, doc, lexicon))
+                .collect::<Vec<_>>()
+        });
 }
 
 #[divan::bench(sample_count = 50)]
@@ -100,18 +81,20 @@ fn json_render(bencher: Bencher) {
 #[divan::bench(sample_count = 10)]
 fn analyze_to_json(bencher: Bencher) {
     let lexicon = FIXTURE.analysis.lexicon.clone();
-    bencher.counter(BytesCount::new(FIXTURE.bytes)).bench(|| {
-        let analysis = stancegrid::analyze(
-            FIXTURE.dir.path(),
-            lexicon.clone(),
-            &LoadOptions::default(),
-            &|_| {},
-            &AtomicBool::new(false),
-        )
-        .expect("the corpus loads");
-        let matrix = Matrix::build(&analysis, &Filter::default());
-        export::render(export::Format::Json, &analysis, &matrix).expect("JSON renders")
-    });
+    bencher
+        .counter(BytesCount::new(FIXTURE.stats.bytes))
+        .bench(|| {
+            let analysis = stancegrid::analyze(
+                FIXTURE.dir.path(),
+                lexicon.clone(),
+                &LoadOptions::default(),
+                &|_| {},
+                &AtomicBool::new(false),
+            )
+            .expect("the corpus loads");
+            let matrix = Matrix::build(&analysis, &Filter::default());
+            export::render(export::Format::Json, &analysis, &matrix).expect("JSON renders")
+        });
 }
 
 /// The matrix the window rebuilds when a filter changes, over 50,000 statements.

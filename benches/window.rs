@@ -5,11 +5,11 @@
 
 use divan::Bencher;
 use egui_kittest::Harness;
+use stancegrid::Analysis;
 use stancegrid::app::dialogs::Scripted;
 use stancegrid::app::{self, AppState, Command};
 use stancegrid::matrix::Filter;
-use stancegrid::{Analysis, Lexicon, LoadOptions};
-use std::sync::atomic::AtomicBool;
+use stancegrid::synth::Generated;
 use std::sync::{Arc, LazyLock};
 
 /// About 50,000 statements at the synthetic corpus' density.
@@ -20,27 +20,14 @@ fn main() {
     divan::main();
 }
 
-struct Fixture {
-    dir: tempfile::TempDir,
-    analysis: Analysis,
-}
-
-static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    stancegrid::synth::write_corpus(dir.path(), CORPUS_BYTES, SEED).expect("the corpus is written");
-    let analysis = stancegrid::analyze(
-        dir.path(),
-        Arc::new(Lexicon::builtin()),
-        &LoadOptions::default(),
-        &|_| {},
-        &AtomicBool::new(false),
-    )
-    .expect("the corpus loads");
+static FIXTURE: LazyLock<Generated> = LazyLock::new(|| {
+    let generated =
+        stancegrid::synth::generate_and_analyze(CORPUS_BYTES, SEED).expect("the corpus loads");
     eprintln!(
         "window benchmarks: {} statements",
-        analysis.statements.len()
+        generated.analysis.statements.len()
     );
-    Fixture { dir, analysis }
+    generated
 });
 
 fn window(state: AppState) -> Harness<'static, AppState> {

@@ -567,6 +567,33 @@ impl Rng {
     }
 }
 
+/// A generated corpus in a temporary folder and its analysis with the
+/// built-in lexicon: the fixture every benchmark measures.
+pub struct Generated {
+    pub dir: tempfile::TempDir,
+    pub stats: Stats,
+    pub analysis: crate::Analysis,
+}
+
+/// Write a corpus of about `total_bytes` into a temporary folder and analyse it.
+pub fn generate_and_analyze(total_bytes: u64, seed: u64) -> io::Result<Generated> {
+    let dir = tempfile::tempdir()?;
+    let stats = write_corpus(dir.path(), total_bytes, seed)?;
+    let analysis = crate::analyze(
+        dir.path(),
+        std::sync::Arc::new(Lexicon::builtin()),
+        &crate::LoadOptions::default(),
+        &|_| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    )
+    .map_err(io::Error::other)?;
+    Ok(Generated {
+        dir,
+        stats,
+        analysis,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -47,6 +47,11 @@ pub struct Issue {
     /// term: defending it opposes the proposition.
     #[serde(default)]
     pub inverse_terms: Vec<String>,
+    /// Terms that name a partial acceptance of the proposition: for
+    /// `army_size`, a higher cap than the one demanded; for `territory`, each
+    /// side keeping the line it holds. Backing them is conditional.
+    #[serde(default)]
+    pub partial_terms: Vec<String>,
 }
 
 /// Words that carry a stance.

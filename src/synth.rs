@@ -154,6 +154,7 @@ impl Synth {
                     .terms
                     .iter()
                     .chain(&issue.inverse_terms)
+                    .chain(&issue.partial_terms)
                     .filter(|t| !t.trim().is_empty())
                     .map(|t| word(t, "s"))
                     .collect();

@@ -51,8 +51,34 @@ pub struct Mention {
 pub struct IssueHit {
     pub span: Span,
     pub issue: usize,
-    /// The term names the opposite of the issue's proposition.
-    pub inverse: bool,
+    pub sense: TermSense,
+}
+
+/// How an issue term relates to the issue's proposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermSense {
+    /// It names the proposition ("cede territory").
+    Plain,
+    /// It names its opposite ("territorial integrity").
+    Inverse,
+    /// It names a partial acceptance ("the line of contact", a higher cap).
+    Partial,
+}
+
+impl IssueHit {
+    /// The value an issue term is registered with in the matcher.
+    pub(crate) fn encode(issue: usize, sense: TermSense) -> u32 {
+        ((issue as u32) << 2) | sense as u32
+    }
+
+    fn decode(value: u32) -> (usize, TermSense) {
+        let sense = match value & 3 {
+            1 => TermSense::Inverse,
+            2 => TermSense::Partial,
+            _ => TermSense::Plain,
+        };
+        ((value >> 2) as usize, sense)
+    }
 }
 
 /// Everything extraction needs to know about one sentence.
@@ -127,10 +153,13 @@ impl<'a> SentenceFacts<'a> {
         }
         let issues: Vec<IssueHit> = hits(Kind::Issue)
             .iter()
-            .map(|h| IssueHit {
-                span: Span::new(h.start, h.end),
-                issue: (h.value >> 1) as usize,
-                inverse: h.value & 1 == 1,
+            .map(|h| {
+                let (issue, sense) = IssueHit::decode(h.value);
+                IssueHit {
+                    span: Span::new(h.start, h.end),
+                    issue,
+                    sense,
+                }
             })
             .collect();
         // "NATO" in "NATO membership" names the issue, not a speaker, and

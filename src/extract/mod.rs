@@ -14,7 +14,7 @@ pub mod terms;
 
 use crate::lexicon::{Lexicon, LexiconSource};
 use crate::model::{Cue, CueKind, Document, Span, Stance, Statement};
-use mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
+use mentions::{IssueHit, Mention, MentionKind, SentenceFacts, TermSense};
 use speakers::Agent;
 use terms::TermSet;
 
@@ -109,8 +109,21 @@ impl Matchers {
             add(Kind::Actor, &groups, body);
         }
         for (i, issue) in source.issues.iter().enumerate() {
-            add(Kind::Issue, &issue.terms, (i as u32) << 1);
-            add(Kind::Issue, &issue.inverse_terms, ((i as u32) << 1) | 1);
+            add(
+                Kind::Issue,
+                &issue.terms,
+                IssueHit::encode(i, TermSense::Plain),
+            );
+            add(
+                Kind::Issue,
+                &issue.inverse_terms,
+                IssueHit::encode(i, TermSense::Inverse),
+            );
+            add(
+                Kind::Issue,
+                &issue.partial_terms,
+                IssueHit::encode(i, TermSense::Partial),
+            );
         }
         add(Kind::NonParty, &source.non_party_speakers, 0);
         add(Kind::Outlet, &source.outlets, 0);
@@ -201,8 +214,8 @@ fn sentence_statements(
         }
         // "Merz rejected Zelensky's request to join the EU": the request is
         // Zelensky's position, whoever answers it.
-        for holder in speakers::holders(fact, issue) {
-            if let Some(decision) = stance::decide(fact, issue, holder.span.start) {
+        for (holder, cues_from) in speakers::holders(fact, issue) {
+            if let Some(decision) = stance::decide(fact, issue, cues_from) {
                 found.add(fact, holder, issue, &decision);
             }
         }

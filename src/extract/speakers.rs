@@ -180,7 +180,9 @@ pub fn speaker_for(
                 .iter()
                 .chain(&reported)
                 .any(|a| speaker_actors.contains(a));
-            if described && subject != agent {
+            // A plan is the exception: what it says other parties will do is
+            // its content ("the US plan says Ukraine will not join NATO").
+            if described && subject != agent && !is_document(fact, &agent) {
                 None
             } else {
                 agent.speaker()
@@ -190,6 +192,31 @@ pub fn speaker_for(
         (None, Some(subject)) => subject.speaker(),
         (None, None) => memory.list.as_ref().and_then(Agent::speaker),
     }
+}
+
+/// Nouns that make a party mention a document rather than a person or body.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "plan",
+    "proposal",
+    "counterproposal",
+    "draft",
+    "framework",
+    "memorandum",
+    "document",
+    "text",
+    "declaration",
+    "roadmap",
+];
+
+/// Does `agent` speak through a document ("the US plan", "the European draft")?
+fn is_document(fact: &SentenceFacts, agent: &Agent) -> bool {
+    let Agent::Party(speaker) = agent else {
+        return false;
+    };
+    speaker.parties.iter().any(|p| {
+        let last = fact.text(p.span).rsplit(' ').next().unwrap_or("");
+        DOCUMENT_NOUNS.contains(&last.to_lowercase().as_str())
+    })
 }
 
 /// The parties in subject position of every clause between `from` and `to`.
@@ -209,7 +236,10 @@ fn subject_parties(fact: &SentenceFacts, from: usize, to: usize) -> Vec<usize> {
 /// Parties whose own position on `issue` the sentence names with a possessive
 /// and a stance noun before the term: "Zelensky's request for Ukraine to join
 /// the EU", "Kyiv's refusal to join NATO", "Russia's call for guarantees".
-pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<Party> {
+///
+/// Each holder comes with where its stance cues begin: the possessive itself,
+/// or the "red line" that names the refusal.
+pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<(Party, usize)> {
     let cue_starts: Vec<usize> = [&fact.support, &fact.oppose, &fact.conditional]
         .iter()
         .flat_map(|spans| spans.iter().map(|s| s.start))
@@ -229,6 +259,7 @@ pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<Party> {
             cue_starts.contains(&noun_at) && word_count(rest) <= HOLDER_REACH
         })
         .filter_map(Mention::party)
+        .map(|p| (p, p.span.start))
         .chain(red_line_holders(fact, issue))
         .collect()
 }
@@ -238,32 +269,31 @@ pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<Party> {
 fn red_line_holders<'a>(
     fact: &'a SentenceFacts,
     issue: &'a IssueHit,
-) -> impl Iterator<Item = Party> + 'a {
+) -> impl Iterator<Item = (Party, usize)> + 'a {
     fact.mentions
         .iter()
         .filter(|m| !m.in_quote)
-        .filter(move |m| {
+        .filter_map(move |m| {
             let before = fact
                 .text(Span::new(fact.span.start, m.span.start))
                 .trim_end();
-            let Some(head) = before.strip_suffix("for") else {
-                return false;
-            };
+            let head = before.strip_suffix("for")?;
             let cue_end = fact.span.start + head.trim_end().len();
-            let after_cue = fact.oppose.iter().any(|o| {
+            let cue = fact.oppose.iter().find(|o| {
                 o.end <= cue_end
                     && fact.par[o.end..cue_end]
                         .trim_matches(['"', '\u{201d}', ' '])
                         .is_empty()
-            });
+            })?;
             let (from, to) = if m.span.end <= issue.span.start {
                 (m.span.end, issue.span.start)
             } else {
                 (issue.span.end, m.span.start)
             };
-            after_cue && word_count(fact.text(Span::new(from, to.max(from)))) <= HOLDER_REACH
+            let near = word_count(fact.text(Span::new(from, to.max(from)))) <= HOLDER_REACH;
+            // The cue is the refusal, so the stance is read from it on.
+            near.then(|| m.party().map(|p| (p, cue.start))).flatten()
         })
-        .filter_map(Mention::party)
 }
 
 /// Is `m` a possessive that qualifies something other than the party's
@@ -332,7 +362,9 @@ fn clause_subject(
             .filter(|m| m.kind != MentionKind::DocumentPronoun || verb_follows(fact, m))
             .collect();
         if let Some(first) = candidates.iter().position(|m| {
-            in_subject_position(fact.par, m.span.start, start) && !possessive_of_other(fact, m)
+            in_subject_position(fact.par, m.span.start, start)
+                && !possessive_of_other(fact, m)
+                && !object_before_that(fact, m, start)
         }) {
             let mut group = vec![candidates[first]];
             for next in &candidates[first + 1..] {
@@ -353,6 +385,22 @@ fn clause_subject(
         }
         end = start;
     }
+}
+
+/// Is `m` an object that a "that" clause follows: the addressee of a speech
+/// verb ("told reporters that …") or the object of a preposition ("declared
+/// before NATO that …")? A subject is followed by its verb, never by "that".
+fn object_before_that(fact: &SentenceFacts, m: &Mention, clause: usize) -> bool {
+    let after = fact.par[m.span.end..fact.span.end].trim_start();
+    let before = fact.par[clause.min(m.span.start)..m.span.start].trim_end();
+    let word_before = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let before_end = clause.min(m.span.start) + before.len();
+    let addressee = fact.speech.iter().any(|v| v.end == before_end);
+    after.starts_with("that ")
+        && (addressee || word_before.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// Does a speech verb or a stance cue follow mention `m` (an adverb between)?
@@ -420,6 +468,16 @@ fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent
     }
     if let Some(m) = before {
         let gap = fact.text(Span::new(m.span.end, verb.start));
+        if gap
+            .rsplit_once(", and ")
+            .is_some_and(|(_, rest)| rest.split_whitespace().all(is_adverb))
+        {
+            // "The plan bars NATO expansion, and stipulates that …": a verb
+            // coordinated with the main one shares its subject.
+            return clause_subject(fact, fact.span.start, m.span.start, memory)
+                .and_then(|s| s.agent)
+                .or_else(|| agent_of(&[m], memory));
+        }
         let appositive = gap.trim_start().starts_with(',') && gap.trim_end().ends_with(',');
         if word_count(gap) <= 4 || (appositive && word_count(gap) <= 25) {
             return agent_of(&[m], memory);
@@ -524,6 +582,36 @@ const BEFORE_SUBJECT: &[&str] = &[
     "recently",
 ];
 
+/// Prepositions: the mention after one is its object, even at a sentence start.
+const PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
+    "about",
+    "against",
+    "during",
+    "under",
+    "over",
+    "into",
+    "through",
+    "between",
+    "among",
+    "within",
+    "without",
+    "toward",
+    "towards",
+    "regarding",
+    "despite",
+    "unlike",
+    "via",
+    "per",
+];
+
 /// Can the mention at `at` be the subject of the clause starting at `floor`?
 /// Yes at the clause start, after punctuation, a capitalised word (a title:
 /// "President", "Secretary"), an adverb or a conjunction; articles are skipped.
@@ -557,6 +645,10 @@ fn in_subject_position(par: &str, at: usize, floor: usize) -> bool {
             // "the leaked US plan": a modifier between article and mention.
             rest = earlier;
             continue;
+        }
+        if PREPOSITIONS.contains(&lower.as_str()) {
+            // "On NATO expansion: …", "In Kyiv, …": capitalised, yet an object.
+            return false;
         }
         return word.chars().next().is_some_and(char::is_uppercase)
             || lower.ends_with("ly")

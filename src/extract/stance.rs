@@ -7,9 +7,10 @@
 //! even in a refusal; an opposing cue or a negation in front of or just after
 //! the term opposes; otherwise a support cue, or a speech verb, supports. Terms that
 //! name the opposite of the issue ("a strong army" for a cap on the army)
-//! flip support and opposition.
+//! flip support and opposition; backing a term that names a partial acceptance
+//! ("the line of contact", a higher cap than demanded) is conditional.
 
-use super::mentions::{IssueHit, SentenceFacts};
+use super::mentions::{IssueHit, SentenceFacts, TermSense};
 use crate::model::{Span, Stance};
 
 /// A stance and the cue words that decided it.
@@ -144,20 +145,37 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
         (Stance::Oppose, cues)
     } else if !support.is_empty() {
         (Stance::Support, support)
-    } else if !fact.speech.is_empty() || fact.is_quoted() {
+    } else if (!fact.speech.is_empty() || fact.is_quoted()) && !is_topic(fact, issue) {
         (Stance::Support, Vec::new())
     } else {
         return None;
     };
-    let stance = match (issue.inverse, stance) {
-        (true, Stance::Support) => Stance::Oppose,
-        (true, Stance::Oppose) => Stance::Support,
+    let stance = match (issue.sense, stance) {
+        (TermSense::Inverse, Stance::Support) => Stance::Oppose,
+        (TermSense::Inverse, Stance::Oppose) => Stance::Support,
+        (TermSense::Partial, Stance::Support) => Stance::Conditional,
         (_, s) => s,
     };
     let mut cues = cues;
     cues.sort();
     cues.dedup();
     Some(Decision { stance, cues })
+}
+
+/// Words that make the term what is talked about rather than what is
+/// wanted: "a discussion regarding security guarantees", "details of the
+/// guarantees", "asked about a ceasefire".
+const TOPIC_WORDS: &[&str] = &["regarding", "about", "concerning", "around", "surrounding"];
+
+/// Is the issue term only the topic of what is said (a topic word before it,
+/// articles and modifiers between)? Then speaking is not yet a stance.
+fn is_topic(fact: &SentenceFacts, issue: &IssueHit) -> bool {
+    let before = fact.text(Span::new(fact.span.start, issue.span.start));
+    before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| TOPIC_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 fn overlaps(a: Span, b: Span) -> bool {

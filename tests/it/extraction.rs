@@ -239,3 +239,82 @@ fn a_draft_that_reads_a_quotation_speaks_through_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_red_line_for_a_party_is_its_refusal_of_what_follows() {
+    let speaker = one(
+        "Another red line for Moscow is the deployment of NATO troops.",
+        ("russia", "foreign_troops", Stance::Oppose),
+    );
+    assert_eq!(speaker, "Moscow");
+}
+
+#[test]
+fn the_addressee_of_a_speech_verb_is_not_the_subject_of_what_is_said() {
+    one(
+        "Zelensky told reporters that the security guarantees must be signed this month.",
+        ("ukraine", "security_guarantees", Stance::Support),
+    );
+    one(
+        "Vance declared before NATO that ceding Crimea is unacceptable.",
+        ("united_states", "territory", Stance::Oppose),
+    );
+}
+
+#[test]
+fn a_term_only_talked_about_is_not_a_stance() {
+    assert!(
+        code("Zelensky said he held long talks with the Americans regarding security guarantees.")
+            .is_empty()
+    );
+    assert!(code("Rubio said he was asked about a ceasefire.").is_empty());
+}
+
+#[test]
+fn a_plan_speaks_for_its_party_about_what_others_will_do() {
+    one(
+        "The US plan says that Ukraine will not join NATO.",
+        ("united_states", "nato_membership", Stance::Oppose),
+    );
+    // A party reporting another's intentions is nobody's first-hand position.
+    assert!(code("Washington said Ukraine will not join NATO.").is_empty());
+}
+
+#[test]
+fn a_coordinated_verb_shares_the_subject_of_the_main_clause() {
+    let got = code(
+        "The Russian draft bars any NATO presence, and stipulates that Ukraine will never join NATO.",
+    );
+    let membership: Vec<_> = got.iter().filter(|g| g.1 == "nato_membership").collect();
+    assert_eq!(membership.len(), 1, "{got:?}");
+    assert_eq!(membership[0].0, "russia");
+    assert_eq!(membership[0].2, Stance::Oppose);
+}
+
+#[test]
+fn a_sentence_opening_with_a_preposition_has_no_subject_there() {
+    // "In Washington" is where, not who: the speaker is Zelensky.
+    one(
+        "In Washington, Zelensky welcomed a plan to offer security guarantees.",
+        ("ukraine", "security_guarantees", Stance::Support),
+    );
+}
+
+#[test]
+fn backing_a_partial_acceptance_is_conditional() {
+    // A higher cap than the one demanded accepts a cap only in part.
+    one(
+        "The European counterproposal caps Ukraine's army at 800,000 troops.",
+        ("europe", "army_size", Stance::Conditional),
+    );
+    // Keeping the current line is neither ceding more nor taking it back.
+    one(
+        "Putin said Moscow would accept the line of contact as the border.",
+        ("russia", "territory", Stance::Conditional),
+    );
+    // Rejecting it stays a refusal.
+    one(
+        "Zelensky rejected a freeze along the line of contact.",
+        ("ukraine", "territory", Stance::Oppose),
+    );
+}

@@ -163,11 +163,20 @@ impl<'a> SentenceFacts<'a> {
             })
             .collect();
         // "NATO" in "NATO membership" names the issue, not a speaker, and
-        // "US" in "a US-led mission" is a modifier.
+        // "US" in "a US-led mission" is a modifier, as is "Budapest" in "the
+        // Budapest Memorandum".
+        let title_case = is_title_case(span.of(par));
         mentions.retain(|x| {
             let compound = par[x.span.end..].starts_with('-')
                 && par[x.span.end + 1..].starts_with(char::is_alphabetic);
+            let names_a_thing = !title_case
+                && matches!(x.kind, MentionKind::Party { person: false, .. })
+                && par[x.span.end..].strip_prefix(' ').is_some_and(|rest| {
+                    let word = rest.split(|c: char| !c.is_alphabetic()).next();
+                    word.is_some_and(|w| NAMED_AFTER_PLACES.contains(&w))
+                });
             !compound
+                && !names_a_thing
                 && !issues
                     .iter()
                     .any(|i| i.span.start <= x.span.start && x.span.end <= i.span.end)
@@ -286,6 +295,48 @@ impl<'a> SentenceFacts<'a> {
 /// Sort mentions, drop overlaps, let a non-party noun take over the party word
 /// that qualifies it ("a Ukrainian lawyer"), and join a title to its name
 /// ("NATO Secretary General Mark Rutte" is one mention of Rutte).
+/// Capitalised nouns that make a place name part of the name of a treaty,
+/// an event or an institution ("the Budapest Memorandum", "the Washington
+/// Treaty", "the Kyiv School of Economics"): the place does not speak.
+const NAMED_AFTER_PLACES: &[&str] = &[
+    "Treaty",
+    "Memorandum",
+    "Accord",
+    "Accords",
+    "Agreement",
+    "Agreements",
+    "Protocol",
+    "Protocols",
+    "Charter",
+    "Format",
+    "Process",
+    "Summit",
+    "Conference",
+    "Forum",
+    "School",
+    "University",
+    "Institute",
+    "Centre",
+    "Center",
+    "Times",
+    "Post",
+    "Independent",
+];
+
+/// Is `text` a headline in title case ("Russia Rejects Western Plan"), where
+/// a capitalised word after a name does not make them one name?
+fn is_title_case(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_alphabetic))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    words.len() >= 4 && capitalised * 5 >= words.len() * 3
+}
+
 fn tidy_mentions(par: &str, mut mentions: Vec<Mention>) -> Vec<Mention> {
     mentions.sort_by_key(|x| (x.span.start, std::cmp::Reverse(x.span.end)));
     let mut kept: Vec<Mention> = Vec::new();

@@ -160,6 +160,7 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
     let text = doc.text.as_str();
     let mut out = Vec::new();
     let mut memory = speakers::Memory::default();
+    let now = current_year(doc);
     for par in sentences::paragraphs(text, &doc.content) {
         memory.start_paragraph(sentences::is_bullet(text, par));
         let par_text = par.of(text);
@@ -176,7 +177,12 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
             // Who speaks each quotation depends on what the paragraph said
             // so far ("The draft reads: “…”" refers back to the last draft).
             let quote_agents = speakers::quote_agents(&regions, &facts, &memory);
-            for mut s in sentence_statements(fact, &quote_agents, &memory) {
+            let statements = if is_background(fact, now) {
+                Vec::new()
+            } else {
+                sentence_statements(fact, &quote_agents, &memory)
+            };
+            for mut s in statements {
                 s.doc = doc_index;
                 out.push(s);
             }
@@ -185,6 +191,34 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
         memory.end_paragraph();
     }
     out
+}
+
+/// The year the article is written in: its date's, else the latest year it
+/// names (an article on talks names the current year, its history earlier ones).
+fn current_year(doc: &Document) -> Option<u32> {
+    let dated = doc.date.as_deref().and_then(|d| d.get(..4)?.parse().ok());
+    dated.or_else(|| {
+        doc.text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .filter_map(|w| w.parse::<u32>().ok())
+            .filter(|y| (1900..2100).contains(y))
+            .max()
+    })
+}
+
+/// Is the sentence background history ("In 2019, Ukraine amended its
+/// constitution …")? Only current positions are statements.
+fn is_background(fact: &SentenceFacts, now: Option<u32>) -> bool {
+    let Some(now) = now else {
+        return false;
+    };
+    let words: Vec<&str> = fact.text(fact.span).split_whitespace().take(3).collect();
+    let year = match words.as_slice() {
+        ["In", year, ..] | ["Back", "in", year, ..] => year.trim_end_matches(','),
+        _ => return false,
+    };
+    year.len() == 4 && year.parse::<u32>().is_ok_and(|y| y < now)
 }
 
 /// The statements of one sentence.

@@ -162,7 +162,10 @@ pub fn speaker_for(
     }
     let floor = before.as_ref().map_or(fact.span.start, |(v, _)| v.end);
     let subject = clause_subject(fact, floor, issue.span.start, memory);
-    let attribution = before.or(after).map(|(_, a)| a);
+    let attribution = before
+        .or(after)
+        .map(|(_, a)| a)
+        .or_else(|| viewpoint(fact, memory));
     // A pronoun in the reported clause ("Trump said that he will not …")
     // refers to the speaker of the sentence.
     let subject = subject.filter(|s| !(s.pronoun && attribution.is_some()));
@@ -326,6 +329,31 @@ const HOLDER_REACH: usize = 8;
 struct Subject {
     agent: Option<Agent>,
     pronoun: bool,
+}
+
+/// "In his view, …", "According to them, …": the sentence is the view of
+/// the last speaker.
+fn viewpoint(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
+    let opening: String = fact
+        .text(fact.span)
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let words: Vec<&str> = opening
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let in_view = matches!(words.as_slice(), ["in", "his" | "her" | "their", noun, ..]
+        if matches!(*noun, "view" | "opinion" | "words" | "assessment" | "eyes"));
+    let according = matches!(
+        words.as_slice(),
+        ["according", "to", "him" | "her" | "them", ..]
+    );
+    (in_view || according)
+        .then(|| memory.antecedent())
+        .flatten()
 }
 
 /// A headline that ends in its source: "No ceasefire unless …: Russia".

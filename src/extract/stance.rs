@@ -55,11 +55,18 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
             .max()
             .unwrap_or(previous);
     }
+    // A term that is only talked about ("developments regarding guarantees
+    // will be unveiled") takes no stance from what follows it, nor from a
+    // negation of the talking ("did not understand how the guarantees work").
+    let topic = topic_word(fact, issue);
     let after_limit = nth_word_end(fact.par, issue.span.end, WORDS_AFTER).min(fact.span.end);
-    let end = fact
-        .clause_end(issue.span.end)
-        .min(after_limit)
-        .max(issue.span.end);
+    let end = if topic.is_some() {
+        issue.span.end
+    } else {
+        fact.clause_end(issue.span.end)
+            .min(after_limit)
+            .max(issue.span.end)
+    };
     let in_scope = |spans: &[Span]| -> Vec<Span> {
         spans
             .iter()
@@ -99,7 +106,9 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
         })
         .copied()
         .collect();
-    let negation_floor = nth_word_start_back(fact.par, issue.span.start, NEGATION_REACH).max(start);
+    let negation_floor = nth_word_start_back(fact.par, issue.span.start, NEGATION_REACH)
+        .max(start)
+        .max(topic.unwrap_or(0));
     let negation_ceiling = nth_word_end(fact.par, issue.span.end, NEGATION_AFTER).min(end);
     let negations: Vec<Span> = fact
         .negation
@@ -107,6 +116,13 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
         .filter(|s| {
             (s.start >= negation_floor && s.end <= issue.span.start)
                 || (s.start >= issue.span.end && s.end <= negation_ceiling)
+        })
+        // "… or not" asks; it does not deny.
+        .filter(|s| {
+            !fact.par[..s.start]
+                .trim_end()
+                .to_lowercase()
+                .ends_with(" or")
         })
         .copied()
         .collect();
@@ -145,7 +161,7 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
         (Stance::Oppose, cues)
     } else if !support.is_empty() {
         (Stance::Support, support)
-    } else if (!fact.speech.is_empty() || fact.is_quoted()) && !is_topic(fact, issue) {
+    } else if (!fact.speech.is_empty() || fact.is_quoted()) && topic.is_none() {
         (Stance::Support, Vec::new())
     } else {
         return None;
@@ -163,19 +179,46 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
 }
 
 /// Words that make the term what is talked about rather than what is
-/// wanted: "a discussion regarding security guarantees", "details of the
-/// guarantees", "asked about a ceasefire".
-const TOPIC_WORDS: &[&str] = &["regarding", "about", "concerning", "around", "surrounding"];
+/// wanted: "a discussion regarding security guarantees", "asked about a
+/// ceasefire", "how the guarantees would work", "discussing formats of …".
+const TOPIC_WORDS: &[&str] = &[
+    "regarding",
+    "about",
+    "concerning",
+    "around",
+    "surrounding",
+    "how",
+    "whether",
+    "discuss",
+    "discusses",
+    "discussed",
+    "discussing",
+    "discussion",
+    "discussions",
+    "debate",
+    "debating",
+];
 
-/// Is the issue term only the topic of what is said (a topic word before it,
-/// articles and modifiers between)? Then speaking is not yet a stance.
-fn is_topic(fact: &SentenceFacts, issue: &IssueHit) -> bool {
-    let before = fact.text(Span::new(fact.span.start, issue.span.start));
-    before
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .any(|w| TOPIC_WORDS.contains(&w.to_lowercase().as_str()))
+/// How many words before the term a topic word reaches.
+const TOPIC_REACH: usize = 4;
+
+/// The end of the topic word that makes the issue term only the topic of
+/// what is said, if there is one: then speaking is not yet a stance.
+fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
+    let clause = fact.clause_start(issue.span.start);
+    let before = fact.text(Span::new(clause, issue.span.start));
+    let mut end = issue.span.start;
+    for word in before.split_whitespace().rev().take(TOPIC_REACH) {
+        let at = clause + fact.par[clause..end].rfind(word)?;
+        let bare = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if TOPIC_WORDS.contains(&bare.as_str()) {
+            return Some(at + word.len());
+        }
+        end = at;
+    }
+    None
 }
 
 fn overlaps(a: Span, b: Span) -> bool {

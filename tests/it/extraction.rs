@@ -318,3 +318,66 @@ fn backing_a_partial_acceptance_is_conditional() {
         ("ukraine", "territory", Stance::Oppose),
     );
 }
+
+#[test]
+fn a_negation_of_talking_about_a_term_is_not_a_refusal_of_it() {
+    assert!(
+        code(
+            "Zelensky said that he did not fully understand how the security guarantees would work."
+        )
+        .is_empty()
+    );
+    // What follows a term that is only talked about does not decide it.
+    assert!(
+        code("Zelensky announced that news regarding security guarantees would be unveiled soon.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn an_open_question_denies_nothing() {
+    one(
+        "Rubio said the only question is whether they want a ceasefire or not.",
+        ("united_states", "ceasefire", Stance::Support),
+    )
+    .clear();
+    assert!(code("Are they going to stop fighting or not").is_empty());
+}
+
+#[test]
+fn a_place_in_the_name_of_a_treaty_does_not_speak() {
+    // "Washington" in "the Washington Treaty" is not the United States.
+    let got = code(
+        "Rutte said the alliance has no consensus on NATO membership, \
+         but emphasized the Washington Treaty, which keeps the door open.",
+    );
+    assert!(got.iter().all(|g| g.0 == "nato"), "{got:?}");
+    assert!(!got.is_empty());
+    assert!(code("The Budapest Memorandum failed to provide real security guarantees.").is_empty());
+}
+
+#[test]
+fn in_his_view_gives_the_sentence_to_the_last_speaker() {
+    let got = code(
+        "Oleh Petrenko, an analyst at a Kyiv think tank, was sceptical. \
+         In his opinion, Trump's team may not take the security guarantees seriously.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let got = code(
+        "Peskov spoke to reporters on Monday. \
+         In his view, the deployment of foreign troops is unacceptable.",
+    );
+    assert_eq!(
+        got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(),
+        [("russia", Stance::Oppose)]
+    );
+}
+
+#[test]
+fn background_history_is_not_a_current_position() {
+    let text = "In 2019, Ukraine amended its constitution to commit to NATO membership. \
+                In December 2025, Zelensky said Ukraine still wants NATO membership.";
+    let got = code(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "ukraine");
+}

@@ -273,14 +273,18 @@ impl<'a> SentenceFacts<'a> {
     }
 
     /// Is this a caption naming who a nearby quotation is from ("Rutte on
-    /// the guarantees"), rather than a statement?
+    /// the guarantees", "Rubio summarizing US priorities"), rather than a
+    /// statement?
     pub fn is_caption(&self) -> bool {
         let text = self.text(self.span);
         let finished = text.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
         !finished
             && self.mentions.first().is_some_and(|m| {
-                m.span.start == self.span.start
-                    && self.par[m.span.end..self.span.end].starts_with(" on ")
+                let next = self.par[m.span.end..self.span.end]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("");
+                m.span.start == self.span.start && (next == "on" || next.ends_with("ing"))
             })
     }
 
@@ -292,9 +296,6 @@ impl<'a> SentenceFacts<'a> {
     }
 }
 
-/// Sort mentions, drop overlaps, let a non-party noun take over the party word
-/// that qualifies it ("a Ukrainian lawyer"), and join a title to its name
-/// ("NATO Secretary General Mark Rutte" is one mention of Rutte).
 /// Capitalised nouns that make a place name part of the name of a treaty,
 /// an event or an institution ("the Budapest Memorandum", "the Washington
 /// Treaty", "the Kyiv School of Economics"): the place does not speak.
@@ -337,6 +338,9 @@ fn is_title_case(text: &str) -> bool {
     words.len() >= 4 && capitalised * 5 >= words.len() * 3
 }
 
+/// Sort mentions, drop overlaps, let a non-party noun take over the party word
+/// that qualifies it ("a Ukrainian lawyer"), and join a title to its name
+/// ("NATO Secretary General Mark Rutte" is one mention of Rutte).
 fn tidy_mentions(par: &str, mut mentions: Vec<Mention>) -> Vec<Mention> {
     mentions.sort_by_key(|x| (x.span.start, std::cmp::Reverse(x.span.end)));
     let mut kept: Vec<Mention> = Vec::new();

@@ -161,7 +161,8 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
     let mut out = Vec::new();
     let mut memory = speakers::Memory::default();
     let now = current_year(doc);
-    for par in sentences::paragraphs(text, &doc.content) {
+    let paragraphs = sentences::paragraphs(text, &doc.content);
+    for (i, &par) in paragraphs.iter().enumerate() {
         memory.start_paragraph(sentences::is_bullet(text, par));
         let par_text = par.of(text);
         let regions: Vec<Span> = quotes::regions(par_text)
@@ -173,10 +174,15 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
             .iter()
             .map(|s| SentenceFacts::find(text, s.shifted(par.start), &regions, &scan))
             .collect();
+        // A pull quote is attributed by the caption under it.
+        let caption = paragraphs
+            .get(i + 1)
+            .filter(|_| quotes::is_whole_quotation(par_text))
+            .and_then(|next| caption_speaker(text, *next, lexicon, &memory));
         for fact in &facts {
             // Who speaks each quotation depends on what the paragraph said
             // so far ("The draft reads: “…”" refers back to the last draft).
-            let quote_agents = speakers::quote_agents(&regions, &facts, &memory);
+            let quote_agents = speakers::quote_agents(&regions, &facts, &memory, caption.as_ref());
             let statements = if is_background(fact, now) {
                 Vec::new()
             } else {
@@ -191,6 +197,20 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
         memory.end_paragraph();
     }
     out
+}
+
+/// The speaker a caption paragraph names ("Rubio on concessions"), if it is one.
+fn caption_speaker(
+    text: &str,
+    par: Span,
+    lexicon: &Lexicon,
+    memory: &speakers::Memory,
+) -> Option<Agent> {
+    let par_text = par.of(text);
+    let first = *sentences::sentences(par_text).first()?;
+    let scan = lexicon.matchers.scan(par_text, par.start);
+    let fact = SentenceFacts::find(text, first.shifted(par.start), &[], &scan);
+    speakers::caption_agent(&fact, memory)
 }
 
 /// The year the article is written in: its date's, else the latest year it

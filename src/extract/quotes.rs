@@ -73,6 +73,13 @@ fn is_closing(par: &str, i: usize) -> bool {
         && after.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | ')'))
 }
 
+/// Is the whole paragraph one quotation (a pull quote)?
+pub fn is_whole_quotation(par: &str) -> bool {
+    let trimmed = par.trim();
+    let regions = regions(trimmed);
+    regions.len() == 1 && regions[0] == Span::new(0, trimmed.len())
+}
+
 /// Is `span` inside one of `regions`?
 pub fn inside(regions: &[Span], span: Span) -> bool {
     regions.iter().any(|r| r.contains(span))
@@ -100,6 +107,14 @@ mod tests {
             quoted("“They call it “peace”, we don’t,” she said."),
             ["“They call it “peace”, we don’t,”"]
         );
+    }
+
+    #[test]
+    fn a_pull_quote_is_one_quotation_from_edge_to_edge() {
+        assert!(is_whole_quotation("“We will not give up land.” "));
+        assert!(is_whole_quotation("\"One. Two.\""));
+        assert!(!is_whole_quotation("“We will,” he said."));
+        assert!(!is_whole_quotation("“One.” And “two.”"));
     }
 
     #[test]

@@ -107,6 +107,7 @@ pub fn quote_agents(
     regions: &[Span],
     facts: &[SentenceFacts],
     memory: &Memory,
+    caption: Option<&Agent>,
 ) -> Vec<(Span, Option<Agent>)> {
     regions
         .iter()
@@ -120,9 +121,17 @@ pub fn quote_agents(
                         .flatten()
                 })
             });
-            (*q, agent)
+            (*q, agent.or_else(|| caption.cloned()))
         })
         .collect()
+}
+
+/// The speaker a caption names ("Rutte on the guarantees").
+pub fn caption_agent(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
+    if !fact.is_caption() {
+        return None;
+    }
+    agent_of(&[fact.mentions.first()?], memory)
 }
 
 /// The speaker of issue term `issue` of sentence `fact`.

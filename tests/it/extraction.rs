@@ -381,3 +381,27 @@ fn background_history_is_not_a_current_position() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].0, "ukraine");
 }
+
+#[test]
+fn a_pull_quote_belongs_to_the_speaker_in_the_caption_under_it() {
+    let got = code(
+        "Key quotes\n\
+         “Any deployment of Western troops in Ukraine is unacceptable to us.”\n\
+         Peskov on the coalition's plans\n\
+         “Security guarantees must be legally binding.”\n\
+         Zelensky speaking in Kyiv\n",
+    );
+    let coded: Vec<_> = got
+        .iter()
+        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
+        .collect();
+    assert_eq!(
+        coded,
+        [
+            ("russia", "foreign_troops", Stance::Oppose),
+            ("ukraine", "security_guarantees", Stance::Support)
+        ]
+    );
+    // Without a caption, a bare quotation is nobody's.
+    assert!(code("“Security guarantees must be legally binding.”\nMore news\n").is_empty());
+}

@@ -72,7 +72,19 @@ impl Memory {
         if introduces_list {
             self.list = agent.clone().filter(|a| matches!(a, Agent::Party(_)));
         }
-        if let Some(Agent::Party(speaker)) = &agent
+        // "It says …", "Those included …" refer back to the last document
+        // named ("Lavrov welcomed the US plan"), else to the last body that spoke.
+        let document = fact
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| !m.in_quote && names_document(fact, m.span))
+            .find_map(Mention::party);
+        if let Some(party) = document {
+            self.document = Some(Agent::Party(Speaker {
+                parties: vec![party],
+            }));
+        } else if let Some(Agent::Party(speaker)) = &agent
             && speaker.parties.iter().all(|p| !p.person)
         {
             self.document = agent.clone();
@@ -225,10 +237,33 @@ fn is_document(fact: &SentenceFacts, agent: &Agent) -> bool {
     let Agent::Party(speaker) = agent else {
         return false;
     };
-    speaker.parties.iter().any(|p| {
-        let last = fact.text(p.span).rsplit(' ').next().unwrap_or("");
-        DOCUMENT_NOUNS.contains(&last.to_lowercase().as_str())
-    })
+    speaker.parties.iter().any(|p| names_document(fact, p.span))
+}
+
+/// Does the party mention at `span` name a document ("the US proposal")?
+fn names_document(fact: &SentenceFacts, span: Span) -> bool {
+    let last = fact.text(span).rsplit(' ').next().unwrap_or("");
+    DOCUMENT_NOUNS.contains(&last.to_lowercase().as_str())
+}
+
+/// "600,000 in the US proposal", "the cap under the Russian draft": a
+/// document right after the term holds it.
+fn document_holders<'a>(
+    fact: &'a SentenceFacts,
+    issue: &'a IssueHit,
+) -> impl Iterator<Item = (Party, usize)> + 'a {
+    fact.mentions
+        .iter()
+        .filter(|m| !m.in_quote && m.span.start >= issue.span.end)
+        .filter(move |m| {
+            let gap = fact.text(Span::new(issue.span.end, m.span.start)).trim();
+            matches!(
+                gap,
+                "in" | "in the" | "under" | "under the" | "of" | "of the" | "from" | "from the"
+            ) && names_document(fact, m.span)
+        })
+        .filter_map(Mention::party)
+        .map(|p| (p, fact.clause_start(issue.span.start)))
 }
 
 /// The parties in subject position of every clause between `from` and `to`.
@@ -273,6 +308,7 @@ pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<(Party, usize)> {
         .filter_map(Mention::party)
         .map(|p| (p, p.span.start))
         .chain(red_line_holders(fact, issue))
+        .chain(document_holders(fact, issue))
         .collect()
 }
 
@@ -475,7 +511,10 @@ fn agent_of(group: &[&Mention], memory: &Memory) -> Option<Agent> {
 /// outsider; an outlet is transparent (no agent).
 fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent> {
     let word = fact.text(verb).to_lowercase();
-    let usable = |m: &&Mention| !m.in_quote;
+    // "those provisions, saying …": a demonstrative speaks only as a subject.
+    let usable = |m: &&Mention| {
+        !m.in_quote && (m.kind != MentionKind::DocumentPronoun || verb_follows(fact, m))
+    };
     let after = fact
         .mentions
         .iter()

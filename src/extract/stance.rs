@@ -55,6 +55,20 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
             .max()
             .unwrap_or(previous);
     }
+    // "barring Ukraine from NATO, limiting its army to 600,000, …": in a
+    // list, the item's own cue (or the term's own verb) governs its term.
+    let own_verb: Vec<Span> = fact
+        .support
+        .iter()
+        .filter(|s| s.start == issue.span.start && s.end < issue.span.end)
+        .copied()
+        .collect();
+    if let Some(comma) = fact.text(Span::new(start, issue.span.start)).rfind(',') {
+        let item = start + comma + 1;
+        if cue_before(item) || !own_verb.is_empty() {
+            start = item;
+        }
+    }
     // A term that is only talked about ("developments regarding guarantees
     // will be unveiled") takes no stance from what follows it, nor from a
     // negation of the talking ("did not understand how the guarantees work").
@@ -129,7 +143,10 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
     let oppose = in_scope(&fact.oppose);
     let mut conditional = in_scope(&fact.conditional);
     conditional.extend(traded);
-    let support = in_scope(&fact.support);
+    let mut support = in_scope(&fact.support);
+    if support.is_empty() {
+        support = own_verb;
+    }
 
     let (stance, cues) = if !exchange.is_empty() {
         (Stance::Support, exchange)

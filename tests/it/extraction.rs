@@ -405,3 +405,47 @@ fn a_pull_quote_belongs_to_the_speaker_in_the_caption_under_it() {
     // Without a caption, a bare quotation is nobody's.
     assert!(code("“Security guarantees must be legally binding.”\nMore news\n").is_empty());
 }
+
+#[test]
+fn a_document_right_after_the_term_holds_it() {
+    let got = code(
+        "The European framework caps the army at 800,000, compared to 600,000 in the Russian proposal.",
+    );
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "russia" && g.1 == "army_size" && g.2 == Stance::Support),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_list_after_a_named_document_is_the_documents_and_each_item_keeps_its_cue() {
+    let got = code(
+        "Peskov welcomed the Russian memorandum. Those included barring Ukraine from NATO membership, \
+         limiting its military to 600,000 troops, and recognition of Russian sovereignty over Crimea.",
+    );
+    let coded: Vec<_> = got
+        .iter()
+        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
+        .collect();
+    assert_eq!(
+        coded,
+        [
+            ("russia", "nato_membership", Stance::Oppose),
+            ("russia", "army_size", Stance::Support),
+            ("russia", "territory", Stance::Support),
+        ]
+    );
+}
+
+#[test]
+fn a_demonstrative_speaks_only_as_a_subject() {
+    // "those provisions" is the object of "removes": the speaker of "saying"
+    // is the European draft, not the plan named before.
+    let got = code(
+        "The US plan bars Ukraine from NATO membership. The European draft removes those \
+         provisions, saying that Ukraine joining NATO depends on consensus.",
+    );
+    let second: Vec<_> = got.iter().skip(1).map(|g| g.0.as_str()).collect();
+    assert_eq!(second, ["europe"], "{got:?}");
+}

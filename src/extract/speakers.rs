@@ -72,21 +72,24 @@ impl Memory {
         if introduces_list {
             self.list = agent.clone().filter(|a| matches!(a, Agent::Party(_)));
         }
-        // "It says …", "Those included …" refer back to the last document
-        // named ("Lavrov welcomed the US plan"), else to the last body that spoke.
-        let document = fact
+        // "It says …", "Those included …" refer back to the last plan that
+        // spoke, else to the last document named ("Lavrov welcomed the US
+        // plan"), else to the last body that spoke.
+        let named = fact
             .mentions
             .iter()
             .rev()
             .filter(|m| !m.in_quote && names_document(fact, m.span))
             .find_map(Mention::party);
-        if let Some(party) = document {
+        let body_spoke = matches!(&agent, Some(Agent::Party(speaker))
+            if speaker.parties.iter().all(|p| !p.person));
+        if agent.as_ref().is_some_and(|a| is_document(fact, a)) {
+            self.document = agent.clone();
+        } else if let Some(party) = named {
             self.document = Some(Agent::Party(Speaker {
                 parties: vec![party],
             }));
-        } else if let Some(Agent::Party(speaker)) = &agent
-            && speaker.parties.iter().all(|p| !p.person)
-        {
+        } else if body_spoke {
             self.document = agent.clone();
         }
         if let Some(agent) = agent {

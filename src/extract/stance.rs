@@ -222,6 +222,15 @@ const TOPIC_REACH: usize = 4;
 /// The end of the topic word that makes the issue term only the topic of
 /// what is said, if there is one: then speaking is not yet a stance.
 fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
+    // "On NATO expansion: the plan …" labels what follows.
+    let label = fact
+        .text(Span::new(fact.span.start, issue.span.start))
+        .trim()
+        == "On"
+        && fact.par[issue.span.end..fact.span.end].starts_with(':');
+    if label {
+        return Some(fact.span.start + 2);
+    }
     let clause = fact.clause_start(issue.span.start);
     let before = fact.text(Span::new(clause, issue.span.start));
     let mut end = issue.span.start;

@@ -449,3 +449,28 @@ fn a_demonstrative_speaks_only_as_a_subject() {
     let second: Vec<_> = got.iter().skip(1).map(|g| g.0.as_str()).collect();
     assert_eq!(second, ["europe"], "{got:?}");
 }
+
+#[test]
+fn it_refers_to_the_plan_that_spoke_before_a_plan_only_named() {
+    let got = code(
+        "The European framework caps the army at 800,000, compared to 600,000 in the US proposal. \
+         It leaves open the possibility of Ukraine joining NATO.",
+    );
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "europe" && g.1 == "nato_membership" && g.2 == Stance::Conditional),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|g| g.0 == "united_states" && g.1 == "nato_membership")
+    );
+}
+
+#[test]
+fn a_section_label_is_not_a_stance() {
+    one(
+        "On NATO expansion: the Russian draft stipulates that Ukraine will never join NATO.",
+        ("russia", "nato_membership", Stance::Oppose),
+    );
+}

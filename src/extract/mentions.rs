@@ -153,6 +153,9 @@ impl<'a> SentenceFacts<'a> {
         }
         let issues: Vec<IssueHit> = hits(Kind::Issue)
             .iter()
+            // "post-ceasefire security", "troops after a ceasefire": the term
+            // dates something, it is not what is at stake.
+            .filter(|h| !is_after_prefix(&par[..h.start]) && !is_after_time(&par[..h.start]))
             .map(|h| {
                 let (issue, sense) = IssueHit::decode(h.value);
                 IssueHit {
@@ -182,9 +185,20 @@ impl<'a> SentenceFacts<'a> {
                     .any(|i| i.span.start <= x.span.start && x.span.end <= i.span.end)
         });
         let mentions = tidy_mentions(par, mentions);
+        // "States" in "the United States" is not a speech verb, nor "willing"
+        // in "the coalition of the willing" a stance.
+        let party_spans: Vec<Span> = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, MentionKind::Party { .. }))
+            .map(|m| m.span)
+            .collect();
+        let in_name = |s: &Span| party_spans.iter().any(|p| p.contains(*s));
+        let outside_names =
+            |spans: Vec<Span>| -> Vec<Span> { spans.into_iter().filter(|s| !in_name(s)).collect() };
         let speech = spans(Kind::Speech)
             .into_iter()
             .filter(|s| !quotes::inside(&quotes_here, *s))
+            .filter(|s| !in_name(s))
             .collect();
         let text = span.of(par);
         let mut clauses = vec![span.start];
@@ -226,9 +240,9 @@ impl<'a> SentenceFacts<'a> {
             issues,
             speech,
             quotes: quotes_here,
-            support: spans(Kind::Support),
-            oppose: spans(Kind::Oppose),
-            conditional: spans(Kind::Conditional),
+            support: outside_names(spans(Kind::Support)),
+            oppose: outside_names(spans(Kind::Oppose)),
+            conditional: outside_names(spans(Kind::Conditional)),
             negation: spans(Kind::Negation),
             condition_openers: spans(Kind::ConditionOpener),
             exchange: spans(Kind::Exchange),
@@ -323,6 +337,30 @@ const NAMED_AFTER_PLACES: &[&str] = &[
     "Post",
     "Independent",
 ];
+
+/// Does `before` end in "post-" (any hyphen), making the next word a time?
+fn is_after_prefix(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(['-', '\u{2010}', '\u{2011}']) else {
+        return false;
+    };
+    rest.len() >= 4 && rest[rest.len() - 4..].eq_ignore_ascii_case("post")
+}
+
+/// Does `before` end in "after a", "after any", "following the" (and not
+/// "only after", a condition)?
+fn is_after_time(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        ["a" | "an" | "any" | "the", "after" | "following", rest @ ..] => rest != ["only"],
+        _ => false,
+    }
+}
 
 /// Is `text` a headline in title case ("Russia Rejects Western Plan"), where
 /// a capitalised word after a name does not make them one name?

@@ -474,3 +474,27 @@ fn a_section_label_is_not_a_stance() {
         ("russia", "nato_membership", Stance::Oppose),
     );
 }
+
+#[test]
+fn words_inside_a_party_name_are_not_cues() {
+    // "States" in "the United States" is not a speech verb.
+    assert!(
+        code(
+            "Domestic politics in Europe and the United States could affect security commitments."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_post_ceasefire_plan_is_not_about_the_ceasefire() {
+    let got = code("The coalition of the willing set out a post-ceasefire security framework.");
+    assert!(got.iter().all(|g| g.1 != "ceasefire"), "{got:?}");
+    // Timing is part of an offer, not a stance on the ceasefire; a
+    // condition still is one.
+    let got = code("Starmer said Britain will send troops after a ceasefire.");
+    let issues: Vec<_> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(issues, ["foreign_troops"], "{got:?}");
+    let got = code("Peskov said Russia would talk about troops only after a ceasefire.");
+    assert!(got.iter().any(|g| g.1 == "ceasefire"), "{got:?}");
+}

@@ -77,6 +77,10 @@ pub struct StanceCues {
     /// "In exchange for": what follows is sought.
     #[serde(default)]
     pub exchange: Vec<String>,
+    /// Time limits ("anytime soon", "fast-track"; a year counts too): a
+    /// refusal bound to them leaves the door open later, so it is conditional.
+    #[serde(default)]
+    pub timing: Vec<String>,
 }
 
 /// The whole lexicon as written in RON.

@@ -101,6 +101,8 @@ pub struct SentenceFacts<'a> {
     pub condition_openers: Vec<Span>,
     /// "In exchange for", "in return for".
     pub exchange: Vec<Span>,
+    /// Time limits: "anytime soon", "by 2027".
+    pub timing: Vec<Span>,
     /// Office and position nouns ("government", "plan", "position").
     pub offices: Vec<Span>,
     /// Where clauses begin, in order (the sentence start first).
@@ -246,6 +248,10 @@ impl<'a> SentenceFacts<'a> {
             negation: spans(Kind::Negation),
             condition_openers: spans(Kind::ConditionOpener),
             exchange: spans(Kind::Exchange),
+            timing: spans(Kind::Timing)
+                .into_iter()
+                .chain(years(par, span))
+                .collect(),
             offices: spans(Kind::Office),
             clauses,
         }
@@ -360,6 +366,24 @@ fn is_after_time(before: &str) -> bool {
         ["a" | "an" | "any" | "the", "after" | "following", rest @ ..] => rest != ["only"],
         _ => false,
     }
+}
+
+/// The years named in `span` ("2027"): time limits.
+fn years(par: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let text = span.of(par);
+    text.match_indices(|c: char| c.is_ascii_digit())
+        .map(|(i, _)| i)
+        .filter(move |&i| {
+            let bytes = text.as_bytes();
+            let starts = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+            let year = text.get(i..i + 4).is_some_and(|y| {
+                y.bytes().all(|b| b.is_ascii_digit())
+                    && (y.starts_with("20") || y.starts_with("19"))
+            });
+            let ends = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
+            starts && year && ends
+        })
+        .map(move |i| Span::new(span.start + i, span.start + i + 4))
 }
 
 /// Is `text` a headline in title case ("Russia Rejects Western Plan"), where

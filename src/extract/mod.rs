@@ -34,6 +34,7 @@ pub(crate) enum Kind {
     Negation,
     ConditionOpener,
     Exchange,
+    Timing,
     Office,
     ClauseWord,
 }
@@ -136,6 +137,7 @@ impl Matchers {
         add(Kind::Negation, &source.stance.negation, 0);
         add(Kind::ConditionOpener, &source.stance.condition_openers, 0);
         add(Kind::Exchange, &source.stance.exchange, 0);
+        add(Kind::Timing, &source.stance.timing, 0);
         add(Kind::Office, &source.official_nouns, 0);
         let clause_words: Vec<String> = CLAUSE_WORDS.iter().map(|w| w.to_string()).collect();
         add(Kind::ClauseWord, &clause_words, 0);

@@ -29,6 +29,12 @@ const NEGATION_AFTER: usize = 3;
 /// How far a condition opener reaches to the term it demands ("unless Ukraine pulls troops back").
 const CONDITION_REACH: usize = 8;
 
+/// Verbs of wishing: in a condition they state its premise ("if they want to
+/// join …"), not a demand.
+const WISHES: &[&str] = &[
+    "want", "wants", "wish", "wishes", "hope", "hopes", "seek", "seeks", "aspire", "aspires",
+];
+
 /// The stance taken on `issue` in `fact`, from cues at or after `floor`;
 /// `None` when nothing in the sentence takes a position (a meeting took
 /// place, talks focused on …).
@@ -102,9 +108,16 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
         .condition_openers
         .iter()
         .filter(|o| {
+            // "If they want to join the EU, they must …": a wish in the
+            // condition is its premise, not what is demanded.
+            let wished = fact
+                .text(Span::new(o.end, issue.span.start.max(o.end)))
+                .split_whitespace()
+                .any(|w| WISHES.contains(&w.to_lowercase().as_str()));
             o.end <= issue.span.start
                 && words_between(o.end, issue.span.start) <= CONDITION_REACH
                 && !fact.text(Span::new(o.end, issue.span.start)).contains(';')
+                && !wished
         })
         .copied()
         .collect();
@@ -128,8 +141,15 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
         .negation
         .iter()
         .filter(|s| {
+            // After the term, a negation with a new subject before it
+            // ("the parts of Donetsk Russia didn't occupy") is that subject's.
+            let new_subject = || {
+                fact.mentions
+                    .iter()
+                    .any(|m| m.span.start >= issue.span.end && m.span.end <= s.start)
+            };
             (s.start >= negation_floor && s.end <= issue.span.start)
-                || (s.start >= issue.span.end && s.end <= negation_ceiling)
+                || (s.start >= issue.span.end && s.end <= negation_ceiling && !new_subject())
         })
         // "… or not" asks; it does not deny.
         .filter(|s| {
@@ -175,7 +195,14 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
     } else if !oppose.is_empty() || !negations.is_empty() {
         let mut cues = oppose;
         cues.extend(negations);
-        (Stance::Oppose, cues)
+        // "Joining on January 1, 2027 is impossible": not now, maybe later.
+        let timing = in_scope(&fact.timing);
+        if timing.is_empty() {
+            (Stance::Oppose, cues)
+        } else {
+            cues.extend(timing);
+            (Stance::Conditional, cues)
+        }
     } else if !support.is_empty() {
         (Stance::Support, support)
     } else if (!fact.speech.is_empty() || fact.is_quoted()) && topic.is_none() {

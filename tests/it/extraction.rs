@@ -108,7 +108,7 @@ fn a_condition_demanded_is_supported() {
 
 #[test]
 fn a_request_named_by_another_party_is_its_holders_position() {
-    let got = code("Merz rejected Zelensky's request to join the EU next year.");
+    let got = code("Merz rejected Zelensky's request to join the EU.");
     let mut coded: Vec<(&str, &str, Stance)> = got
         .iter()
         .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
@@ -497,4 +497,51 @@ fn a_post_ceasefire_plan_is_not_about_the_ceasefire() {
     assert_eq!(issues, ["foreign_troops"], "{got:?}");
     let got = code("Peskov said Russia would talk about troops only after a ceasefire.");
     assert!(got.iter().any(|g| g.1 == "ceasefire"), "{got:?}");
+}
+
+#[test]
+fn a_refusal_bound_to_a_time_is_conditional() {
+    one(
+        "“EU membership for Ukraine by 2027 is impossible,” Merz said.",
+        ("europe", "eu_accession", Stance::Conditional),
+    );
+    one(
+        "Rutte ruled out NATO membership for Ukraine anytime soon.",
+        ("nato", "nato_membership", Stance::Conditional),
+    );
+    one(
+        "Rutte ruled out NATO membership for Ukraine.",
+        ("nato", "nato_membership", Stance::Oppose),
+    );
+}
+
+#[test]
+fn a_wish_inside_a_condition_is_its_premise() {
+    one(
+        "“If they want to join the EU, they must meet the criteria,” Merz said.",
+        ("europe", "eu_accession", Stance::Conditional),
+    );
+    // A demand inside a condition is still demanded.
+    let got = code("Moscow will only agree to a ceasefire if Kyiv withdraws from Donetsk.");
+    assert!(
+        got.iter()
+            .any(|g| g.1 == "territory" && g.2 == Stance::Support),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn requiring_consensus_is_a_condition() {
+    one(
+        "Rutte said that NATO membership for Ukraine requires the consensus of all allies.",
+        ("nato", "nato_membership", Stance::Conditional),
+    );
+}
+
+#[test]
+fn a_negation_in_a_clause_with_its_own_subject_does_not_deny_the_term() {
+    one(
+        "Washington pressed Kyiv to withdraw from Donetsk areas Russia didn't occupy.",
+        ("united_states", "territory", Stance::Support),
+    );
 }

@@ -52,6 +52,11 @@ pub struct Issue {
     /// side keeping the line it holds. Backing them is conditional.
     #[serde(default)]
     pub partial_terms: Vec<String>,
+    /// Terms that name the proposition's full reversal: for `territory`, a
+    /// return to the pre-war borders. Backing them opposes the proposition;
+    /// dismissing them accepts it in part (conditional).
+    #[serde(default)]
+    pub reversal_terms: Vec<String>,
 }
 
 /// Words that carry a stance.

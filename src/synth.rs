@@ -155,6 +155,7 @@ impl Synth {
                     .iter()
                     .chain(&issue.inverse_terms)
                     .chain(&issue.partial_terms)
+                    .chain(&issue.reversal_terms)
                     .filter(|t| !t.trim().is_empty())
                     .map(|t| word(t, "s"))
                     .collect();

@@ -63,6 +63,8 @@ pub enum TermSense {
     Inverse,
     /// It names a partial acceptance ("the line of contact", a higher cap).
     Partial,
+    /// It names the full reversal ("a return to the pre-war borders").
+    Reversal,
 }
 
 impl IssueHit {
@@ -75,6 +77,7 @@ impl IssueHit {
         let sense = match value & 3 {
             1 => TermSense::Inverse,
             2 => TermSense::Partial,
+            3 => TermSense::Reversal,
             _ => TermSense::Plain,
         };
         ((value >> 2) as usize, sense)

@@ -110,21 +110,14 @@ impl Matchers {
             add(Kind::Actor, &groups, body);
         }
         for (i, issue) in source.issues.iter().enumerate() {
-            add(
-                Kind::Issue,
-                &issue.terms,
-                IssueHit::encode(i, TermSense::Plain),
-            );
-            add(
-                Kind::Issue,
-                &issue.inverse_terms,
-                IssueHit::encode(i, TermSense::Inverse),
-            );
-            add(
-                Kind::Issue,
-                &issue.partial_terms,
-                IssueHit::encode(i, TermSense::Partial),
-            );
+            for (terms, sense) in [
+                (&issue.terms, TermSense::Plain),
+                (&issue.inverse_terms, TermSense::Inverse),
+                (&issue.partial_terms, TermSense::Partial),
+                (&issue.reversal_terms, TermSense::Reversal),
+            ] {
+                add(Kind::Issue, terms, IssueHit::encode(i, sense));
+            }
         }
         add(Kind::NonParty, &source.non_party_speakers, 0);
         add(Kind::Outlet, &source.outlets, 0);

@@ -8,7 +8,8 @@
 //! the term opposes; otherwise a support cue, or a speech verb, supports. Terms that
 //! name the opposite of the issue ("a strong army" for a cap on the army)
 //! flip support and opposition; backing a term that names a partial acceptance
-//! ("the line of contact", a higher cap than demanded) is conditional.
+//! ("the line of contact", a higher cap than demanded) is conditional, and so
+//! is dismissing one that names the full reversal ("the pre-war borders").
 
 use super::mentions::{IssueHit, SentenceFacts, TermSense};
 use crate::model::{Span, Stance};
@@ -214,6 +215,8 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
         (TermSense::Inverse, Stance::Support) => Stance::Oppose,
         (TermSense::Inverse, Stance::Oppose) => Stance::Support,
         (TermSense::Partial, Stance::Support) => Stance::Conditional,
+        (TermSense::Reversal, Stance::Support) => Stance::Oppose,
+        (TermSense::Reversal, Stance::Oppose) => Stance::Conditional,
         (_, s) => s,
     };
     let mut cues = cues;

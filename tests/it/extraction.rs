@@ -545,3 +545,15 @@ fn a_negation_in_a_clause_with_its_own_subject_does_not_deny_the_term() {
         ("united_states", "territory", Stance::Support),
     );
 }
+
+#[test]
+fn dismissing_the_full_reversal_accepts_the_proposition_in_part() {
+    one(
+        "Hegseth said a return to the pre-war borders is unrealistic.",
+        ("united_states", "territory", Stance::Conditional),
+    );
+    one(
+        "Zelensky said Ukraine will fight to regain its territory.",
+        ("ukraine", "territory", Stance::Oppose),
+    );
+}

@@ -2,9 +2,11 @@
 //!
 //! Pure functions over text and a compiled lexicon; no I/O. The steps:
 //! [`sentences`] splits paragraphs into sentences, [`quotes`] finds quotations,
-//! [`mentions`] finds who and what a sentence names, [`speakers`] decides who
-//! speaks for each issue term, and [`stance`] reads the cues around it.
+//! [`mentions`] finds who and what a sentence names, [`anaphora`] resolves
+//! "we will never recognize this" to the issue before, [`speakers`] decides
+//! who speaks for each issue term, and [`stance`] reads the cues around it.
 
+pub mod anaphora;
 pub mod mentions;
 pub mod quotes;
 pub mod sentences;
@@ -174,7 +176,11 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
             .get(i + 1)
             .filter(|_| quotes::is_whole_quotation(par_text))
             .and_then(|next| caption_speaker(text, *next, lexicon, &memory));
+        let mut previous_issue = None;
         for fact in &facts {
+            let resolved = anaphora::resolve(fact, previous_issue);
+            let fact = resolved.as_ref().unwrap_or(fact);
+            previous_issue = anaphora::single_issue(fact);
             // Who speaks each quotation depends on what the paragraph said
             // so far ("The draft reads: “…”" refers back to the last draft).
             let quote_agents = speakers::quote_agents(&regions, &facts, &memory, caption.as_ref());

@@ -557,3 +557,23 @@ fn dismissing_the_full_reversal_accepts_the_proposition_in_part() {
         ("ukraine", "territory", Stance::Oppose),
     );
 }
+
+#[test]
+fn a_stance_on_this_takes_the_issue_of_the_sentence_before() {
+    let got = code(
+        "Sybiha said ceding Crimea would be legally void. “We will never recognize this,” he added.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(
+        (got[1].0.as_str(), got[1].1.as_str(), got[1].2),
+        ("ukraine", "territory", Stance::Oppose)
+    );
+    let got = code("Peskov said foreign troops are a red line. Moscow rejects such a plan.");
+    assert!(
+        got.iter().filter(|g| g.1 == "foreign_troops").count() == 2,
+        "{got:?}"
+    );
+    // A pronoun no stance verb governs is a passing mention.
+    let got = code("Peskov said foreign troops are a red line. This was repeated on Monday.");
+    assert_eq!(got.len(), 1, "{got:?}");
+}

@@ -110,6 +110,9 @@ pub struct SentenceFacts<'a> {
     pub offices: Vec<Span>,
     /// Where clauses begin, in order (the sentence start first).
     pub clauses: Vec<usize>,
+    /// Where the main clause begins: after a fronted subordinate clause ("As
+    /// talks resumed, …"), else at the sentence start.
+    pub main_clause: usize,
 }
 
 impl<'a> SentenceFacts<'a> {
@@ -207,6 +210,20 @@ impl<'a> SentenceFacts<'a> {
             .collect();
         let text = span.of(par);
         let mut clauses = vec![span.start];
+        // "As talks are sought, European nations suggested …": a fronted
+        // subordinate clause ends at its comma, and the main clause begins.
+        let first_word = text
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let mut main_clause = span.start;
+        if SUBORDINATORS.contains(&first_word.as_str())
+            && let Some(comma) = text.find(',')
+        {
+            main_clause = span.start + comma + 1;
+            clauses.push(main_clause);
+        }
         for (i, c) in text.char_indices() {
             if matches!(c, ';' | ':' | '\u{2014}' | '(') {
                 clauses.push(span.start + i + c.len_utf8());
@@ -257,6 +274,7 @@ impl<'a> SentenceFacts<'a> {
                 .collect(),
             offices: spans(Kind::Office),
             clauses,
+            main_clause,
         }
     }
 
@@ -318,6 +336,12 @@ impl<'a> SentenceFacts<'a> {
         })
     }
 }
+
+/// Words that open a subordinate clause at the start of a sentence.
+const SUBORDINATORS: &[&str] = &[
+    "as", "while", "although", "though", "after", "when", "because", "since", "before", "whereas",
+    "once", "until", "amid",
+];
 
 /// Capitalised nouns that make a place name part of the name of a treaty,
 /// an event or an institution ("the Budapest Memorandum", "the Washington

@@ -50,7 +50,7 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
                     .any(|s| s.start >= from && s.end <= issue.span.start)
             })
     };
-    if !cue_before(start) && start > fact.span.start.max(floor) {
+    if !cue_before(start) && start > fact.span.start.max(floor) && start != fact.main_clause {
         // "X ruled out that …": the governing verb sits in the clause before;
         // the nearest cue there governs, not every cue of that clause.
         let previous = fact.clause_start(start - 1).max(floor);
@@ -227,7 +227,8 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
 
 /// Words that make the term what is talked about rather than what is
 /// wanted: "a discussion regarding security guarantees", "asked about a
-/// ceasefire", "how the guarantees would work", "discussing formats of …".
+/// ceasefire", "how the guarantees would work", "discussing formats of …";
+/// "as part of" frames a term the same way.
 const TOPIC_WORDS: &[&str] = &[
     "regarding",
     "about",
@@ -269,7 +270,13 @@ fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
         let bare = word
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if TOPIC_WORDS.contains(&bare.as_str()) {
+        // "troops as part of the guarantees": the guarantees frame the point.
+        let frame = bare == "of"
+            && fact.par[clause..at]
+                .to_lowercase()
+                .trim_end()
+                .ends_with("as part");
+        if TOPIC_WORDS.contains(&bare.as_str()) || frame {
             return Some(at + word.len());
         }
         end = at;

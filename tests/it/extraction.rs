@@ -577,3 +577,23 @@ fn a_stance_on_this_takes_the_issue_of_the_sentence_before() {
     let got = code("Peskov said foreign troops are a red line. This was repeated on Monday.");
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn what_frames_the_point_is_not_a_stance() {
+    let got = code(
+        "Hegseth said there will be no U.S. troops in Ukraine as part of any security guarantee.",
+    );
+    let issues: Vec<_> = got.iter().map(|g| (g.1.as_str(), g.2)).collect();
+    assert_eq!(issues, [("foreign_troops", Stance::Oppose)], "{got:?}");
+}
+
+#[test]
+fn a_fronted_subordinate_clause_lends_no_cue_to_the_main_one() {
+    // "sought" belongs to the talks, not to the nations' security pact.
+    let got = code(
+        "As new talks are sought, European nations have suggested a security pact for Ukraine.",
+    );
+    assert!(got.iter().all(|g| g.3 == "European nations"), "{got:?}");
+    let got = code("As new talks are sought, European nations discussed a security pact.");
+    assert!(got.is_empty(), "{got:?}");
+}

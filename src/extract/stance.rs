@@ -41,57 +41,88 @@ const WISHES: &[&str] = &[
 /// place, talks focused on …).
 pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<Decision> {
     let mut start = fact.clause_start(issue.span.start).max(floor);
-    let cue_before = |from: usize| {
+    let cues = || {
         [&fact.support, &fact.oppose, &fact.conditional]
-            .iter()
-            .any(|spans| {
-                spans
-                    .iter()
-                    .any(|s| s.start >= from && s.end <= issue.span.start)
-            })
-    };
-    if !cue_before(start) && start > fact.span.start.max(floor) && start != fact.main_clause {
-        // "X ruled out that …": the governing verb sits in the clause before;
-        // the nearest cue there governs, not every cue of that clause.
-        let previous = fact.clause_start(start - 1).max(floor);
-        start = [&fact.support, &fact.oppose, &fact.conditional]
-            .iter()
+            .into_iter()
             .flat_map(|spans| spans.iter())
-            .filter(|c| c.start >= previous && c.end <= start)
-            .map(|c| c.start)
-            .max()
-            .unwrap_or(previous);
-    }
-    // "barring Ukraine from NATO, limiting its army to 600,000, …": in a
-    // list, the item's own cue (or the term's own verb) governs its term.
+    };
+    let cue_between = |from: usize, to: usize| cues().any(|s| s.start >= from && s.end <= to);
+    // "… barring Ukraine from NATO, limiting its army to 600,000,
+    // transferring Donbas …": in a list, an item's own cue governs its term;
+    // an item without one shares the list's head verb (the first cue), not
+    // the cues of the other items.
     let own_verb: Vec<Span> = fact
         .support
         .iter()
         .filter(|s| s.start == issue.span.start && s.end < issue.span.end)
         .copied()
         .collect();
-    if let Some(comma) = fact.text(Span::new(start, issue.span.start)).rfind(',') {
-        let item = start + comma + 1;
-        if cue_before(item) || !own_verb.is_empty() {
-            start = item;
+    let list = |from: usize, to: usize| -> Option<(usize, Span)> {
+        let text = fact.text(Span::new(from, to));
+        let item = from + text.rfind(',')? + 1;
+        if cue_between(item, to) || !own_verb.is_empty() {
+            return Some((item, Span::new(from, from)));
         }
+        let head = cues()
+            .filter(|c| c.start >= from && c.end <= item)
+            .map(|c| c.end)
+            .min()?;
+        Some((from, Span::new(head, item)))
+    };
+    let mut other_items = Span::new(start, start);
+    let mut in_list = !own_verb.is_empty() || is_series(fact.text(fact.span));
+    if !cue_between(start, issue.span.start)
+        && start > fact.span.start.max(floor)
+        && start != fact.main_clause
+    {
+        // "X ruled out that …": the governing verb sits in the clause before;
+        // the nearest cue there governs (or its list's head), not every cue
+        // of that clause.
+        let previous = fact.clause_start(start - 1).max(floor);
+        match list(previous, start) {
+            Some((from, skip)) if skip.start < skip.end => {
+                start = from;
+                other_items = skip;
+                in_list = true;
+            }
+            _ => {
+                start = cues()
+                    .filter(|c| c.start >= previous && c.end <= start)
+                    .map(|c| c.start)
+                    .max()
+                    .unwrap_or(previous);
+            }
+        }
+    } else if let Some((from, skip)) = list(start, issue.span.start) {
+        start = from;
+        other_items = skip;
+        in_list = true;
     }
     // A term that is only talked about ("developments regarding guarantees
     // will be unveiled") takes no stance from what follows it, nor from a
     // negation of the talking ("did not understand how the guarantees work").
     let topic = topic_word(fact, issue);
     let after_limit = nth_word_end(fact.par, issue.span.end, WORDS_AFTER).min(fact.span.end);
+    // In a list, what follows the term belongs to it up to the next comma,
+    // where the next item starts (not so the commas of "January 1, 2027").
+    let after = &fact.par[issue.span.end..fact.span.end];
+    let next_comma = after
+        .match_indices(", ")
+        .find(|(i, _)| in_list && !after[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
+        .map_or(fact.span.end, |(i, _)| issue.span.end + i);
     let end = if topic.is_some() {
         issue.span.end
     } else {
         fact.clause_end(issue.span.end)
             .min(after_limit)
+            .min(next_comma)
             .max(issue.span.end)
     };
     let in_scope = |spans: &[Span]| -> Vec<Span> {
         spans
             .iter()
             .filter(|s| s.start >= start && s.end <= end && !overlaps(**s, issue.span))
+            .filter(|s| !other_items.contains(**s))
             .copied()
             .collect()
     };
@@ -282,6 +313,20 @@ fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
         end = at;
     }
     None
+}
+
+/// Does `sentence` hold a series of three or more ("A, B, and C", "A, B, or C")?
+fn is_series(sentence: &str) -> bool {
+    let separators: Vec<usize> = sentence
+        .match_indices(", ")
+        .filter(|(i, _)| !sentence[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
+        .map(|(i, _)| i)
+        .collect();
+    let closing = |i: &usize| {
+        let rest = &sentence[i + 2..];
+        rest.starts_with("and ") || rest.starts_with("or ")
+    };
+    separators.len() >= 2 && separators.iter().skip(1).any(closing)
 }
 
 fn overlaps(a: Span, b: Span) -> bool {

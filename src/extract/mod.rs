@@ -344,10 +344,12 @@ impl Found {
     }
 }
 
-/// The stance of several terms of one sentence: the majority; backing and
-/// refusing as often ("allies' troops, but not our own") is conditional.
+/// The stance of several terms of one sentence: conditional when any term is
+/// ("Kherson and Zaporizhzhia frozen along the line of contact"), or when
+/// backing and refusing are as many ("allies' troops, but not our own");
+/// else the majority.
 fn tally([support, oppose, conditional]: [usize; 3]) -> Stance {
-    if conditional >= support.max(oppose) || support == oppose {
+    if conditional > 0 || support == oppose {
         Stance::Conditional
     } else if support > oppose {
         Stance::Support

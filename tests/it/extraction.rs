@@ -597,3 +597,11 @@ fn a_fronted_subordinate_clause_lends_no_cue_to_the_main_one() {
     let got = code("As new talks are sought, European nations discussed a security pact.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn one_conditional_term_makes_the_sentence_conditional() {
+    one(
+        "The Russian draft says Kherson and Zaporizhzhia will be frozen along the line of contact.",
+        ("russia", "territory", Stance::Conditional),
+    );
+}

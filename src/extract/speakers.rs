@@ -547,10 +547,11 @@ fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent
     }
     if let Some(m) = before {
         let gap = fact.text(Span::new(m.span.end, verb.start));
-        if gap
-            .rsplit_once(", and ")
-            .is_some_and(|(_, rest)| rest.split_whitespace().all(is_adverb))
-        {
+        let coordinated = [", and ", ", but "].iter().any(|joint| {
+            gap.rsplit_once(joint)
+                .is_some_and(|(_, rest)| rest.split_whitespace().all(is_adverb))
+        });
+        if coordinated {
             // "The plan bars NATO expansion, and stipulates that …": a verb
             // coordinated with the main one shares its subject.
             return clause_subject(fact, fact.span.start, m.span.start, memory)

@@ -605,3 +605,14 @@ fn one_conditional_term_makes_the_sentence_conditional() {
         ("russia", "territory", Stance::Conditional),
     );
 }
+
+#[test]
+fn a_verb_after_but_shares_the_subject_of_the_main_clause() {
+    // "emphasized" is Rutte's, not Ukraine's, though "Ukraine's" is nearer.
+    let got = code(
+        "Rutte said allies disagree on Ukraine's accession, but emphasized that the door \
+         to membership in the alliance stays open.",
+    );
+    assert!(!got.is_empty());
+    assert!(got.iter().all(|g| g.0 == "nato"), "{got:?}");
+}

@@ -186,7 +186,9 @@ impl<'a> SentenceFacts<'a> {
                     let word = rest.split(|c: char| !c.is_alphabetic()).next();
                     word.is_some_and(|w| NAMED_AFTER_PLACES.contains(&w))
                 });
+            let glossed = par[..x.span.start].ends_with('(') && is_gloss(&par[x.span.start - 1..]);
             !compound
+                && !glossed
                 && !names_a_thing
                 && !issues
                     .iter()
@@ -225,7 +227,9 @@ impl<'a> SentenceFacts<'a> {
             clauses.push(main_clause);
         }
         for (i, c) in text.char_indices() {
-            if matches!(c, ';' | ':' | '\u{2014}' | '(') {
+            // "(EU)" glosses a name; "(he declined to name them)" is an aside.
+            let gloss = c == '(' && is_gloss(&text[i..]);
+            if matches!(c, ';' | ':' | '\u{2014}' | '(') && !gloss {
                 clauses.push(span.start + i + c.len_utf8());
             }
         }
@@ -335,6 +339,12 @@ impl<'a> SentenceFacts<'a> {
             q.start <= self.span.start + 1 && self.span.end <= q.end + 1 || q.contains(self.span)
         })
     }
+}
+
+/// Does `text`, starting at "(", hold one short gloss ("(EU)", "(UK)")?
+fn is_gloss(text: &str) -> bool {
+    text.find(')')
+        .is_some_and(|close| text[1..close].split_whitespace().count() == 1 && close <= 12)
 }
 
 /// Words that open a subordinate clause at the start of a sentence.

@@ -566,6 +566,15 @@ fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent
     if unknown_name_before(fact, verb) {
         return Some(Agent::Outsider);
     }
+    let after_comma = fact
+        .text(Span::new(fact.span.start, verb.start))
+        .trim_end()
+        .ends_with(',');
+    if after_comma && word.ends_with("ing") {
+        // "Merz rejected the request, saying …": the participle is the
+        // main subject's.
+        return clause_subject(fact, fact.span.start, verb.start, memory).and_then(|s| s.agent);
+    }
     let inverted = fact
         .text(Span::new(fact.span.start, verb.start))
         .trim_end()

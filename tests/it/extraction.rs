@@ -616,3 +616,23 @@ fn a_verb_after_but_shares_the_subject_of_the_main_clause() {
     assert!(!got.is_empty());
     assert!(got.iter().all(|g| g.0 == "nato"), "{got:?}");
 }
+
+#[test]
+fn a_participle_after_a_comma_is_the_main_subjects() {
+    let got = code(
+        "Merz rejected Zelensky's request to join the European Union (EU) in 2027, \
+         saying that Kyiv must first meet the criteria.",
+    );
+    let coded: Vec<_> = got
+        .iter()
+        .map(|g| (g.0.as_str(), g.2, g.3.as_str()))
+        .collect();
+    assert_eq!(
+        coded,
+        [
+            ("europe", Stance::Conditional, "Merz"),
+            ("ukraine", Stance::Support, "Zelensky")
+        ],
+        "{got:?}"
+    );
+}

@@ -3,7 +3,10 @@
 //! Curly quotes pair up; straight double quotes alternate. A closing mark with
 //! no opening one (an excerpt that starts mid-quote) opens the quote at the
 //! paragraph start; an opening mark that never closes runs to its end, as
-//! quotations that continue into the next paragraph do.
+//! quotations that continue into the next paragraph do. Single curly quotes
+//! (‘…’, as British outlets quote) count outside double quotes, closed by a
+//! ’ that punctuation touches, so that apostrophes ("Ukraine’s", "allies’
+//! troops") do not end them.
 
 use crate::model::Span;
 
@@ -60,8 +63,47 @@ pub fn regions(par: &str) -> Vec<Span> {
     if let Some(start) = open {
         out.push(Span::new(start, par.len()));
     }
+    let singles: Vec<Span> = single_quoted(par)
+        .filter(|s| !out.iter().any(|d| d.start < s.end && s.start < d.end))
+        .collect();
+    out.extend(singles);
     out.sort();
     out
+}
+
+/// The ‘single-quoted’ spans of `par`.
+fn single_quoted(par: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let open = from + par[from..].find('\u{2018}')?;
+            let at_word_start = par[..open]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || "([\u{2014}-:".contains(c));
+            let body = open + '\u{2018}'.len_utf8();
+            if !at_word_start {
+                from = body;
+                continue;
+            }
+            let close = par[body..]
+                .char_indices()
+                .filter(|(_, c)| *c == '\u{2019}')
+                .map(|(i, _)| body + i)
+                .find(|&i| is_single_closing(par, i))
+                .map_or(par.len(), |i| i + '\u{2019}'.len_utf8());
+            from = close;
+            return Some(Span::new(open, close));
+        }
+    })
+}
+
+/// Does the ’ at `i` close a single-quoted span rather than mark an
+/// apostrophe? Punctuation touches a closing mark ("…,’ he said", "‘peace’.").
+fn is_single_closing(par: &str, i: usize) -> bool {
+    let before = par[..i].chars().next_back();
+    let after = par[i + '\u{2019}'.len_utf8()..].chars().next();
+    before.is_some_and(|c| ".,!?;:".contains(c)) || after.is_none_or(|c| ".,;:!?)".contains(c))
 }
 
 /// Does the straight quote at `i` close (a word or stop before it, a space,
@@ -106,6 +148,21 @@ mod tests {
         assert_eq!(
             quoted("“They call it “peace”, we don’t,” she said."),
             ["“They call it “peace”, we don’t,”"]
+        );
+    }
+
+    #[test]
+    fn single_quotes_quote_but_apostrophes_do_not() {
+        assert_eq!(
+            quoted("‘Ukraine’s army will not shrink,’ Zelensky said of the allies’ plan."),
+            ["‘Ukraine’s army will not shrink,’"]
+        );
+        assert_eq!(quoted("He called it ‘a red line’."), ["‘a red line’"]);
+        assert!(quoted("The allies’ troops and Kyiv’s army.").is_empty());
+        // Inside a double quote, single quotes are part of it.
+        assert_eq!(
+            quoted("“They call it ‘peace’,” she said."),
+            ["“They call it ‘peace’,”"]
         );
     }
 

@@ -636,3 +636,13 @@ fn a_participle_after_a_comma_is_the_main_subjects() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_single_quoted_quotation_belongs_to_its_speaker() {
+    // British style: the party named inside the quote is not its speaker.
+    let speaker = one(
+        "‘Moscow must accept a ceasefire now,’ Starmer said.",
+        ("europe", "ceasefire", Stance::Support),
+    );
+    assert_eq!(speaker, "Starmer");
+}

@@ -193,6 +193,9 @@ pub fn speaker_for(
     // A pronoun in the reported clause ("Trump said that he will not …")
     // refers to the speaker of the sentence.
     let subject = subject.filter(|s| !(s.pronoun && attribution.is_some()));
+    // "Zelensky said the EU must open accession talks": what another party
+    // must do is the speaker's demand, not a report of that party's view.
+    let obliged = subject.as_ref().is_some_and(|s| is_obliged(fact, s.end));
     match (attribution, subject.and_then(|s| s.agent)) {
         (Some(agent), Some(subject)) => {
             let speaker_actors = agent.actors();
@@ -209,7 +212,7 @@ pub fn speaker_for(
                 .any(|a| speaker_actors.contains(a));
             // A plan is the exception: what it says other parties will do is
             // its content ("the US plan says Ukraine will not join NATO").
-            if described && subject != agent && !is_document(fact, &agent) {
+            if described && subject != agent && !is_document(fact, &agent) && !obliged {
                 None
             } else {
                 agent.speaker()
@@ -377,6 +380,21 @@ const HOLDER_REACH: usize = 8;
 struct Subject {
     agent: Option<Agent>,
     pronoun: bool,
+    /// Where the subject ends.
+    end: usize,
+}
+
+/// Modals of obligation: what a subject must do is someone's demand.
+const OBLIGATIONS: &[&str] = &["must", "should", "needs to", "need to", "has to", "have to"];
+
+/// Does a modal of obligation follow the subject ending at `end` ("the EU
+/// must …", "Moscow should also …")?
+fn is_obliged(fact: &SentenceFacts, end: usize) -> bool {
+    let rest = fact.par[end..fact.span.end].trim_start().to_lowercase();
+    OBLIGATIONS.iter().any(|m| {
+        rest.strip_prefix(m)
+            .is_some_and(|after| after.starts_with(' '))
+    })
 }
 
 /// "In his view, …", "According to them, …": the sentence is the view of
@@ -454,6 +472,7 @@ fn clause_subject(
             return Some(Subject {
                 agent: agent_of(&group, memory),
                 pronoun: group[0].kind == MentionKind::Pronoun,
+                end: group[group.len() - 1].span.end,
             });
         }
         if start <= floor || start <= fact.span.start {

@@ -646,3 +646,13 @@ fn a_single_quoted_quotation_belongs_to_its_speaker() {
     );
     assert_eq!(speaker, "Starmer");
 }
+
+#[test]
+fn what_another_party_must_do_is_the_speakers_demand() {
+    one(
+        "Zelenskyy said the EU must open accession talks this year.",
+        ("ukraine", "eu_accession", Stance::Support),
+    );
+    // What another party wants is still only reported.
+    assert!(code("Zelenskyy said the EU wants to open accession talks.").is_empty());
+}

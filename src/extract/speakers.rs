@@ -186,6 +186,12 @@ pub fn speaker_for(
     }
     let floor = before.as_ref().map_or(fact.span.start, |(v, _)| v.end);
     let subject = clause_subject(fact, floor, issue.span.start, memory);
+    // "Zelensky said the EU must open accession talks", "Moscow insists that
+    // Ukraine abandon …": what another party must do is the speaker's
+    // demand, not a report of that party's view.
+    let demanding = before
+        .as_ref()
+        .is_some_and(|(v, _)| fact.support.iter().any(|s| s.start == v.start));
     let attribution = before
         .or(after)
         .map(|(_, a)| a)
@@ -193,9 +199,7 @@ pub fn speaker_for(
     // A pronoun in the reported clause ("Trump said that he will not …")
     // refers to the speaker of the sentence.
     let subject = subject.filter(|s| !(s.pronoun && attribution.is_some()));
-    // "Zelensky said the EU must open accession talks": what another party
-    // must do is the speaker's demand, not a report of that party's view.
-    let obliged = subject.as_ref().is_some_and(|s| is_obliged(fact, s.end));
+    let obliged = demanding || subject.as_ref().is_some_and(|s| is_obliged(fact, s.end));
     match (attribution, subject.and_then(|s| s.agent)) {
         (Some(agent), Some(subject)) => {
             let speaker_actors = agent.actors();
@@ -534,8 +538,11 @@ fn agent_of(group: &[&Mention], memory: &Memory) -> Option<Agent> {
 fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent> {
     let word = fact.text(verb).to_lowercase();
     // "those provisions, saying …": a demonstrative speaks only as a subject.
-    let usable = |m: &&Mention| {
-        !m.in_quote && (m.kind != MentionKind::DocumentPronoun || verb_follows(fact, m))
+    let usable = |m: &&Mention| !m.in_quote;
+    // "those provisions, saying …": before the verb, a demonstrative speaks
+    // only as a subject.
+    let usable_before = |m: &&Mention| {
+        usable(m) && (m.kind != MentionKind::DocumentPronoun || verb_follows(fact, m))
     };
     let after = fact
         .mentions
@@ -549,7 +556,7 @@ fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent
     let before = fact
         .mentions
         .iter()
-        .filter(usable)
+        .filter(usable_before)
         .rfind(|m| m.span.end <= verb.start && m.span.start >= fact.span.start);
     // "Ivan P., an associate professor at … University, notes that …": an
     // outsider described before the verb silences it, however long the

@@ -27,6 +27,10 @@ const WORDS_AFTER: usize = 6;
 const NEGATION_REACH: usize = 6;
 /// How many words after the term a negation still denies it ("troops will not be sent").
 const NEGATION_AFTER: usize = 3;
+/// How many words may stand between a negation and the support verb it
+/// negates ("will not agree", "did not ever accept").
+const NEGATED_CUE_REACH: usize = 2;
+
 /// How far a condition opener reaches to the term it demands ("unless Ukraine pulls troops back").
 const CONDITION_REACH: usize = 8;
 
@@ -110,18 +114,21 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
         .match_indices(", ")
         .find(|(i, _)| in_list && !after[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
         .map_or(fact.span.end, |(i, _)| issue.span.end + i);
-    let end = if topic.is_some() {
+    // Cues must start within the words after the term and end in its clause
+    // ("… was not on the table").
+    let bound = if topic.is_some() {
         issue.span.end
     } else {
         fact.clause_end(issue.span.end)
-            .min(after_limit)
             .min(next_comma)
             .max(issue.span.end)
     };
+    let end = after_limit.min(bound).max(issue.span.end);
     let in_scope = |spans: &[Span]| -> Vec<Span> {
         spans
             .iter()
-            .filter(|s| s.start >= start && s.end <= end && !overlaps(**s, issue.span))
+            .filter(|s| s.start >= start && s.start < end && s.end <= bound)
+            .filter(|s| !overlaps(**s, issue.span))
             .filter(|s| !other_items.contains(**s))
             .copied()
             .collect()
@@ -192,10 +199,28 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
         })
         .copied()
         .collect();
-    let oppose = in_scope(&fact.oppose);
+    let mut oppose = in_scope(&fact.oppose);
     let mut conditional = in_scope(&fact.conditional);
     conditional.extend(traded);
     let mut support = in_scope(&fact.support);
+    // "would not agree to any cap …": a negated support verb refuses what
+    // it governs, however far the term.
+    let negated: Vec<Span> = support
+        .iter()
+        .filter_map(|cue| {
+            fact.negation.iter().copied().find(|n| {
+                n.end <= cue.start && words_between(n.end, cue.start) <= NEGATED_CUE_REACH
+            })
+        })
+        .collect();
+    if !negated.is_empty() {
+        support.retain(|cue| {
+            !negated
+                .iter()
+                .any(|n| n.end <= cue.start && words_between(n.end, cue.start) <= NEGATED_CUE_REACH)
+        });
+        oppose.extend(negated);
+    }
     if support.is_empty() {
         support = own_verb;
     }

@@ -656,3 +656,40 @@ fn what_another_party_must_do_is_the_speakers_demand() {
     // What another party wants is still only reported.
     assert!(code("Zelenskyy said the EU wants to open accession talks.").is_empty());
 }
+
+#[test]
+fn a_negated_support_verb_refuses_what_it_governs() {
+    one(
+        "A senior Ukrainian official said Kyiv would not agree to any cap on the size of its army.",
+        ("ukraine", "army_size", Stance::Oppose),
+    );
+}
+
+#[test]
+fn a_demand_verb_makes_the_clause_its_demand() {
+    one(
+        "Moscow insists that Ukraine abandon its bid to join NATO.",
+        ("russia", "nato_membership", Stance::Oppose),
+    );
+}
+
+#[test]
+fn a_cue_that_starts_near_the_term_counts_to_its_end() {
+    one(
+        "Rutte said NATO membership for Ukraine was not on the table.",
+        ("nato", "nato_membership", Stance::Oppose),
+    );
+}
+
+#[test]
+fn a_referendum_is_a_condition() {
+    one(
+        "Zelensky said Ukraine would hold a referendum on any territorial concessions.",
+        ("ukraine", "territory", Stance::Conditional),
+    );
+}
+
+#[test]
+fn according_to_an_unknown_draft_is_nobodys_position() {
+    assert!(code("According to the draft, Ukraine's army would be capped at 600,000.").is_empty());
+}

@@ -389,8 +389,8 @@ fn is_after_prefix(before: &str) -> bool {
     rest.len() >= 4 && rest[rest.len() - 4..].eq_ignore_ascii_case("post")
 }
 
-/// Does `before` end in "after a", "after any", "following the" (and not
-/// "only after", a condition)?
+/// Does `before` end in "after a", "after any", "following the", "once a"
+/// (and not "only after", a condition)?
 fn is_after_time(before: &str) -> bool {
     let words: Vec<String> = before
         .split_whitespace()
@@ -400,7 +400,11 @@ fn is_after_time(before: &str) -> bool {
         .collect();
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     match words.as_slice() {
-        ["a" | "an" | "any" | "the", "after" | "following", rest @ ..] => rest != ["only"],
+        [
+            "a" | "an" | "any" | "the",
+            "after" | "following" | "once",
+            rest @ ..,
+        ] => rest != ["only"],
         _ => false,
     }
 }

@@ -61,9 +61,13 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
         .filter(|s| s.start == issue.span.start && s.end < issue.span.end)
         .copied()
         .collect();
+    // Items are separated by commas and by "and" ("wants Ukraine to
+    // renounce NATO and cede the Donbas").
     let list = |from: usize, to: usize| -> Option<(usize, Span)> {
         let text = fact.text(Span::new(from, to));
-        let item = from + text.rfind(',')? + 1;
+        let comma = text.rfind(',').map(|i| i + 1);
+        let and = text.rfind(" and ").map(|i| i + " and".len());
+        let item = from + comma.into_iter().chain(and).max()?;
         if cue_between(item, to) || !own_verb.is_empty() {
             return Some((item, Span::new(from, from)));
         }

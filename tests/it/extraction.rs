@@ -693,3 +693,23 @@ fn a_referendum_is_a_condition() {
 fn according_to_an_unknown_draft_is_nobodys_position() {
     assert!(code("According to the draft, Ukraine's army would be capped at 600,000.").is_empty());
 }
+
+#[test]
+fn a_conjunct_shares_the_head_verb_not_its_neighbours_cue() {
+    let got = code("Russia wants Ukraine to renounce its NATO ambitions and cede the Donbas.");
+    let coded: Vec<_> = got.iter().map(|g| (g.1.as_str(), g.2)).collect();
+    assert_eq!(
+        coded,
+        [
+            ("nato_membership", Stance::Oppose),
+            ("territory", Stance::Support)
+        ]
+    );
+}
+
+#[test]
+fn once_a_ceasefire_dates_an_offer() {
+    let got = code("European leaders pledged a reassurance force once a ceasefire is in place.");
+    assert!(got.iter().all(|g| g.1 != "ceasefire"), "{got:?}");
+    assert!(!got.is_empty());
+}

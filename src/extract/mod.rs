@@ -159,6 +159,7 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
     let mut memory = speakers::Memory::default();
     let now = current_year(doc);
     let paragraphs = sentences::paragraphs(text, &doc.content);
+    let mut continued: Option<Agent> = None;
     for (i, &par) in paragraphs.iter().enumerate() {
         memory.start_paragraph(sentences::is_bullet(text, par));
         let par_text = par.of(text);
@@ -171,19 +172,25 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
             .iter()
             .map(|s| SentenceFacts::find(text, s.shifted(par.start), &regions, &scan))
             .collect();
-        // A pull quote is attributed by the caption under it.
+        // A pull quote is attributed by the caption under it; a quotation
+        // that runs on from the paragraph before keeps its speaker.
         let caption = paragraphs
             .get(i + 1)
             .filter(|_| quotes::is_whole_quotation(par_text))
             .and_then(|next| caption_speaker(text, *next, lexicon, &memory));
+        let opens_quoted = regions
+            .first()
+            .is_some_and(|q| par_text[..q.start - par.start].trim().is_empty());
+        let fallback = caption.or_else(|| continued.take().filter(|_| opens_quoted));
         let mut previous_issue = None;
+        let mut quote_agents = Vec::new();
         for fact in &facts {
             let resolved = anaphora::resolve(fact, previous_issue);
             let fact = resolved.as_ref().unwrap_or(fact);
             previous_issue = anaphora::single_issue(fact);
             // Who speaks each quotation depends on what the paragraph said
             // so far ("The draft reads: “…”" refers back to the last draft).
-            let quote_agents = speakers::quote_agents(&regions, &facts, &memory, caption.as_ref());
+            quote_agents = speakers::quote_agents(&regions, &facts, &memory, fallback.as_ref());
             let statements = if is_background(fact, now) {
                 Vec::new()
             } else {
@@ -195,6 +202,11 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
             }
             memory.remember(fact);
         }
+        // A quotation left open at the paragraph's end continues in the next.
+        continued = quote_agents
+            .last()
+            .filter(|(q, _)| q.end == par.end && !quotes::is_closed(par_text))
+            .and_then(|(_, agent)| agent.clone());
         memory.end_paragraph();
     }
     out

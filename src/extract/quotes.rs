@@ -122,6 +122,14 @@ pub fn is_whole_quotation(par: &str) -> bool {
     regions.len() == 1 && regions[0] == Span::new(0, trimmed.len())
 }
 
+/// Does the last quotation of `par` close before its end (rather than run on
+/// into the next paragraph)?
+pub fn is_closed(par: &str) -> bool {
+    regions(par).last().is_none_or(|q| {
+        q.end < par.len() || par.trim_end().ends_with(['\u{201d}', '"', '\u{2019}'])
+    })
+}
+
 /// Is `span` inside one of `regions`?
 pub fn inside(regions: &[Span], span: Span) -> bool {
     regions.iter().any(|r| r.contains(span))

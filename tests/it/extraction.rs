@@ -713,3 +713,24 @@ fn once_a_ceasefire_dates_an_offer() {
     assert!(got.iter().all(|g| g.1 != "ceasefire"), "{got:?}");
     assert!(!got.is_empty());
 }
+
+#[test]
+fn a_quotation_left_open_continues_in_the_next_paragraph() {
+    let got = code(
+        "Zelensky said: “We will not withdraw from the Donbas.\n\
+         “Security guarantees must come first.”\n\
+         “A ceasefire is needed.”\n",
+    );
+    let coded: Vec<_> = got
+        .iter()
+        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
+        .collect();
+    // The third quotation opens and closes on its own: nobody's.
+    assert_eq!(
+        coded,
+        [
+            ("ukraine", "territory", Stance::Oppose),
+            ("ukraine", "security_guarantees", Stance::Support)
+        ]
+    );
+}

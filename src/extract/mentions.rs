@@ -430,15 +430,16 @@ fn years(par: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
 /// Is `text` a headline in title case ("Russia Rejects Western Plan"), where
 /// a capitalised word after a name does not make them one name?
 fn is_title_case(text: &str) -> bool {
-    let words: Vec<&str> = text
+    let (words, capitalised) = text
         .split_whitespace()
         .filter(|w| w.starts_with(char::is_alphabetic))
-        .collect();
-    let capitalised = words
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    words.len() >= 4 && capitalised * 5 >= words.len() * 3
+        .fold((0, 0), |(all, caps), w| {
+            (
+                all + 1,
+                caps + usize::from(w.starts_with(char::is_uppercase)),
+            )
+        });
+    words >= 4 && capitalised * 5 >= words * 3
 }
 
 /// Sort mentions, drop overlaps, let a non-party noun take over the party word

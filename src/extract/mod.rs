@@ -163,10 +163,8 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
     for (i, &par) in paragraphs.iter().enumerate() {
         memory.start_paragraph(sentences::is_bullet(text, par));
         let par_text = par.of(text);
-        let regions: Vec<Span> = quotes::regions(par_text)
-            .iter()
-            .map(|q| q.shifted(par.start))
-            .collect();
+        let local_regions = quotes::regions(par_text);
+        let regions: Vec<Span> = local_regions.iter().map(|q| q.shifted(par.start)).collect();
         let scan = lexicon.matchers.scan(par_text, par.start);
         let facts: Vec<SentenceFacts> = sentences::sentences(par_text)
             .iter()
@@ -176,7 +174,7 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
         // that runs on from the paragraph before keeps its speaker.
         let caption = paragraphs
             .get(i + 1)
-            .filter(|_| quotes::is_whole_quotation(par_text))
+            .filter(|_| quotes::is_whole_quotation(par_text, &local_regions))
             .and_then(|next| caption_speaker(text, *next, lexicon, &memory));
         let opens_quoted = regions
             .first()
@@ -205,11 +203,18 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
         // A quotation left open at the paragraph's end continues in the next.
         continued = quote_agents
             .last()
-            .filter(|(q, _)| q.end == par.end && !quotes::is_closed(par_text))
+            .filter(|(q, _)| q.end == par.end && !quotes::is_closed(par_text, &local_regions))
             .and_then(|(_, agent)| agent.clone());
         memory.end_paragraph();
     }
     out
+}
+
+/// Does `text` end with `suffix`, ignoring ASCII case? (Without lower-casing
+/// a copy: the text may be a whole paragraph.)
+pub(crate) fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// The speaker a caption paragraph names ("Rubio on concessions"), if it is one.

@@ -115,17 +115,18 @@ fn is_closing(par: &str, i: usize) -> bool {
         && after.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | ')'))
 }
 
-/// Is the whole paragraph one quotation (a pull quote)?
-pub fn is_whole_quotation(par: &str) -> bool {
-    let trimmed = par.trim();
-    let regions = regions(trimmed);
-    regions.len() == 1 && regions[0] == Span::new(0, trimmed.len())
+/// Is the whole paragraph `par`, with quotations `regions`, one quotation
+/// (a pull quote)?
+pub fn is_whole_quotation(par: &str, regions: &[Span]) -> bool {
+    let lead = par.len() - par.trim_start().len();
+    let end = par.trim_end().len();
+    regions.len() == 1 && regions[0] == Span::new(lead, end)
 }
 
-/// Does the last quotation of `par` close before its end (rather than run on
-/// into the next paragraph)?
-pub fn is_closed(par: &str) -> bool {
-    regions(par).last().is_none_or(|q| {
+/// Does the last of `regions` close before the end of `par` (rather than run
+/// on into the next paragraph)?
+pub fn is_closed(par: &str, regions: &[Span]) -> bool {
+    regions.last().is_none_or(|q| {
         q.end < par.len() || par.trim_end().ends_with(['\u{201d}', '"', '\u{2019}'])
     })
 }
@@ -176,10 +177,19 @@ mod tests {
 
     #[test]
     fn a_pull_quote_is_one_quotation_from_edge_to_edge() {
-        assert!(is_whole_quotation("“We will not give up land.” "));
-        assert!(is_whole_quotation("\"One. Two.\""));
-        assert!(!is_whole_quotation("“We will,” he said."));
-        assert!(!is_whole_quotation("“One.” And “two.”"));
+        let whole = |par: &str| is_whole_quotation(par, &regions(par));
+        assert!(whole("“We will not give up land.” "));
+        assert!(whole("\"One. Two.\""));
+        assert!(!whole("“We will,” he said."));
+        assert!(!whole("“One.” And “two.”"));
+    }
+
+    #[test]
+    fn a_quotation_open_at_the_end_is_not_closed() {
+        let closed = |par: &str| is_closed(par, &regions(par));
+        assert!(!closed("He said: “We will not"));
+        assert!(closed("He said: “We will not.”"));
+        assert!(closed("No quotation here."));
     }
 
     #[test]

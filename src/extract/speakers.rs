@@ -394,10 +394,11 @@ const OBLIGATIONS: &[&str] = &["must", "should", "needs to", "need to", "has to"
 /// Does a modal of obligation follow the subject ending at `end` ("the EU
 /// must …", "Moscow should also …")?
 fn is_obliged(fact: &SentenceFacts, end: usize) -> bool {
-    let rest = fact.par[end..fact.span.end].trim_start().to_lowercase();
+    let rest = fact.par[end..fact.span.end].trim_start().as_bytes();
     OBLIGATIONS.iter().any(|m| {
-        rest.strip_prefix(m)
-            .is_some_and(|after| after.starts_with(' '))
+        rest.len() > m.len()
+            && rest[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+            && rest[m.len()] == b' '
     })
 }
 

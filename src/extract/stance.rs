@@ -11,6 +11,7 @@
 //! ("the line of contact", a higher cap than demanded) is conditional, and so
 //! is dismissing one that names the full reversal ("the pre-war borders").
 
+use super::ends_with_ignoring_case;
 use super::mentions::{IssueHit, SentenceFacts, TermSense};
 use crate::model::{Span, Stance};
 
@@ -195,12 +196,7 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
                 || (s.start >= issue.span.end && s.end <= negation_ceiling && !new_subject())
         })
         // "… or not" asks; it does not deny.
-        .filter(|s| {
-            !fact.par[..s.start]
-                .trim_end()
-                .to_lowercase()
-                .ends_with(" or")
-        })
+        .filter(|s| !ends_with_ignoring_case(fact.par[..s.start].trim_end(), " or"))
         .copied()
         .collect();
     let mut oppose = in_scope(&fact.oppose);
@@ -331,11 +327,8 @@ fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         // "troops as part of the guarantees": the guarantees frame the point.
-        let frame = bare == "of"
-            && fact.par[clause..at]
-                .to_lowercase()
-                .trim_end()
-                .ends_with("as part");
+        let frame =
+            bare == "of" && ends_with_ignoring_case(fact.par[clause..at].trim_end(), "as part");
         if TOPIC_WORDS.contains(&bare.as_str()) || frame {
             return Some(at + word.len());
         }

@@ -13,7 +13,10 @@ use crate::model::Span;
 const PRONOUNS: &[&str] = &["this", "that", "it", "these", "those", "them"];
 
 /// Determiners that, with a proposal noun, refer back ("this proposal").
-const DETERMINERS: &[&str] = &["this", "that", "these", "those", "such", "such a"];
+const DETERMINERS: &[&str] = &["this", "that", "these", "those", "such"];
+
+/// Nouns for a matter under discussion ("this issue").
+const TOPICS: &[&str] = &["matter", "issue", "question"];
 
 /// Nouns for what a party proposes or demands.
 const PROPOSALS: &[&str] = &[
@@ -63,35 +66,40 @@ pub fn resolve<'a>(
     Some(resolved)
 }
 
+/// How many words after its stance verb a referring phrase may stand
+/// ("expressed readiness to work on this matter").
+const PHRASE_REACH: usize = 5;
+
 /// The pronoun right after the stance verb `cue` that ends its clause ("never
-/// recognize this."), or a determiner with a proposal noun ("rejected this plan").
+/// recognize this."), or a determiner with a proposal noun near after it
+/// ("rejected this plan", "readiness to work on this matter").
 fn object_pronoun(fact: &SentenceFacts, cue: Span) -> Option<Span> {
     let rest = &fact.par[cue.end..fact.span.end];
-    let skipped = rest.len() - rest.trim_start().len();
-    let start = cue.end + skipped;
-    let words: Vec<&str> = rest.split_whitespace().take(3).collect();
     let bare = |w: &str| {
         w.trim_end_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     };
-    let first = words.first()?;
+    // Words after the cue with their offsets in the document.
+    let words: Vec<(usize, &str)> = rest
+        .split_whitespace()
+        .take(PHRASE_REACH + 1)
+        .map(|w| (cue.end + (w.as_ptr() as usize - rest.as_ptr() as usize), w))
+        // "such a plan": the article stands between determiner and noun.
+        .filter(|(_, w)| !matches!(*w, "a" | "an"))
+        .collect();
     let ends_clause = |w: &str| w.ends_with(['.', ',', ';', '!', '?', '"', '\u{201d}']);
+    let (first_at, first) = *words.first()?;
     if PRONOUNS.contains(&bare(first).as_str()) && (ends_clause(first) || words.len() == 1) {
         let len = first.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-        return Some(Span::new(start, start + len));
+        return Some(Span::new(first_at, first_at + len));
     }
-    let (determiner, noun) = match words.as_slice() {
-        [d, n, ..] if DETERMINERS.contains(&bare(d).as_str()) => (bare(d), *n),
-        _ => return None,
-    };
-    let noun = match words.as_slice() {
-        [_, a, n, ..] if determiner == "such" && bare(a) == "a" => *n,
-        _ => noun,
-    };
-    PROPOSALS.contains(&bare(noun).as_str()).then(|| {
-        let end = fact.par[start..fact.span.end]
-            .find(noun)
-            .map_or(start, |i| start + i + bare(noun).len());
-        Span::new(start, end)
+    words.windows(2).find_map(|pair| {
+        let [(at, determiner), (noun_at, noun)] = pair else {
+            return None;
+        };
+        let noun_bare = bare(noun);
+        let refers = DETERMINERS.contains(&bare(determiner).as_str())
+            && (PROPOSALS.contains(&noun_bare.as_str()) || TOPICS.contains(&noun_bare.as_str()));
+        refers.then(|| Span::new(*at, noun_at + noun_bare.len()))
     })
 }

@@ -573,6 +573,21 @@ fn a_stance_on_this_takes_the_issue_of_the_sentence_before() {
         got.iter().filter(|g| g.1 == "foreign_troops").count() == 2,
         "{got:?}"
     );
+    let got = code(
+        "Putin said he agrees with Trump about Ukraine's security. \
+         He expressed readiness to work on this matter.",
+    );
+    let coded: Vec<_> = got
+        .iter()
+        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
+        .collect();
+    assert_eq!(
+        coded,
+        [
+            ("russia", "security_guarantees", Stance::Support),
+            ("russia", "security_guarantees", Stance::Support)
+        ]
+    );
     // A pronoun no stance verb governs is a passing mention.
     let got = code("Peskov said foreign troops are a red line. This was repeated on Monday.");
     assert_eq!(got.len(), 1, "{got:?}");

@@ -306,6 +306,12 @@ pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<(Party, usize)> {
         .filter(|m| !m.in_quote && m.span.end <= issue.span.start)
         .filter(|m| {
             let after = &fact.par[m.span.end..issue.span.start];
+            if let Some(rest) = after.strip_prefix(' ')
+                && HOLDER_NOUNS.iter().any(|n| rest.starts_with(n))
+            {
+                // "growing U.S. pressure to agree to … giving up territory"
+                return word_count(rest) <= HOLDER_REACH;
+            }
             let Some(rest) = after
                 .strip_prefix("'s ")
                 .or_else(|| after.strip_prefix("\u{2019}s "))
@@ -376,6 +382,10 @@ fn possessive_of_other(fact: &SentenceFacts, m: &Mention) -> bool {
     .any(|spans| spans.iter().any(|s| s.start == noun_at));
     !speaks
 }
+
+/// Nouns after a party name (without a possessive) that make it the holder of
+/// what follows: "U.S. pressure to …", "Russian insistence on …".
+const HOLDER_NOUNS: &[&str] = &["pressure ", "insistence ", "refusal ", "rejection "];
 
 /// How many words may stand between a holder's stance noun and the issue term.
 const HOLDER_REACH: usize = 8;

@@ -339,8 +339,7 @@ fn an_open_question_denies_nothing() {
     one(
         "Rubio said the only question is whether they want a ceasefire or not.",
         ("united_states", "ceasefire", Stance::Support),
-    )
-    .clear();
+    );
     assert!(code("Are they going to stop fighting or not").is_empty());
 }
 
@@ -747,5 +746,23 @@ fn a_quotation_left_open_continues_in_the_next_paragraph() {
             ("ukraine", "territory", Stance::Oppose),
             ("ukraine", "security_guarantees", Stance::Support)
         ]
+    );
+}
+
+#[test]
+fn a_party_named_before_pressure_holds_what_it_presses_for() {
+    let got = code("Zelensky faces U.S. pressure to accept territorial concessions.");
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "united_states" && g.1 == "territory" && g.2 == Stance::Support),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn caution_is_a_condition() {
+    one(
+        "Merz cautiously welcomed Ukraine's bid to join the EU.",
+        ("europe", "eu_accession", Stance::Conditional),
     );
 }

@@ -291,6 +291,12 @@ fn sentence_statements(
                 found.add(fact, holder, issue, &decision);
             }
         }
+        // What a plan contains, it proposes.
+        for (holder, cues_from) in speakers::document_holders(fact, issue) {
+            let decision =
+                stance::decide(fact, issue, cues_from).unwrap_or_else(|| stance::proposed(issue));
+            found.add(fact, holder, issue, &decision);
+        }
     }
     found.statements
 }

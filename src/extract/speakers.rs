@@ -199,7 +199,10 @@ pub fn speaker_for(
     // A pronoun in the reported clause ("Trump said that he will not …")
     // refers to the speaker of the sentence.
     let subject = subject.filter(|s| !(s.pronoun && attribution.is_some()));
-    let obliged = demanding || subject.as_ref().is_some_and(|s| is_obliged(fact, s.end));
+    let obliged = demanding
+        || subject
+            .as_ref()
+            .is_some_and(|s| is_obliged(fact, s.end) || is_conditioned(fact, s.start));
     match (attribution, subject.and_then(|s| s.agent)) {
         (Some(agent), Some(subject)) => {
             let speaker_actors = agent.actors();
@@ -256,25 +259,37 @@ fn names_document(fact: &SentenceFacts, span: Span) -> bool {
     DOCUMENT_NOUNS.contains(&last.to_lowercase().as_str())
 }
 
-/// "600,000 in the US proposal", "the cap under the Russian draft": a
-/// document right after the term holds it.
-fn document_holders<'a>(
+/// "600,000 in the US proposal", "the cap under the Russian draft", "the US
+/// proposal to freeze the front line": a document right after the term, or
+/// right before it, holds it; what a document contains it proposes.
+pub fn document_holders<'a>(
     fact: &'a SentenceFacts,
     issue: &'a IssueHit,
 ) -> impl Iterator<Item = (Party, usize)> + 'a {
     fact.mentions
         .iter()
-        .filter(|m| !m.in_quote && m.span.start >= issue.span.end)
+        .filter(|m| !m.in_quote && names_document(fact, m.span))
         .filter(move |m| {
-            let gap = fact.text(Span::new(issue.span.end, m.span.start)).trim();
-            matches!(
-                gap,
-                "in" | "in the" | "under" | "under the" | "of" | "of the" | "from" | "from the"
-            ) && names_document(fact, m.span)
+            if m.span.start >= issue.span.end {
+                let gap = fact.text(Span::new(issue.span.end, m.span.start)).trim();
+                return matches!(
+                    gap,
+                    "in" | "in the" | "under" | "under the" | "of" | "of the" | "from" | "from the"
+                );
+            }
+            m.span.end <= issue.span.start && {
+                let gap = fact.text(Span::new(m.span.end, issue.span.start));
+                let words: Vec<&str> = gap.split_whitespace().collect();
+                matches!(words.first(), Some(&("to" | "for" | "on")))
+                    && words.len() <= DOCUMENT_REACH
+            }
         })
         .filter_map(Mention::party)
-        .map(|p| (p, fact.clause_start(issue.span.start)))
+        .map(move |p| (p, fact.clause_start(issue.span.start).max(p.span.start)))
 }
+
+/// How many words may stand between a document and the term it proposes.
+const DOCUMENT_REACH: usize = 4;
 
 /// The parties in subject position of every clause between `from` and `to`.
 fn subject_parties(fact: &SentenceFacts, from: usize, to: usize) -> Vec<usize> {
@@ -324,7 +339,6 @@ pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<(Party, usize)> {
         .filter_map(Mention::party)
         .map(|p| (p, p.span.start))
         .chain(red_line_holders(fact, issue))
-        .chain(document_holders(fact, issue))
         .collect()
 }
 
@@ -394,7 +408,8 @@ const HOLDER_REACH: usize = 8;
 struct Subject {
     agent: Option<Agent>,
     pronoun: bool,
-    /// Where the subject ends.
+    /// Where the subject begins and ends.
+    start: usize,
     end: usize,
 }
 
@@ -410,6 +425,14 @@ fn is_obliged(fact: &SentenceFacts, end: usize) -> bool {
             && rest[..m.len()].eq_ignore_ascii_case(m.as_bytes())
             && rest[m.len()] == b' '
     })
+}
+
+/// Is the subject starting at `start` the subject of a condition ("… only if
+/// Ukraine withdrew", "unless Kyiv agrees")? A condition is set by the speaker.
+fn is_conditioned(fact: &SentenceFacts, start: usize) -> bool {
+    fact.condition_openers
+        .iter()
+        .any(|o| o.end <= start && fact.par[o.end..start].trim().is_empty())
 }
 
 /// "In his view, …", "According to them, …": the sentence is the view of
@@ -487,6 +510,7 @@ fn clause_subject(
             return Some(Subject {
                 agent: agent_of(&group, memory),
                 pronoun: group[0].kind == MentionKind::Pronoun,
+                start: group[0].span.start,
                 end: group[group.len() - 1].span.end,
             });
         }

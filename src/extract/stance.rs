@@ -267,14 +267,7 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
     } else {
         return None;
     };
-    let stance = match (issue.sense, stance) {
-        (TermSense::Inverse, Stance::Support) => Stance::Oppose,
-        (TermSense::Inverse, Stance::Oppose) => Stance::Support,
-        (TermSense::Partial, Stance::Support) => Stance::Conditional,
-        (TermSense::Reversal, Stance::Support) => Stance::Oppose,
-        (TermSense::Reversal, Stance::Oppose) => Stance::Conditional,
-        (_, s) => s,
-    };
+    let stance = in_sense(issue.sense, stance);
     let mut cues = cues;
     cues.sort();
     cues.dedup();
@@ -349,6 +342,27 @@ fn is_series(sentence: &str) -> bool {
         rest.starts_with("and ") || rest.starts_with("or ")
     };
     separators.len() >= 2 && separators.iter().skip(1).any(closing)
+}
+
+/// The stance of a plan that only contains the term: support, read through
+/// the term's sense.
+pub fn proposed(issue: &IssueHit) -> Decision {
+    Decision {
+        stance: in_sense(issue.sense, Stance::Support),
+        cues: Vec::new(),
+    }
+}
+
+/// A stance on the term's words, as a stance on the issue's proposition.
+fn in_sense(sense: TermSense, stance: Stance) -> Stance {
+    match (sense, stance) {
+        (TermSense::Inverse, Stance::Support) => Stance::Oppose,
+        (TermSense::Inverse, Stance::Oppose) => Stance::Support,
+        (TermSense::Partial, Stance::Support) => Stance::Conditional,
+        (TermSense::Reversal, Stance::Support) => Stance::Oppose,
+        (TermSense::Reversal, Stance::Oppose) => Stance::Conditional,
+        (_, s) => s,
+    }
 }
 
 fn overlaps(a: Span, b: Span) -> bool {

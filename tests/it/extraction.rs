@@ -766,3 +766,35 @@ fn caution_is_a_condition() {
         ("europe", "eu_accession", Stance::Conditional),
     );
 }
+
+#[test]
+fn a_plan_named_before_the_term_proposes_it() {
+    let got = code("Ukrainian negotiators rejected the US proposal to freeze the front line.");
+    let coded: Vec<_> = got
+        .iter()
+        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
+        .collect();
+    assert_eq!(
+        coded,
+        [
+            ("ukraine", "territory", Stance::Oppose),
+            ("united_states", "territory", Stance::Conditional)
+        ]
+    );
+}
+
+#[test]
+fn a_condition_on_another_party_is_the_speakers_demand() {
+    let got = code("Peskov said a ceasefire was possible only if Ukraine withdrew from Donetsk.");
+    let coded: Vec<_> = got
+        .iter()
+        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
+        .collect();
+    assert_eq!(
+        coded,
+        [
+            ("russia", "ceasefire", Stance::Conditional),
+            ("russia", "territory", Stance::Support)
+        ]
+    );
+}

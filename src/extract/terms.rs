@@ -104,7 +104,8 @@ impl TermSet {
     }
 
     /// Per set, every whole-word match in `text`, left to right, not
-    /// overlapping; at one position the longest match wins.
+    /// overlapping; at one position the longest match wins, and a term listed
+    /// with two values ("reassurance force" under two issues) gives both.
     pub fn find_sets(&self, text: &str) -> Vec<Vec<Hit>> {
         let mut out = vec![Vec::new(); self.sets];
         let Some(automaton) = &self.automaton else {
@@ -131,12 +132,14 @@ impl TermSet {
             });
         }
         for hits in &mut out {
-            hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-            let mut last_end = 0;
+            hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.value));
+            hits.dedup();
+            let mut last: Option<(usize, usize)> = None;
             hits.retain(|h| {
-                let keep = h.start >= last_end;
+                let same = last == Some((h.start, h.end));
+                let keep = same || last.is_none_or(|(_, end)| h.start >= end);
                 if keep {
-                    last_end = h.end;
+                    last = Some((h.start, h.end));
                 }
                 keep
             });
@@ -192,6 +195,17 @@ mod tests {
             ),
             ["kremlin", "Security Guarantees"]
         );
+    }
+
+    #[test]
+    fn a_term_with_two_values_gives_both() {
+        let set = TermSet::new([("reassurance force", 0), ("reassurance force", 1)]);
+        let values: Vec<u32> = set
+            .find("a reassurance force")
+            .iter()
+            .map(|h| h.value)
+            .collect();
+        assert_eq!(values, [0, 1]);
     }
 
     #[test]

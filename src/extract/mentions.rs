@@ -187,8 +187,10 @@ impl<'a> SentenceFacts<'a> {
                     word.is_some_and(|w| NAMED_AFTER_PLACES.contains(&w))
                 });
             let glossed = par[..x.span.start].ends_with('(') && is_gloss(&par[x.span.start - 1..]);
+            let dateline = x.span.start == span.start && is_dateline(&par[x.span.start..span.end]);
             !compound
                 && !glossed
+                && !dateline
                 && !names_a_thing
                 && !issues
                     .iter()
@@ -220,6 +222,18 @@ impl<'a> SentenceFacts<'a> {
             .unwrap_or("")
             .to_lowercase();
         let mut main_clause = span.start;
+        // The sentence proper starts after a dateline's dash.
+        if is_dateline(text)
+            && let Some(dash) = text.find([' ']).and_then(|_| {
+                ["- ", "\u{2014} ", "\u{2013} "]
+                    .iter()
+                    .filter_map(|d| text.find(d).map(|i| i + d.len()))
+                    .min()
+            })
+        {
+            main_clause = span.start + dash;
+            clauses.push(main_clause);
+        }
         if SUBORDINATORS.contains(&first_word.as_str())
             && let Some(comma) = text.find(',')
         {
@@ -345,6 +359,16 @@ impl<'a> SentenceFacts<'a> {
 fn is_gloss(text: &str) -> bool {
     text.find(')')
         .is_some_and(|close| text[1..close].split_whitespace().count() == 1 && close <= 12)
+}
+
+/// Does `text` open with a wire dateline ("WASHINGTON, Nov 20 (Reuters) -",
+/// "KYIV, Ukraine (AP) —")? The place there is where, not who.
+fn is_dateline(text: &str) -> bool {
+    let place: &str = text.split([',', ' ', '(']).next().unwrap_or("");
+    let capitals = place.len() >= 4 && place.chars().all(|c| c.is_uppercase() || c == '.');
+    let head: String = text.chars().take(50).collect();
+    let dash = head.contains(" - ") || head.contains(" \u{2014}") || head.contains(" \u{2013} ");
+    capitals && dash && head.contains('(')
 }
 
 /// Words that open a subordinate clause at the start of a sentence.

@@ -133,6 +133,20 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
         spans
             .iter()
             .filter(|s| s.start >= start && s.start < end && s.end <= bound)
+            // "cap its army at 600,000 and renounce its NATO bid": a verb
+            // coordinated after the term governs the term after it.
+            .filter(|s| {
+                s.start < issue.span.end || {
+                    let before = fact.par[issue.span.end..s.start].trim_end();
+                    let coordinated = before.ends_with(" and") || before.ends_with(" or");
+                    let reach = nth_word_end(fact.par, s.end, WORDS_AFTER);
+                    let governs_next = fact
+                        .issues
+                        .iter()
+                        .any(|i| i.span.start >= s.end && i.span.start < reach);
+                    !(coordinated && governs_next)
+                }
+            })
             .filter(|s| !overlaps(**s, issue.span))
             .filter(|s| !other_items.contains(**s))
             .copied()

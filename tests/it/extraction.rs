@@ -798,3 +798,35 @@ fn a_condition_on_another_party_is_the_speakers_demand() {
         ]
     );
 }
+
+#[test]
+fn a_wire_dateline_names_a_place_not_a_speaker() {
+    let got = code(
+        "WASHINGTON, Nov 20 (Reuters) - A Russian plan would require Kyiv to cede the Donbas.",
+    );
+    let coded: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
+    assert_eq!(coded, [("russia", "territory")]);
+}
+
+#[test]
+fn a_coordinated_verb_governs_the_term_after_it() {
+    let got = code(
+        "The Russian draft would cap Ukraine's army at 600,000 troops and rule out NATO membership.",
+    );
+    let coded: Vec<_> = got.iter().map(|g| (g.1.as_str(), g.2)).collect();
+    assert_eq!(
+        coded,
+        [
+            ("army_size", Stance::Support),
+            ("nato_membership", Stance::Oppose)
+        ]
+    );
+}
+
+#[test]
+fn being_ready_to_discuss_is_openness() {
+    one(
+        "Peskov said Russia was ready to discuss security guarantees for Ukraine.",
+        ("russia", "security_guarantees", Stance::Conditional),
+    );
+}

@@ -195,7 +195,7 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
         .max(start)
         .max(topic.unwrap_or(0));
     let negation_ceiling = nth_word_end(fact.par, issue.span.end, NEGATION_AFTER).min(end);
-    let negations: Vec<Span> = fact
+    let mut negations: Vec<Span> = fact
         .negation
         .iter()
         .filter(|s| {
@@ -217,24 +217,33 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
     let mut conditional = in_scope(&fact.conditional);
     conditional.extend(traded);
     let mut support = in_scope(&fact.support);
+    let negation_of = |cue: &Span| {
+        fact.negation
+            .iter()
+            .copied()
+            .find(|n| n.end <= cue.start && words_between(n.end, cue.start) <= NEGATED_CUE_REACH)
+    };
     // "would not agree to any cap …": a negated support verb refuses what
-    // it governs, however far the term.
-    let negated: Vec<Span> = support
+    // it governs, however far the term; "will not give up its ambition to
+    // join NATO": a negated refusal keeps it.
+    let (negated_support, kept): (Vec<Span>, Vec<Span>) =
+        support.iter().partition(|cue| negation_of(cue).is_some());
+    let (negated_oppose, still_oppose): (Vec<Span>, Vec<Span>) =
+        oppose.iter().partition(|cue| negation_of(cue).is_some());
+    let flipping: Vec<Span> = negated_support
         .iter()
-        .filter_map(|cue| {
-            fact.negation.iter().copied().find(|n| {
-                n.end <= cue.start && words_between(n.end, cue.start) <= NEGATED_CUE_REACH
-            })
-        })
+        .chain(&negated_oppose)
+        .filter_map(negation_of)
         .collect();
-    if !negated.is_empty() {
-        support.retain(|cue| {
-            !negated
-                .iter()
-                .any(|n| n.end <= cue.start && words_between(n.end, cue.start) <= NEGATED_CUE_REACH)
-        });
-        oppose.extend(negated);
-    }
+    negations.retain(|n| !flipping.contains(n));
+    support = kept;
+    // "never" is a refusal and a negation: negating, it refuses no more.
+    oppose = still_oppose
+        .into_iter()
+        .filter(|o| !flipping.contains(o))
+        .collect();
+    oppose.extend(negated_support.iter().filter_map(negation_of));
+    support.extend(negated_oppose);
     if support.is_empty() {
         support = own_verb;
     }

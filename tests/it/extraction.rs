@@ -830,3 +830,19 @@ fn being_ready_to_discuss_is_openness() {
         ("russia", "security_guarantees", Stance::Conditional),
     );
 }
+
+#[test]
+fn a_negated_refusal_keeps_what_it_refuses_to_give_up() {
+    one(
+        "Zelensky said Ukraine will never abandon its NATO aspirations.",
+        ("ukraine", "nato_membership", Stance::Support),
+    );
+    one(
+        "Kyiv will never agree to a cap on its army.",
+        ("ukraine", "army_size", Stance::Oppose),
+    );
+    one(
+        "Peskov did not rule out a ceasefire.",
+        ("russia", "ceasefire", Stance::Conditional),
+    );
+}

@@ -366,9 +366,15 @@ fn is_gloss(text: &str) -> bool {
 fn is_dateline(text: &str) -> bool {
     let place: &str = text.split([',', ' ', '(']).next().unwrap_or("");
     let capitals = place.len() >= 4 && place.chars().all(|c| c.is_uppercase() || c == '.');
-    let head: String = text.chars().take(50).collect();
+    if !capitals {
+        return false;
+    }
+    let head = text
+        .char_indices()
+        .nth(50)
+        .map_or(text, |(i, _)| &text[..i]);
     let dash = head.contains(" - ") || head.contains(" \u{2014}") || head.contains(" \u{2013} ");
-    capitals && dash && head.contains('(')
+    dash && head.contains('(')
 }
 
 /// Words that open a subordinate clause at the start of a sentence.

@@ -3,7 +3,7 @@
 //! Pure functions over text and a compiled lexicon; no I/O. The steps:
 //! [`sentences`] splits paragraphs into sentences, [`quotes`] finds quotations,
 //! [`mentions`] finds who and what a sentence names, [`anaphora`] resolves
-//! "we will never recognize this" to the issue before, [`speakers`] decides
+//! "we will not accept that" to the issue before, [`speakers`] decides
 //! who speaks for each issue term, and [`stance`] reads the cues around it.
 
 pub mod anaphora;

@@ -32,7 +32,7 @@ const NEGATION_AFTER: usize = 3;
 /// negates ("will not agree", "did not ever accept").
 const NEGATED_CUE_REACH: usize = 2;
 
-/// How far a condition opener reaches to the term it demands ("unless Ukraine pulls troops back").
+/// How far a condition opener reaches to the term it demands ("unless Kyiv pulls its forces back").
 const CONDITION_REACH: usize = 8;
 
 /// Verbs of wishing: in a condition they state its premise ("if they want to
@@ -405,7 +405,8 @@ fn nth_word_end(text: &str, at: usize, n: usize) -> usize {
                 }
             }
             in_word = false;
-        } else {
+        } else if c.is_alphanumeric() {
+            // A dash or a comma standing alone is not a word.
             in_word = true;
         }
     }
@@ -425,7 +426,8 @@ fn nth_word_start_back(text: &str, at: usize, n: usize) -> usize {
                 }
             }
             in_word = false;
-        } else {
+        } else if c.is_alphanumeric() {
+            // A dash or a comma standing alone is not a word.
             in_word = true;
         }
     }

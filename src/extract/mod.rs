@@ -9,6 +9,7 @@
 pub mod anaphora;
 pub mod mentions;
 pub mod quotes;
+mod scope;
 pub mod sentences;
 pub mod speakers;
 pub mod stance;

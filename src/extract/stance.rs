@@ -13,6 +13,7 @@
 
 use super::ends_with_ignoring_case;
 use super::mentions::{IssueHit, SentenceFacts, TermSense};
+use super::scope::{Scope, nth_word_end, nth_word_start_back};
 use crate::model::{Span, Stance};
 
 /// A stance and the cue words that decided it.
@@ -22,8 +23,6 @@ pub struct Decision {
     pub cues: Vec<Span>,
 }
 
-/// How many words after the term still belong to its scope ("… is unacceptable").
-const WORDS_AFTER: usize = 6;
 /// How many words before the term a negation reaches ("will not send troops").
 const NEGATION_REACH: usize = 6;
 /// How many words after the term a negation still denies it ("troops will not be sent").
@@ -45,110 +44,12 @@ const WISHES: &[&str] = &[
 /// `None` when nothing in the sentence takes a position (a meeting took
 /// place, talks focused on …).
 pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<Decision> {
-    let mut start = fact.clause_start(issue.span.start).max(floor);
-    let cues = || {
-        [&fact.support, &fact.oppose, &fact.conditional]
-            .into_iter()
-            .flat_map(|spans| spans.iter())
-    };
-    let cue_between = |from: usize, to: usize| cues().any(|s| s.start >= from && s.end <= to);
-    // "… barring Ukraine from NATO, limiting its army to 600,000,
-    // transferring Donbas …": in a list, an item's own cue governs its term;
-    // an item without one shares the list's head verb (the first cue), not
-    // the cues of the other items.
-    let own_verb: Vec<Span> = fact
-        .support
-        .iter()
-        .filter(|s| s.start == issue.span.start && s.end < issue.span.end)
-        .copied()
-        .collect();
-    // Items are separated by commas and by "and" ("wants Ukraine to
-    // renounce NATO and cede the Donbas").
-    let list = |from: usize, to: usize| -> Option<(usize, Span)> {
-        let text = fact.text(Span::new(from, to));
-        let comma = text.rfind(',').map(|i| i + 1);
-        let and = text.rfind(" and ").map(|i| i + " and".len());
-        let item = from + comma.into_iter().chain(and).max()?;
-        if cue_between(item, to) || !own_verb.is_empty() {
-            return Some((item, Span::new(from, from)));
-        }
-        let head = cues()
-            .filter(|c| c.start >= from && c.end <= item)
-            .map(|c| c.end)
-            .min()?;
-        Some((from, Span::new(head, item)))
-    };
-    let mut other_items = Span::new(start, start);
-    let mut in_list = !own_verb.is_empty() || is_series(fact.text(fact.span));
-    if !cue_between(start, issue.span.start)
-        && start > fact.span.start.max(floor)
-        && start != fact.main_clause
-    {
-        // "X ruled out that …": the governing verb sits in the clause before;
-        // the nearest cue there governs (or its list's head), not every cue
-        // of that clause.
-        let previous = fact.clause_start(start - 1).max(floor);
-        match list(previous, start) {
-            Some((from, skip)) if skip.start < skip.end => {
-                start = from;
-                other_items = skip;
-                in_list = true;
-            }
-            _ => {
-                start = cues()
-                    .filter(|c| c.start >= previous && c.end <= start)
-                    .map(|c| c.start)
-                    .max()
-                    .unwrap_or(previous);
-            }
-        }
-    } else if let Some((from, skip)) = list(start, issue.span.start) {
-        start = from;
-        other_items = skip;
-        in_list = true;
-    }
-    // A term that is only talked about ("developments regarding guarantees
-    // will be unveiled") takes no stance from what follows it, nor from a
-    // negation of the talking ("did not understand how the guarantees work").
-    let topic = topic_word(fact, issue);
-    let after_limit = nth_word_end(fact.par, issue.span.end, WORDS_AFTER).min(fact.span.end);
-    // In a list, what follows the term belongs to it up to the next comma,
-    // where the next item starts (not so the commas of "January 1, 2027").
-    let after = &fact.par[issue.span.end..fact.span.end];
-    let next_comma = after
-        .match_indices(", ")
-        .find(|(i, _)| in_list && !after[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
-        .map_or(fact.span.end, |(i, _)| issue.span.end + i);
-    // Cues must start within the words after the term and end in its clause
-    // ("… was not on the table").
-    let bound = if topic.is_some() {
-        issue.span.end
-    } else {
-        fact.clause_end(issue.span.end)
-            .min(next_comma)
-            .max(issue.span.end)
-    };
-    let end = after_limit.min(bound).max(issue.span.end);
+    let scope = Scope::of(fact, issue, floor);
+    let topic = scope.topic;
     let in_scope = |spans: &[Span]| -> Vec<Span> {
         spans
             .iter()
-            .filter(|s| s.start >= start && s.start < end && s.end <= bound)
-            // "cap its army at 600,000 and renounce its NATO bid": a verb
-            // coordinated after the term governs the term after it.
-            .filter(|s| {
-                s.start < issue.span.end || {
-                    let before = fact.par[issue.span.end..s.start].trim_end();
-                    let coordinated = before.ends_with(" and") || before.ends_with(" or");
-                    let reach = nth_word_end(fact.par, s.end, WORDS_AFTER);
-                    let governs_next = fact
-                        .issues
-                        .iter()
-                        .any(|i| i.span.start >= s.end && i.span.start < reach);
-                    !(coordinated && governs_next)
-                }
-            })
-            .filter(|s| !overlaps(**s, issue.span))
-            .filter(|s| !other_items.contains(**s))
+            .filter(|s| scope.holds(fact, issue, **s))
             .copied()
             .collect()
     };
@@ -191,28 +92,7 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
         })
         .copied()
         .collect();
-    let negation_floor = nth_word_start_back(fact.par, issue.span.start, NEGATION_REACH)
-        .max(start)
-        .max(topic.unwrap_or(0));
-    let negation_ceiling = nth_word_end(fact.par, issue.span.end, NEGATION_AFTER).min(end);
-    let mut negations: Vec<Span> = fact
-        .negation
-        .iter()
-        .filter(|s| {
-            // After the term, a negation with a new subject before it
-            // ("the parts of Donetsk Russia didn't occupy") is that subject's.
-            let new_subject = || {
-                fact.mentions
-                    .iter()
-                    .any(|m| m.span.start >= issue.span.end && m.span.end <= s.start)
-            };
-            (s.start >= negation_floor && s.end <= issue.span.start)
-                || (s.start >= issue.span.end && s.end <= negation_ceiling && !new_subject())
-        })
-        // "… or not" asks; it does not deny.
-        .filter(|s| !ends_with_ignoring_case(fact.par[..s.start].trim_end(), " or"))
-        .copied()
-        .collect();
+    let mut negations = negations(fact, issue, &scope);
     let mut oppose = in_scope(&fact.oppose);
     let mut conditional = in_scope(&fact.conditional);
     conditional.extend(traded);
@@ -245,7 +125,7 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
     oppose.extend(negated_support.iter().filter_map(negation_of));
     support.extend(negated_oppose);
     if support.is_empty() {
-        support = own_verb;
+        support = scope.own_verb.clone();
     }
 
     let (stance, cues) = if !exchange.is_empty() {
@@ -297,74 +177,30 @@ pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<De
     Some(Decision { stance, cues })
 }
 
-/// Words that make the term what is talked about rather than what is
-/// wanted: "a discussion regarding security guarantees", "asked about a
-/// ceasefire", "how the guarantees would work", "discussing formats of …";
-/// "as part of" frames a term the same way.
-const TOPIC_WORDS: &[&str] = &[
-    "regarding",
-    "about",
-    "concerning",
-    "around",
-    "surrounding",
-    "how",
-    "whether",
-    "discuss",
-    "discusses",
-    "discussed",
-    "discussing",
-    "discussion",
-    "discussions",
-    "debate",
-    "debating",
-];
-
-/// How many words before the term a topic word reaches.
-const TOPIC_REACH: usize = 4;
-
-/// The end of the topic word that makes the issue term only the topic of
-/// what is said, if there is one: then speaking is not yet a stance.
-fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
-    // "On NATO expansion: the plan …" labels what follows.
-    let label = fact
-        .text(Span::new(fact.span.start, issue.span.start))
-        .trim()
-        == "On"
-        && fact.par[issue.span.end..fact.span.end].starts_with(':');
-    if label {
-        return Some(fact.span.start + 2);
-    }
-    let clause = fact.clause_start(issue.span.start);
-    let before = fact.text(Span::new(clause, issue.span.start));
-    let mut end = issue.span.start;
-    for word in before.split_whitespace().rev().take(TOPIC_REACH) {
-        let at = clause + fact.par[clause..end].rfind(word)?;
-        let bare = word
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        // "troops as part of the guarantees": the guarantees frame the point.
-        let frame =
-            bare == "of" && ends_with_ignoring_case(fact.par[clause..at].trim_end(), "as part");
-        if TOPIC_WORDS.contains(&bare.as_str()) || frame {
-            return Some(at + word.len());
-        }
-        end = at;
-    }
-    None
-}
-
-/// Does `sentence` hold a series of three or more ("A, B, and C", "A, B, or C")?
-fn is_series(sentence: &str) -> bool {
-    let separators: Vec<usize> = sentence
-        .match_indices(", ")
-        .filter(|(i, _)| !sentence[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
-        .map(|(i, _)| i)
-        .collect();
-    let closing = |i: &usize| {
-        let rest = &sentence[i + 2..];
-        rest.starts_with("and ") || rest.starts_with("or ")
-    };
-    separators.len() >= 2 && separators.iter().skip(1).any(closing)
+/// The negations that deny `issue`: a few words before it (not before a topic
+/// word), or just after it with no new subject between.
+fn negations(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> Vec<Span> {
+    let negation_floor = nth_word_start_back(fact.par, issue.span.start, NEGATION_REACH)
+        .max(scope.start)
+        .max(scope.topic.unwrap_or(0));
+    let negation_ceiling = nth_word_end(fact.par, issue.span.end, NEGATION_AFTER).min(scope.end);
+    fact.negation
+        .iter()
+        .filter(|s| {
+            // After the term, a negation with a new subject before it
+            // ("the parts of Donetsk Russia didn't occupy") is that subject's.
+            let new_subject = || {
+                fact.mentions
+                    .iter()
+                    .any(|m| m.span.start >= issue.span.end && m.span.end <= s.start)
+            };
+            (s.start >= negation_floor && s.end <= issue.span.start)
+                || (s.start >= issue.span.end && s.end <= negation_ceiling && !new_subject())
+        })
+        // "… or not" asks; it does not deny.
+        .filter(|s| !ends_with_ignoring_case(fact.par[..s.start].trim_end(), " or"))
+        .copied()
+        .collect()
 }
 
 /// The stance of a plan that only contains the term: support, read through
@@ -386,50 +222,4 @@ fn in_sense(sense: TermSense, stance: Stance) -> Stance {
         (TermSense::Reversal, Stance::Oppose) => Stance::Conditional,
         (_, s) => s,
     }
-}
-
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
-/// The byte offset after the `n`th word following `at`.
-fn nth_word_end(text: &str, at: usize, n: usize) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    for (i, c) in text[at..].char_indices() {
-        if c.is_whitespace() {
-            if in_word {
-                words += 1;
-                if words == n {
-                    return at + i;
-                }
-            }
-            in_word = false;
-        } else if c.is_alphanumeric() {
-            // A dash or a comma standing alone is not a word.
-            in_word = true;
-        }
-    }
-    text.len()
-}
-
-/// The byte offset of the `n`th word before `at`.
-fn nth_word_start_back(text: &str, at: usize, n: usize) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    for (i, c) in text[..at].char_indices().rev() {
-        if c.is_whitespace() {
-            if in_word {
-                words += 1;
-                if words == n {
-                    return i + 1;
-                }
-            }
-            in_word = false;
-        } else if c.is_alphanumeric() {
-            // A dash or a comma standing alone is not a word.
-            in_word = true;
-        }
-    }
-    0
 }

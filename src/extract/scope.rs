@@ -1,0 +1,263 @@
+//! The scope of an issue term: where the cue words that decide its stance may
+//! stand — its clause (or the governing verb of the clause before), its item
+//! of a list, and a few words after it.
+
+use super::ends_with_ignoring_case;
+use super::mentions::{IssueHit, SentenceFacts};
+use crate::model::Span;
+
+/// How many words after the term still belong to its scope ("… is unacceptable").
+pub(super) const WORDS_AFTER: usize = 6;
+
+/// Where the cues of one issue term may stand.
+#[derive(Debug, Clone)]
+pub(super) struct Scope {
+    /// Cues start at or after this offset…
+    pub start: usize,
+    /// …and, after the term, start before `end` and end by `bound`.
+    pub end: usize,
+    pub bound: usize,
+    /// The other items of a list the term is in, whose cues are not its own.
+    pub other_items: Span,
+    /// Where the topic word ends, when the term is only talked about.
+    pub topic: Option<usize>,
+    /// The term's own verb ("limiting its military"), a support cue.
+    pub own_verb: Vec<Span>,
+}
+
+impl Scope {
+    /// The scope of `issue` in `fact`, for cues at or after `floor`.
+    pub fn of(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Scope {
+        let mut start = fact.clause_start(issue.span.start).max(floor);
+        let cues = || {
+            [&fact.support, &fact.oppose, &fact.conditional]
+                .into_iter()
+                .flat_map(|spans| spans.iter())
+        };
+        let cue_between = |from: usize, to: usize| cues().any(|s| s.start >= from && s.end <= to);
+        // "… barring Ukraine from NATO, limiting its army to 600,000,
+        // transferring Donbas …": in a list, an item's own cue governs its term;
+        // an item without one shares the list's head verb (the first cue), not
+        // the cues of the other items.
+        let own_verb: Vec<Span> = fact
+            .support
+            .iter()
+            .filter(|s| s.start == issue.span.start && s.end < issue.span.end)
+            .copied()
+            .collect();
+        // Items are separated by commas and by "and" ("wants Ukraine to
+        // renounce NATO and cede the Donbas").
+        let list = |from: usize, to: usize| -> Option<(usize, Span)> {
+            let text = fact.text(Span::new(from, to));
+            let comma = text.rfind(',').map(|i| i + 1);
+            let and = text.rfind(" and ").map(|i| i + " and".len());
+            let item = from + comma.into_iter().chain(and).max()?;
+            if cue_between(item, to) || !own_verb.is_empty() {
+                return Some((item, Span::new(from, from)));
+            }
+            let head = cues()
+                .filter(|c| c.start >= from && c.end <= item)
+                .map(|c| c.end)
+                .min()?;
+            Some((from, Span::new(head, item)))
+        };
+        let mut other_items = Span::new(start, start);
+        let mut in_list = !own_verb.is_empty() || is_series(fact.text(fact.span));
+        if !cue_between(start, issue.span.start)
+            && start > fact.span.start.max(floor)
+            && start != fact.main_clause
+        {
+            // "X ruled out that …": the governing verb sits in the clause before;
+            // the nearest cue there governs (or its list's head), not every cue
+            // of that clause.
+            let previous = fact.clause_start(start - 1).max(floor);
+            match list(previous, start) {
+                Some((from, skip)) if skip.start < skip.end => {
+                    start = from;
+                    other_items = skip;
+                    in_list = true;
+                }
+                _ => {
+                    start = cues()
+                        .filter(|c| c.start >= previous && c.end <= start)
+                        .map(|c| c.start)
+                        .max()
+                        .unwrap_or(previous);
+                }
+            }
+        } else if let Some((from, skip)) = list(start, issue.span.start) {
+            start = from;
+            other_items = skip;
+            in_list = true;
+        }
+        // A term that is only talked about ("developments regarding guarantees
+        // will be unveiled") takes no stance from what follows it, nor from a
+        // negation of the talking ("did not understand how the guarantees work").
+        let topic = topic_word(fact, issue);
+        let after_limit = nth_word_end(fact.par, issue.span.end, WORDS_AFTER).min(fact.span.end);
+        // In a list, what follows the term belongs to it up to the next comma,
+        // where the next item starts (not so the commas of "January 1, 2027").
+        let after = &fact.par[issue.span.end..fact.span.end];
+        let next_comma = after
+            .match_indices(", ")
+            .find(|(i, _)| in_list && !after[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
+            .map_or(fact.span.end, |(i, _)| issue.span.end + i);
+        // Cues must start within the words after the term and end in its clause
+        // ("… was not on the table").
+        let bound = if topic.is_some() {
+            issue.span.end
+        } else {
+            fact.clause_end(issue.span.end)
+                .min(next_comma)
+                .max(issue.span.end)
+        };
+        let end = after_limit.min(bound).max(issue.span.end);
+        Scope {
+            start,
+            end,
+            bound,
+            other_items,
+            topic,
+            own_verb,
+        }
+    }
+
+    /// Does the cue at `cue` speak to `issue`?
+    pub fn holds(&self, fact: &SentenceFacts, issue: &IssueHit, cue: Span) -> bool {
+        let after_term = cue.start >= issue.span.end;
+        // "cap its army at 600,000 and renounce its NATO bid": a verb
+        // coordinated after the term governs the term after it.
+        let governs_next = || {
+            let before = fact.par[issue.span.end..cue.start].trim_end();
+            let coordinated = before.ends_with(" and") || before.ends_with(" or");
+            let reach = nth_word_end(fact.par, cue.end, WORDS_AFTER);
+            coordinated
+                && fact
+                    .issues
+                    .iter()
+                    .any(|i| i.span.start >= cue.end && i.span.start < reach)
+        };
+        cue.start >= self.start
+            && cue.start < self.end
+            && cue.end <= self.bound
+            && !overlaps(cue, issue.span)
+            && !self.other_items.contains(cue)
+            && !(after_term && governs_next())
+    }
+}
+
+/// Words that make the term what is talked about rather than what is
+/// wanted: "a discussion regarding security guarantees", "asked about a
+/// ceasefire", "how the guarantees would work", "discussing formats of …";
+/// "as part of" frames a term the same way.
+const TOPIC_WORDS: &[&str] = &[
+    "regarding",
+    "about",
+    "concerning",
+    "around",
+    "surrounding",
+    "how",
+    "whether",
+    "discuss",
+    "discusses",
+    "discussed",
+    "discussing",
+    "discussion",
+    "discussions",
+    "debate",
+    "debating",
+];
+
+/// How many words before the term a topic word reaches.
+const TOPIC_REACH: usize = 4;
+
+/// The end of the topic word that makes the issue term only the topic of
+/// what is said, if there is one: then speaking is not yet a stance.
+fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
+    // "On NATO expansion: the plan …" labels what follows.
+    let label = fact
+        .text(Span::new(fact.span.start, issue.span.start))
+        .trim()
+        == "On"
+        && fact.par[issue.span.end..fact.span.end].starts_with(':');
+    if label {
+        return Some(fact.span.start + 2);
+    }
+    let clause = fact.clause_start(issue.span.start);
+    let before = fact.text(Span::new(clause, issue.span.start));
+    let mut end = issue.span.start;
+    for word in before.split_whitespace().rev().take(TOPIC_REACH) {
+        let at = clause + fact.par[clause..end].rfind(word)?;
+        let bare = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        // "troops as part of the guarantees": the guarantees frame the point.
+        let frame =
+            bare == "of" && ends_with_ignoring_case(fact.par[clause..at].trim_end(), "as part");
+        if TOPIC_WORDS.contains(&bare.as_str()) || frame {
+            return Some(at + word.len());
+        }
+        end = at;
+    }
+    None
+}
+
+/// Does `sentence` hold a series of three or more ("A, B, and C", "A, B, or C")?
+fn is_series(sentence: &str) -> bool {
+    let separators: Vec<usize> = sentence
+        .match_indices(", ")
+        .filter(|(i, _)| !sentence[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
+        .map(|(i, _)| i)
+        .collect();
+    let closing = |i: &usize| {
+        let rest = &sentence[i + 2..];
+        rest.starts_with("and ") || rest.starts_with("or ")
+    };
+    separators.len() >= 2 && separators.iter().skip(1).any(closing)
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The byte offset after the `n`th word following `at`.
+pub(super) fn nth_word_end(text: &str, at: usize, n: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text[at..].char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == n {
+                    return at + i;
+                }
+            }
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            // A dash or a comma standing alone is not a word.
+            in_word = true;
+        }
+    }
+    text.len()
+}
+
+/// The byte offset of the `n`th word before `at`.
+pub(super) fn nth_word_start_back(text: &str, at: usize, n: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text[..at].char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == n {
+                    return i + 1;
+                }
+            }
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            // A dash or a comma standing alone is not a word.
+            in_word = true;
+        }
+    }
+    0
+}

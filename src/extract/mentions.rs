@@ -113,6 +113,8 @@ pub struct SentenceFacts<'a> {
     /// Where the main clause begins: after a fronted subordinate clause ("As
     /// talks resumed, …"), else at the sentence start.
     pub main_clause: usize,
+    /// The sentence holds a series ("A, B, and C"), whose items keep their cues.
+    pub series: bool,
 }
 
 impl<'a> SentenceFacts<'a> {
@@ -293,6 +295,7 @@ impl<'a> SentenceFacts<'a> {
             offices: spans(Kind::Office),
             clauses,
             main_clause,
+            series: is_series(text),
         }
     }
 
@@ -359,6 +362,17 @@ impl<'a> SentenceFacts<'a> {
 fn is_gloss(text: &str) -> bool {
     text.find(')')
         .is_some_and(|close| text[1..close].split_whitespace().count() == 1 && close <= 12)
+}
+
+/// Does `sentence` hold a series of three or more ("A, B, and C", "A, B, or C")?
+fn is_series(sentence: &str) -> bool {
+    let mut separators = sentence
+        .match_indices(", ")
+        .map(|(i, _)| &sentence[i + 2..])
+        .filter(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()));
+    // After the first separator, one that closes the series.
+    separators.next().is_some()
+        && separators.any(|rest| rest.starts_with("and ") || rest.starts_with("or "))
 }
 
 /// Does `text` open with a wire dateline ("WASHINGTON, Nov 20 (Reuters) -",

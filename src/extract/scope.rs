@@ -62,7 +62,7 @@ impl Scope {
             Some((from, Span::new(head, item)))
         };
         let mut other_items = Span::new(start, start);
-        let mut in_list = !own_verb.is_empty() || is_series(fact.text(fact.span));
+        let mut in_list = !own_verb.is_empty() || fact.series;
         if !cue_between(start, issue.span.start)
             && start > fact.span.start.max(floor)
             && start != fact.main_clause
@@ -188,32 +188,16 @@ fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
     let mut end = issue.span.start;
     for word in before.split_whitespace().rev().take(TOPIC_REACH) {
         let at = clause + fact.par[clause..end].rfind(word)?;
-        let bare = word
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         // "troops as part of the guarantees": the guarantees frame the point.
-        let frame =
-            bare == "of" && ends_with_ignoring_case(fact.par[clause..at].trim_end(), "as part");
-        if TOPIC_WORDS.contains(&bare.as_str()) || frame {
+        let frame = bare.eq_ignore_ascii_case("of")
+            && ends_with_ignoring_case(fact.par[clause..at].trim_end(), "as part");
+        if TOPIC_WORDS.iter().any(|t| bare.eq_ignore_ascii_case(t)) || frame {
             return Some(at + word.len());
         }
         end = at;
     }
     None
-}
-
-/// Does `sentence` hold a series of three or more ("A, B, and C", "A, B, or C")?
-fn is_series(sentence: &str) -> bool {
-    let separators: Vec<usize> = sentence
-        .match_indices(", ")
-        .filter(|(i, _)| !sentence[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
-        .map(|(i, _)| i)
-        .collect();
-    let closing = |i: &usize| {
-        let rest = &sentence[i + 2..];
-        rest.starts_with("and ") || rest.starts_with("or ")
-    };
-    separators.len() >= 2 && separators.iter().skip(1).any(closing)
 }
 
 fn overlaps(a: Span, b: Span) -> bool {

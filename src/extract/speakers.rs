@@ -256,7 +256,7 @@ fn is_document(fact: &SentenceFacts, agent: &Agent) -> bool {
 /// Does the party mention at `span` name a document ("the US proposal")?
 fn names_document(fact: &SentenceFacts, span: Span) -> bool {
     let last = fact.text(span).rsplit(' ').next().unwrap_or("");
-    DOCUMENT_NOUNS.contains(&last.to_lowercase().as_str())
+    DOCUMENT_NOUNS.iter().any(|n| last.eq_ignore_ascii_case(n))
 }
 
 /// "600,000 in the US proposal", "the cap under the Russian draft", "the US
@@ -342,7 +342,7 @@ pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<(Party, usize)> {
         .collect()
 }
 
-/// "The third red line for Kyiv is …", "unacceptable for Russia": an opposing
+/// "Another red line for Moscow is …", "unacceptable for Russia": an opposing
 /// cue followed by "for" and a party, near the term, names that party's refusal.
 fn red_line_holders<'a>(
     fact: &'a SentenceFacts,

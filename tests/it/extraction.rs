@@ -27,6 +27,13 @@ fn code(text: &str) -> Vec<(String, String, Stance, String)> {
         .collect()
 }
 
+/// (actor, issue, stance) of coded statements, for comparing with literals.
+fn triples(got: &[(String, String, Stance, String)]) -> Vec<(&str, &str, Stance)> {
+    got.iter()
+        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
+        .collect()
+}
+
 /// Assert that `text` holds exactly one statement, `(actor, issue, stance)`;
 /// returns its speaker as written.
 fn one(text: &str, expected: (&str, &str, Stance)) -> String {
@@ -109,10 +116,7 @@ fn a_condition_demanded_is_supported() {
 #[test]
 fn a_request_named_by_another_party_is_its_holders_position() {
     let got = code("Merz rejected Zelensky's request to join the EU.");
-    let mut coded: Vec<(&str, &str, Stance)> = got
-        .iter()
-        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
-        .collect();
+    let mut coded = triples(&got);
     coded.sort();
     assert_eq!(
         coded,
@@ -390,10 +394,7 @@ fn a_pull_quote_belongs_to_the_speaker_in_the_caption_under_it() {
          “Security guarantees must be legally binding.”\n\
          Zelensky speaking in Kyiv\n",
     );
-    let coded: Vec<_> = got
-        .iter()
-        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
-        .collect();
+    let coded = triples(&got);
     assert_eq!(
         coded,
         [
@@ -423,10 +424,7 @@ fn a_list_after_a_named_document_is_the_documents_and_each_item_keeps_its_cue() 
         "Peskov welcomed the Russian memorandum. Those included a 600,000 cap on the army, \
          a bar on Ukraine's NATO membership, and handing the Donbas to Russia.",
     );
-    let coded: Vec<_> = got
-        .iter()
-        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
-        .collect();
+    let coded = triples(&got);
     assert_eq!(
         coded,
         [
@@ -575,10 +573,7 @@ fn a_stance_on_this_takes_the_issue_of_the_sentence_before() {
         "Putin said he agrees with Trump about Ukraine's security. \
          He expressed readiness to work on this matter.",
     );
-    let coded: Vec<_> = got
-        .iter()
-        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
-        .collect();
+    let coded = triples(&got);
     assert_eq!(
         coded,
         [
@@ -734,10 +729,7 @@ fn a_quotation_left_open_continues_in_the_next_paragraph() {
          “Security guarantees must come first.”\n\
          “A ceasefire is needed.”\n",
     );
-    let coded: Vec<_> = got
-        .iter()
-        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
-        .collect();
+    let coded = triples(&got);
     // The third quotation opens and closes on its own: nobody's.
     assert_eq!(
         coded,
@@ -769,10 +761,7 @@ fn caution_is_a_condition() {
 #[test]
 fn a_plan_named_before_the_term_proposes_it() {
     let got = code("Ukrainian negotiators rejected the US proposal to freeze the front line.");
-    let coded: Vec<_> = got
-        .iter()
-        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
-        .collect();
+    let coded = triples(&got);
     assert_eq!(
         coded,
         [
@@ -785,10 +774,7 @@ fn a_plan_named_before_the_term_proposes_it() {
 #[test]
 fn a_condition_on_another_party_is_the_speakers_demand() {
     let got = code("Peskov said a ceasefire was possible only if Ukraine withdrew from Donetsk.");
-    let coded: Vec<_> = got
-        .iter()
-        .map(|g| (g.0.as_str(), g.1.as_str(), g.2))
-        .collect();
+    let coded = triples(&got);
     assert_eq!(
         coded,
         [

@@ -271,8 +271,15 @@ fn sentence_statements(
         return Vec::new();
     }
     for issue in &fact.issues {
+        let holders = speakers::holders(fact, issue);
         if let Some(speaker) = speakers::speaker_for(fact, issue, quote_agents, memory)
-            && let Some(decision) = stance::decide(fact, issue, fact.span.start).or_else(|| {
+            && let Some(decision) = stance::decide(
+                fact,
+                issue,
+                fact.span.start,
+                held_from(&holders, &speaker, issue),
+            )
+            .or_else(|| {
                 // A bullet of a party's list ("The plan includes: • …") is
                 // what the party puts forward.
                 memory.in_list().then(|| stance::Decision {
@@ -287,19 +294,38 @@ fn sentence_statements(
         }
         // "Merz rejected Zelensky's request to join the EU": the request is
         // Zelensky's position, whoever answers it.
-        for (holder, cues_from) in speakers::holders(fact, issue) {
-            if let Some(decision) = stance::decide(fact, issue, cues_from) {
+        for (holder, cues_from) in holders {
+            if let Some(decision) = stance::decide(fact, issue, cues_from, Span::default()) {
                 found.add(fact, holder, issue, &decision);
             }
         }
         // What a plan contains, it proposes.
         for (holder, cues_from) in speakers::document_holders(fact, issue) {
-            let decision =
-                stance::decide(fact, issue, cues_from).unwrap_or_else(|| stance::proposed(issue));
+            let decision = stance::decide(fact, issue, cues_from, Span::default())
+                .unwrap_or_else(|| stance::proposed(issue));
             found.add(fact, holder, issue, &decision);
         }
     }
     found.statements
+}
+
+/// The words a later holder governs before the term ("Merz rejected
+/// Zelensky's request to join …", "Kyiv faces U.S. pressure to cede …"):
+/// their cues are the holder's, not the speaker's.
+fn held_from(holders: &[(Party, usize)], speaker: &speakers::Speaker, issue: &IssueHit) -> Span {
+    holders
+        .iter()
+        .map(|(holder, _)| holder)
+        .filter(|h| h.span.end <= issue.span.start)
+        .filter(|h| {
+            speaker
+                .parties
+                .iter()
+                .all(|p| p.actor != h.actor && p.span.start < h.span.start)
+        })
+        .map(|h| Span::new(h.span.start, issue.span.start))
+        .min_by_key(|s| s.start)
+        .unwrap_or_default()
 }
 
 /// The statements of a sentence so far, with the stances each one's terms

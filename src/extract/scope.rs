@@ -19,6 +19,9 @@ pub(super) struct Scope {
     pub bound: usize,
     /// The other items of a list the term is in, whose cues are not its own.
     pub other_items: Span,
+    /// Another party's stance noun and the words it governs ("U.S. pressure
+    /// to …"), whose cues are that party's.
+    pub held: Span,
     /// Where the topic word ends, when the term is only talked about.
     pub topic: Option<usize>,
     /// The term's own verb ("limiting its military"), a support cue.
@@ -117,6 +120,7 @@ impl Scope {
             end,
             bound,
             other_items,
+            held: Span::new(start, start),
             topic,
             own_verb,
         }
@@ -142,6 +146,7 @@ impl Scope {
             && cue.end <= self.bound
             && !overlaps(cue, issue.span)
             && !self.other_items.contains(cue)
+            && !self.held.contains(cue)
             && !(after_term && governs_next())
     }
 }

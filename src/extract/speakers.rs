@@ -324,22 +324,64 @@ pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<(Party, usize)> {
             if let Some(rest) = after.strip_prefix(' ')
                 && HOLDER_NOUNS.iter().any(|n| rest.starts_with(n))
             {
-                // "growing U.S. pressure to agree to … giving up territory"
-                return word_count(rest) <= HOLDER_REACH;
+                // "growing U.S. pressure to agree to a deal that involves
+                // giving up territory": the noun holds all it governs, up
+                // to the next punctuation.
+                return !rest.contains([',', ';', ':', '\u{2014}', '(']);
             }
             let Some(rest) = after
                 .strip_prefix("'s ")
                 .or_else(|| after.strip_prefix("\u{2019}s "))
+                .or_else(|| own_pronoun(after))
             else {
                 return false;
             };
-            let noun_at = issue.span.start - rest.len();
-            cue_starts.contains(&noun_at) && word_count(rest) <= HOLDER_REACH
+            // The stance noun may follow an adjective ("its longstanding
+            // goal"), and governs what its preposition introduces.
+            let rest_at = issue.span.start - rest.len();
+            let words: Vec<usize> = word_starts(rest).take(3).collect();
+            let noun = words
+                .iter()
+                .take(2)
+                .position(|at| cue_starts.contains(&(rest_at + at)));
+            let governs = noun.is_some_and(|n| {
+                words.get(n + 1).is_none_or(|next| {
+                    let next = rest[*next..].split_whitespace().next().unwrap_or("");
+                    NOUN_LINKS.contains(&next)
+                })
+            });
+            governs && word_count(rest) <= HOLDER_REACH
         })
         .filter_map(Mention::party)
         .map(|p| (p, p.span.start))
         .chain(red_line_holders(fact, issue))
         .collect()
+}
+
+/// What follows a party's own possessive pronoun a few words on: "allowing
+/// Ukraine to achieve its goal of …", "Kyiv and its bid for …".
+fn own_pronoun(after: &str) -> Option<&str> {
+    let at = [" its ", " their "]
+        .iter()
+        .filter_map(|p| after.find(p).map(|i| (i, p.len())))
+        .min()?;
+    (word_count(&after[..at.0]) <= PRONOUN_REACH).then(|| &after[at.0 + at.1..])
+}
+
+/// Words by which a stance noun governs its object: "request to join",
+/// "goal of membership", "bid for", "insistence on", "demand that".
+const NOUN_LINKS: &[&str] = &["to", "of", "for", "on", "that"];
+
+/// How many words may stand between a party and its own "its".
+const PRONOUN_REACH: usize = 3;
+
+/// Where the words of `text` begin.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || text[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
 }
 
 /// "Another red line for Moscow is …", "unacceptable for Russia": an opposing

@@ -40,11 +40,17 @@ const WISHES: &[&str] = &[
     "want", "wants", "wish", "wishes", "hope", "hopes", "seek", "seeks", "aspire", "aspires",
 ];
 
-/// The stance taken on `issue` in `fact`, from cues at or after `floor`;
-/// `None` when nothing in the sentence takes a position (a meeting took
-/// place, talks focused on …).
-pub fn decide(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<Decision> {
-    let scope = Scope::of(fact, issue, floor);
+/// The stance taken on `issue` in `fact`, from cues at or after `floor` and
+/// outside `held` (another party's words); `None` when nothing in the
+/// sentence takes a position (a meeting took place, talks focused on …).
+pub fn decide(
+    fact: &SentenceFacts,
+    issue: &IssueHit,
+    floor: usize,
+    held: Span,
+) -> Option<Decision> {
+    let mut scope = Scope::of(fact, issue, floor);
+    scope.held = held;
     let topic = scope.topic;
     let in_scope = |spans: &[Span]| -> Vec<Span> {
         spans

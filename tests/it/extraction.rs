@@ -743,10 +743,63 @@ fn a_quotation_left_open_continues_in_the_next_paragraph() {
 #[test]
 fn a_party_named_before_pressure_holds_what_it_presses_for() {
     let got = code("Zelensky faces U.S. pressure to accept territorial concessions.");
+    assert_eq!(
+        triples(&got),
+        [("united_states", "territory", Stance::Support)],
+        "the party under pressure takes no position: {got:?}"
+    );
+}
+
+#[test]
+fn pressure_holds_a_relative_clause_but_not_past_a_comma() {
+    let got = code(
+        "Kyiv faces mounting Washington pressure to sign a framework that means ceding land in the east.",
+    );
+    assert_eq!(
+        triples(&got),
+        [("united_states", "territory", Stance::Support)]
+    );
+    assert!(code("Kyiv faces Washington pressure, and the army cap is on the agenda.").is_empty());
+}
+
+#[test]
+fn the_party_resisting_pressure_takes_its_own_verb() {
+    let got = code("Zelensky rejected U.S. pressure to give up territory.");
+    let mut coded = triples(&got);
+    coded.sort();
+    assert_eq!(
+        coded,
+        [
+            ("ukraine", "territory", Stance::Oppose),
+            ("united_states", "territory", Stance::Support)
+        ]
+    );
+}
+
+#[test]
+fn a_partys_own_pronoun_names_its_goal() {
+    let got = code(
+        "The envoy noted the deal would not let Ukraine reach its stated goal of NATO membership.",
+    );
     assert!(
-        got.iter()
-            .any(|g| g.0 == "united_states" && g.1 == "territory" && g.2 == Stance::Support),
+        triples(&got).contains(&("ukraine", "nato_membership", Stance::Support)),
         "{got:?}"
+    );
+}
+
+#[test]
+fn doubting_a_full_reversal_is_conditional() {
+    one(
+        "Rubio said a return to the pre-war borders was unlikely.",
+        ("united_states", "territory", Stance::Conditional),
+    );
+}
+
+#[test]
+fn terms_to_be_agreed_with_a_party_are_conditional() {
+    one(
+        "Peskov said any security guarantees must be agreed with Moscow.",
+        ("russia", "security_guarantees", Stance::Conditional),
     );
 }
 

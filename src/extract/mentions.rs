@@ -2,7 +2,7 @@
 //! verbs, stance cues and clause boundaries — all as spans of the document.
 
 use super::quotes;
-use super::{Kind, Scan};
+use super::{Kind, Scan, ends_with_ignoring_case};
 use crate::model::Span;
 
 /// Who a mention refers to.
@@ -115,6 +115,9 @@ pub struct SentenceFacts<'a> {
     pub main_clause: usize,
     /// The sentence holds a series ("A, B, and C"), whose items keep their cues.
     pub series: bool,
+    /// The sentence only imagines what someone may say ("Kyiv could argue
+    /// that …"): speculation, not a statement.
+    pub imagined: bool,
 }
 
 impl<'a> SentenceFacts<'a> {
@@ -213,7 +216,9 @@ impl<'a> SentenceFacts<'a> {
             .into_iter()
             .filter(|s| !quotes::inside(&quotes_here, *s))
             .filter(|s| !in_name(s))
-            .collect();
+            .collect::<Vec<Span>>();
+        let (imagined, speech): (Vec<Span>, Vec<Span>) =
+            speech.into_iter().partition(|s| is_hypothetical(par, *s));
         let text = span.of(par);
         let mut clauses = vec![span.start];
         // "As talks are sought, European nations suggested …": a fronted
@@ -296,6 +301,7 @@ impl<'a> SentenceFacts<'a> {
             clauses,
             main_clause,
             series: is_series(text),
+            imagined: !imagined.is_empty(),
         }
     }
 
@@ -392,6 +398,24 @@ fn is_dateline(text: &str) -> bool {
 }
 
 /// Words that open a subordinate clause at the start of a sentence.
+/// Is the speech verb at `verb` only imagined ("the authorities could also
+/// say that …", "Moscow might argue …")? What someone may say is not said.
+fn is_hypothetical(par: &str, verb: Span) -> bool {
+    let before = par[..verb.start].trim_end();
+    let before = HYPOTHETICAL_FILLERS
+        .iter()
+        .find(|f| ends_with_ignoring_case(before, f))
+        .map_or(before, |f| &before[..before.len() - f.len()]);
+    HYPOTHETICAL_MODALS
+        .iter()
+        .any(|m| ends_with_ignoring_case(before, m))
+}
+
+/// Modals that make a speech verb hypothetical.
+const HYPOTHETICAL_MODALS: &[&str] = &[" could", " might", " may", " would"];
+/// Words that may stand between such a modal and its verb.
+const HYPOTHETICAL_FILLERS: &[&str] = &[" also", " then", " well", " still"];
+
 const SUBORDINATORS: &[&str] = &[
     "as", "while", "although", "though", "after", "when", "because", "since", "before", "whereas",
     "once", "until", "amid",

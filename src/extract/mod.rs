@@ -267,7 +267,7 @@ fn sentence_statements(
     memory: &speakers::Memory,
 ) -> Vec<Statement> {
     let mut found = Found::default();
-    if fact.is_caption() {
+    if fact.is_caption() || fact.imagined {
         return Vec::new();
     }
     for issue in &fact.issues {

@@ -884,3 +884,21 @@ fn a_negated_refusal_keeps_what_it_refuses_to_give_up() {
         ("russia", "ceasefire", Stance::Conditional),
     );
 }
+
+#[test]
+fn what_a_party_could_say_is_not_said() {
+    assert!(code("Kyiv could also argue that it wants to join NATO.").is_empty());
+    assert!(code("Moscow might say that it wants a ceasefire.").is_empty());
+    one(
+        "Kyiv argued that it wants to join NATO.",
+        ("ukraine", "nato_membership", Stance::Support),
+    );
+}
+
+#[test]
+fn joining_any_alliance_is_nato_membership() {
+    one(
+        "Sybiha said nobody can forbid Ukraine from joining any alliance.",
+        ("ukraine", "nato_membership", Stance::Support),
+    );
+}

@@ -86,9 +86,13 @@ impl Memory {
         if agent.as_ref().is_some_and(|a| is_document(fact, a)) {
             self.document = agent.clone();
         } else if let Some(party) = named {
-            self.document = Some(Agent::Party(Speaker {
-                parties: vec![party],
-            }));
+            let mut parties = vec![party];
+            // "Lavrov welcomed the US plan": what the plan holds, its
+            // backer holds too.
+            if let Some(Agent::Party(backer)) = backer(fact, party.span, self) {
+                parties.extend(backer.parties.iter().filter(|p| p.actor != party.actor));
+            }
+            self.document = Some(Agent::Party(Speaker { parties }));
         } else if body_spoke {
             self.document = agent.clone();
         }
@@ -244,6 +248,25 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "declaration",
     "roadmap",
 ];
+
+/// Who backs the document named at `span` with a support cue right before
+/// it ("Lavrov welcomed the original US plan", "Kyiv backs the European
+/// draft"): the subject of the cue's clause.
+fn backer(fact: &SentenceFacts, span: Span, memory: &Memory) -> Option<Agent> {
+    let cue = fact.support.iter().find(|cue| {
+        let negated = fact
+            .negation
+            .iter()
+            .any(|n| n.end <= cue.start && word_count(fact.text(Span::new(n.end, cue.start))) <= 1);
+        cue.end <= span.start
+            && word_count(fact.text(Span::new(cue.end, span.start))) <= ENDORSE_REACH
+            && !negated
+    })?;
+    clause_subject(fact, fact.span.start, cue.start, memory)?.agent
+}
+
+/// How many words may stand between a backing verb and the document it backs.
+const ENDORSE_REACH: usize = 2;
 
 /// Does `agent` speak through a document ("the US plan", "the European draft")?
 fn is_document(fact: &SentenceFacts, agent: &Agent) -> bool {

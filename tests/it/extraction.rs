@@ -902,3 +902,24 @@ fn joining_any_alliance_is_nato_membership() {
         ("ukraine", "nato_membership", Stance::Support),
     );
 }
+
+#[test]
+fn what_a_welcomed_plan_holds_its_backer_holds_too() {
+    let got =
+        code("Peskov welcomed the American plan on Monday. It includes a cap on Ukraine's army.");
+    let mut coded = triples(&got);
+    coded.sort();
+    assert_eq!(
+        coded,
+        [
+            ("russia", "army_size", Stance::Support),
+            ("united_states", "army_size", Stance::Support)
+        ]
+    );
+    // A critic of the plan does not hold what it contains.
+    let got = code("Kyiv criticised the American plan. It includes a cap on Ukraine's army.");
+    assert_eq!(
+        triples(&got),
+        [("united_states", "army_size", Stance::Support)]
+    );
+}

@@ -299,6 +299,13 @@ fn sentence_statements(
                 found.add(fact, holder, issue, &decision);
             }
         }
+        // "Kyiv welcomed signals that Washington would …": the answer is a
+        // position too.
+        for (party, cues_from) in speakers::answerers(fact, issue, memory) {
+            if let Some(decision) = stance::decide(fact, issue, cues_from, Span::default()) {
+                found.add(fact, party, issue, &decision);
+            }
+        }
         // What a plan contains, it proposes.
         for (holder, cues_from) in speakers::document_holders(fact, issue) {
             let decision = stance::decide(fact, issue, cues_from, Span::default())

@@ -235,6 +235,61 @@ pub fn speaker_for(
     }
 }
 
+/// "Zelensky welcomed Trump's signal that the U.S. would join the guarantees",
+/// "Moscow dismissed reports that European troops could deploy": a party whose
+/// stance verb governs the clause the term is in answers it, whoever that
+/// clause's subject is. Each such party comes with where its cues begin.
+pub fn answerers(fact: &SentenceFacts, issue: &IssueHit, memory: &Memory) -> Vec<(Party, usize)> {
+    let clause = fact.clause_start(issue.span.start);
+    if clause <= fact.span.start {
+        return Vec::new();
+    }
+    let verb = [&fact.support, &fact.oppose]
+        .iter()
+        .flat_map(|spans| spans.iter())
+        .filter(|cue| cue.end <= clause && fact.clause_start(cue.start) < clause)
+        .filter(|cue| {
+            // The verb's object runs up to the clause ("signal that",
+            // "reports that"), with no other verb of its own.
+            let between = fact.text(Span::new(cue.end, clause));
+            word_count(between) <= ANSWER_REACH
+                && !between.contains([',', ';', ':', '\u{2014}', '('])
+        })
+        .min_by_key(|cue| cue.start);
+    let Some(verb) = verb else {
+        return Vec::new();
+    };
+    // "An analyst said Kyiv welcomed …" is the analyst's account.
+    let told_by_outsider = fact
+        .speech
+        .iter()
+        .filter(|v| v.end <= verb.start)
+        .any(|v| verb_agent(fact, *v, memory) == Some(Agent::Outsider));
+    if told_by_outsider {
+        return Vec::new();
+    }
+    // The verb is the subject's own ("Moscow has dismissed"), not a noun of
+    // someone else's ("Kyiv faces U.S. pressure to …").
+    let Some(subject) = clause_subject(fact, fact.span.start, verb.start, memory)
+        .filter(|s| word_count(fact.text(Span::new(s.end, verb.start))) <= VERB_AFTER_SUBJECT)
+    else {
+        return Vec::new();
+    };
+    let Some(Agent::Party(speaker)) = subject.agent else {
+        return Vec::new();
+    };
+    speaker
+        .parties
+        .into_iter()
+        .map(|p| (p, verb.start))
+        .collect()
+}
+
+/// How many words may stand between the answering verb and the clause it governs.
+const ANSWER_REACH: usize = 4;
+/// How many words (auxiliaries, adverbs) may stand between a subject and its verb.
+const VERB_AFTER_SUBJECT: usize = 2;
+
 /// Nouns that make a party mention a document rather than a person or body.
 const DOCUMENT_NOUNS: &[&str] = &[
     "plan",

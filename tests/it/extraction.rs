@@ -923,3 +923,31 @@ fn what_a_welcomed_plan_holds_its_backer_holds_too() {
         [("united_states", "army_size", Stance::Support)]
     );
 }
+
+#[test]
+fn a_party_answering_a_report_of_another_takes_its_own_stance() {
+    let got = code("Peskov dismissed reports that British troops could be deployed to Ukraine.");
+    assert_eq!(
+        triples(&got),
+        [("russia", "foreign_troops", Stance::Oppose)]
+    );
+    let got = code(
+        "Zelensky welcomed the signal that Washington would be ready to give security guarantees.",
+    );
+    let mut coded = triples(&got);
+    coded.sort();
+    assert_eq!(
+        coded,
+        [
+            ("ukraine", "security_guarantees", Stance::Support),
+            ("united_states", "security_guarantees", Stance::Support)
+        ]
+    );
+    // Told by an analyst, it is nobody's position.
+    assert!(
+        code(
+            "An analyst said Kyiv welcomed reports that Washington would give security guarantees."
+        )
+        .is_empty()
+    );
+}

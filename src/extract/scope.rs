@@ -141,13 +141,28 @@ impl Scope {
                     .iter()
                     .any(|i| i.span.start >= cue.end && i.span.start < reach)
         };
+        // "withdraw from Donbas as a condition for a ceasefire": a cue
+        // after the term that names its own object is that object's.
+        let has_object = || {
+            let rest = fact.par[cue.end..fact.span.end].trim_start();
+            let rest = ["for ", "of ", "to "]
+                .iter()
+                .find_map(|p| rest.strip_prefix(p))
+                .unwrap_or(rest);
+            let rest = ["a ", "an ", "the ", "any "]
+                .iter()
+                .find_map(|a| rest.strip_prefix(a))
+                .unwrap_or(rest);
+            let at = fact.span.end - rest.len();
+            fact.issues.iter().any(|i| i.span.start == at)
+        };
         cue.start >= self.start
             && cue.start < self.end
             && cue.end <= self.bound
             && !overlaps(cue, issue.span)
             && !self.other_items.contains(cue)
             && !self.held.contains(cue)
-            && !(after_term && governs_next())
+            && !(after_term && (governs_next() || has_object()))
     }
 }
 

@@ -534,7 +534,20 @@ struct Subject {
 }
 
 /// Modals of obligation: what a subject must do is someone's demand.
-const OBLIGATIONS: &[&str] = &["must", "should", "needs to", "need to", "has to", "have to"];
+const OBLIGATIONS: &[&str] = &[
+    "must",
+    "should",
+    "needs to",
+    "need to",
+    "has to",
+    "have to",
+    "would have to",
+    "will have to",
+    "would need to",
+    "will need to",
+    "is required to",
+    "would be required to",
+];
 
 /// Does a modal of obligation follow the subject ending at `end` ("the EU
 /// must …", "Moscow should also …")?
@@ -652,10 +665,21 @@ fn object_before_that(fact: &SentenceFacts, m: &Mention, clause: usize) -> bool 
         .next()
         .unwrap_or("");
     let before_end = clause.min(m.span.start) + before.len();
-    let addressee = fact.speech.iter().any(|v| v.end == before_end);
-    after.starts_with("that ")
+    let verb = fact.speech.iter().find(|v| v.end == before_end);
+    let addressee = verb.is_some();
+    // "told reporters a ceasefire …": who is told is never the one who
+    // holds what follows, "that" or not.
+    let told = verb.is_some_and(|v| {
+        TELLING
+            .iter()
+            .any(|t| fact.text(*v).eq_ignore_ascii_case(t))
+    });
+    told || after.starts_with("that ")
         && (addressee || word_before.chars().next().is_some_and(char::is_lowercase))
 }
+
+/// Speech verbs whose object is the one spoken to.
+const TELLING: &[&str] = &["told", "tells", "tell", "telling"];
 
 /// Does a speech verb or a stance cue follow mention `m` (an adverb between)?
 fn verb_follows(fact: &SentenceFacts, m: &Mention) -> bool {

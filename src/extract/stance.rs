@@ -34,6 +34,10 @@ const NEGATED_CUE_REACH: usize = 2;
 /// How far a condition opener reaches to the term it demands ("unless Kyiv pulls its forces back").
 const CONDITION_REACH: usize = 8;
 
+/// How many words after the term an "only" and its condition may follow
+/// ("a ceasefire would only be possible if").
+const RESTRICTION_REACH: usize = 5;
+
 /// Verbs of wishing: in a condition they state its premise ("if they want to
 /// join …"), not a demand.
 const WISHES: &[&str] = &[
@@ -98,10 +102,22 @@ pub fn decide(
         })
         .copied()
         .collect();
+    // "a ceasefire is only possible if …", "troops would only be sent
+    // once …": the term is granted on a condition, whatever it is.
+    let restricted = fact.condition_openers.iter().copied().filter(|o| {
+        let between = fact.text(Span::new(issue.span.end, o.start.max(issue.span.end)));
+        o.start >= issue.span.end
+            && words_between(issue.span.end, o.start) <= RESTRICTION_REACH
+            && !between.contains([',', ';', ':'])
+            && between
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("only"))
+    });
     let mut negations = negations(fact, issue, &scope);
     let mut oppose = in_scope(&fact.oppose);
     let mut conditional = in_scope(&fact.conditional);
     conditional.extend(traded);
+    conditional.extend(restricted);
     let mut support = in_scope(&fact.support);
     let negation_of = |cue: &Span| {
         fact.negation

@@ -951,3 +951,44 @@ fn a_party_answering_a_report_of_another_takes_its_own_stance() {
         .is_empty()
     );
 }
+
+#[test]
+fn whoever_is_told_does_not_hold_what_is_said() {
+    one(
+        "Peskov told journalists a truce was possible.",
+        ("russia", "ceasefire", Stance::Support),
+    );
+}
+
+#[test]
+fn a_term_granted_only_on_a_condition_is_conditional() {
+    one(
+        "Peskov said a truce would only be possible if arms deliveries stopped.",
+        ("russia", "ceasefire", Stance::Conditional),
+    );
+    // Past a comma the condition is another clause's.
+    one(
+        "Peskov said a truce was what Moscow only wanted, if talks went well.",
+        ("russia", "ceasefire", Stance::Support),
+    );
+}
+
+#[test]
+fn a_demand_set_as_a_condition_for_another_term() {
+    let got = code("The Kremlin demanded a pullout from Luhansk as a condition for any truce.");
+    assert_eq!(
+        triples(&got),
+        [
+            ("russia", "territory", Stance::Support),
+            ("russia", "ceasefire", Stance::Conditional)
+        ]
+    );
+}
+
+#[test]
+fn a_party_that_would_have_to_act_is_the_speakers_demand() {
+    one(
+        "Vance said Kyiv would have to accept territorial concessions.",
+        ("united_states", "territory", Stance::Support),
+    );
+}

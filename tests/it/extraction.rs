@@ -1,10 +1,15 @@
 //! Extraction: a sentence in, the statements a reader would code out.
 
+use std::sync::LazyLock;
+
 use stancegrid::{CueKind, Document, Lexicon, Span, Stance, extract};
+
+/// The built-in lexicon, compiled once for all tests.
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
 
 /// (actor, issue, stance, speaker) of every statement in `text`.
 fn code(text: &str) -> Vec<(String, String, Stance, String)> {
-    let lexicon = Lexicon::builtin();
+    let lexicon = &*LEXICON;
     let doc = Document {
         file: "t.txt".into(),
         path: "t.txt".into(),
@@ -200,7 +205,7 @@ fn coordinated_subjects_each_get_a_statement() {
 #[test]
 fn spans_and_cues_point_into_the_document() {
     let text = "The Kremlin rejected the deployment of NATO troops, Peskov said.";
-    let lexicon = Lexicon::builtin();
+    let lexicon = &*LEXICON;
     let doc = Document {
         file: "t.txt".into(),
         path: "t.txt".into(),

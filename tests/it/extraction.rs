@@ -19,7 +19,7 @@ fn code(text: &str) -> Vec<(String, String, Stance, String)> {
         content: vec![Span::new(0, text.len())],
         text: text.to_string(),
     };
-    extract::statements(0, &doc, &lexicon)
+    extract::statements(0, &doc, lexicon)
         .into_iter()
         .map(|s| {
             (
@@ -215,7 +215,7 @@ fn spans_and_cues_point_into_the_document() {
         content: vec![Span::new(0, text.len())],
         text: text.to_string(),
     };
-    let statements = extract::statements(0, &doc, &lexicon);
+    let statements = extract::statements(0, &doc, lexicon);
     assert_eq!(statements.len(), 1);
     let s = &statements[0];
     assert_eq!(s.sentence.of(text), text);

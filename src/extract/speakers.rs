@@ -593,7 +593,8 @@ fn viewpoint(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
         .flatten()
 }
 
-/// A headline that ends in its source: "No ceasefire unless …: Russia".
+/// A headline that names its source after a colon ("No ceasefire unless …:
+/// Russia") or before one ("Kremlin: …").
 fn headline_attribution(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
     let text = fact.text(fact.span);
     let colon = text.rfind(':')?;
@@ -602,8 +603,24 @@ fn headline_attribution(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> 
     let tail = fact.text(Span::new(tail_start, fact.span.end));
     let named = last.span.start >= tail_start
         && tail.trim().trim_end_matches(['.', '!']) == fact.text(last.span);
-    named.then(|| agent_of(&[last], memory)).flatten()
+    if named {
+        return agent_of(&[last], memory);
+    }
+    // "Trump envoy: Ukraine will not join NATO", "Kremlin: …": the source
+    // is named before the colon.
+    let colon = fact.span.start + text.find(':')?;
+    let first = fact.mentions.first()?;
+    let lead = fact.text(Span::new(fact.span.start, first.span.start));
+    let label = fact.text(Span::new(first.span.end.min(colon), colon));
+    let names_source = first.span.end <= colon
+        && word_count(lead) <= 1
+        && word_count(label) <= SOURCE_LABEL_WORDS
+        && !label.contains(',');
+    names_source.then(|| agent_of(&[first], memory)).flatten()
 }
+
+/// How many words may follow the source's name before the colon ("Trump envoy:").
+const SOURCE_LABEL_WORDS: usize = 2;
 
 /// The subject of the clause that holds `at`: its first mention that is not the
 /// object of a preposition, with the mentions coordinated with it ("the US and

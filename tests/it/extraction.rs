@@ -997,3 +997,28 @@ fn a_party_that_would_have_to_act_is_the_speakers_demand() {
         ("united_states", "territory", Stance::Support),
     );
 }
+
+#[test]
+fn a_headline_may_name_its_source_before_a_colon() {
+    one(
+        "Kremlin aide: Kyiv will never be a NATO member",
+        ("russia", "nato_membership", Stance::Oppose),
+    );
+    // A longer lead is a label, not a source: the line speaks for itself.
+    one(
+        "Trump after a long week of talks: Ukraine will not join NATO",
+        ("ukraine", "nato_membership", Stance::Oppose),
+    );
+}
+
+#[test]
+fn dropping_a_bid_and_out_of_the_question_refuse() {
+    one(
+        "The Kremlin insisted that Kyiv drop its bid to join NATO.",
+        ("russia", "nato_membership", Stance::Oppose),
+    );
+    one(
+        "Umerov said a cap on the size of the army was out of the question.",
+        ("ukraine", "army_size", Stance::Oppose),
+    );
+}

@@ -280,12 +280,10 @@ fn sentence_statements(
                 held_from(&holders, &speaker, issue),
             )
             .or_else(|| {
-                // A bullet of a party's list ("The plan includes: • …") is
-                // what the party puts forward.
-                memory.in_list().then(|| stance::Decision {
-                    stance: Stance::Support,
-                    cues: Vec::new(),
-                })
+                // A bullet of a party's list ("The plan includes: • …"), and
+                // what a plan names, is what the party puts forward.
+                (memory.in_list() || speaker.plan_names(fact, issue))
+                    .then(|| stance::proposed(issue))
             })
         {
             for party in &speaker.parties {

@@ -200,6 +200,11 @@ pub fn speaker_for(
         .or(after)
         .map(|(_, a)| a)
         .or_else(|| viewpoint(fact, memory));
+    let under = attribution
+        .is_none()
+        .then(|| under_document(fact, memory))
+        .flatten();
+    let attribution = attribution.or_else(|| under.clone());
     // A pronoun in the reported clause ("Trump said that he will not …")
     // refers to the speaker of the sentence.
     let subject = subject.filter(|s| !(s.pronoun && attribution.is_some()));
@@ -223,7 +228,8 @@ pub fn speaker_for(
                 .any(|a| speaker_actors.contains(a));
             // A plan is the exception: what it says other parties will do is
             // its content ("the US plan says Ukraine will not join NATO").
-            if described && subject != agent && !is_document(fact, &agent) && !obliged {
+            let plan = is_document(fact, &agent) || under.is_some();
+            if described && subject != agent && !plan && !obliged {
                 None
             } else {
                 agent.speaker()
@@ -323,12 +329,28 @@ fn backer(fact: &SentenceFacts, span: Span, memory: &Memory) -> Option<Agent> {
 /// How many words may stand between a backing verb and the document it backs.
 const ENDORSE_REACH: usize = 2;
 
+impl Speaker {
+    /// Does the speaker speak through a plan or draft ("the European
+    /// counterproposal would …")?
+    pub fn is_document(&self, fact: &SentenceFacts) -> bool {
+        self.parties.iter().any(|p| names_document(fact, p.span))
+    }
+
+    /// Is `issue` named after the plan that speaks ("the European
+    /// counterproposal would allow an army of 800,000")? What a plan goes on
+    /// to name, it proposes; a label before it ("On NATO expansion: the plan
+    /// …") is only the topic.
+    pub fn plan_names(&self, fact: &SentenceFacts, issue: &IssueHit) -> bool {
+        self.is_document(fact) && self.parties.iter().all(|p| p.span.end <= issue.span.start)
+    }
+}
+
 /// Does `agent` speak through a document ("the US plan", "the European draft")?
 fn is_document(fact: &SentenceFacts, agent: &Agent) -> bool {
     let Agent::Party(speaker) = agent else {
         return false;
     };
-    speaker.parties.iter().any(|p| names_document(fact, p.span))
+    speaker.is_document(fact)
 }
 
 /// Does the party mention at `span` name a document ("the US proposal")?
@@ -592,6 +614,37 @@ fn viewpoint(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
         .then(|| memory.antecedent())
         .flatten()
 }
+
+/// "Under the US proposal, Ukraine would …", "Under the plan, …": the
+/// document named in the opening phrase (or the last one, for a bare noun)
+/// says what follows, not the parties it names.
+fn under_document(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
+    let opening = fact.text(fact.span).split_whitespace().next()?;
+    if !opening.eq_ignore_ascii_case("under") {
+        return None;
+    }
+    let comma = fact.span.start + fact.text(fact.span).find(',')?;
+    let phrase = fact.text(Span::new(fact.span.start, comma));
+    if word_count(phrase) > UNDER_PHRASE_WORDS {
+        return None;
+    }
+    let named = fact
+        .mentions
+        .iter()
+        .find(|m| m.span.end <= comma && names_document(fact, m.span));
+    if let Some(m) = named {
+        return agent_of(&[m], memory);
+    }
+    // A plan of unknown origin speaks for no party.
+    let noun = phrase.rsplit(' ').next().unwrap_or("");
+    DOCUMENT_NOUNS
+        .iter()
+        .any(|n| noun.eq_ignore_ascii_case(n))
+        .then(|| memory.document.clone().unwrap_or(Agent::Outsider))
+}
+
+/// How long an opening "Under the …," phrase may be.
+const UNDER_PHRASE_WORDS: usize = 6;
 
 /// A headline that names its source after a colon ("No ceasefire unless …:
 /// Russia") or before one ("Kremlin: …").

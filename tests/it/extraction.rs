@@ -1022,3 +1022,28 @@ fn dropping_a_bid_and_out_of_the_question_refuse() {
         ("ukraine", "army_size", Stance::Oppose),
     );
 }
+
+#[test]
+fn under_a_plan_the_plan_speaks() {
+    one(
+        "Under the Russian draft, Ukraine would pull out of Luhansk.",
+        ("russia", "territory", Stance::Support),
+    );
+    let got = code(
+        "Washington presented a framework on Friday. Under the plan, Kyiv would never join NATO.",
+    );
+    assert_eq!(
+        triples(&got),
+        [("united_states", "nato_membership", Stance::Oppose)]
+    );
+    // A plan of unknown origin is nobody's position, nor Ukraine's.
+    assert!(code("Under the plan, Kyiv would never join NATO.").is_empty());
+}
+
+#[test]
+fn what_a_plan_names_it_proposes() {
+    one(
+        "The European counterproposal would allow an army of 800,000.",
+        ("europe", "army_size", Stance::Conditional),
+    );
+}

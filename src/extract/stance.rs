@@ -53,6 +53,9 @@ pub fn decide(
     floor: usize,
     held: Span,
 ) -> Option<Decision> {
+    if let Some(answer) = answer_to_question(fact, issue) {
+        return answered(fact, issue, answer);
+    }
     let mut scope = Scope::of(fact, issue, floor);
     scope.held = held;
     let topic = scope.topic;
@@ -102,16 +105,20 @@ pub fn decide(
         })
         .copied()
         .collect();
-    // "a ceasefire is only possible if …", "troops would only be sent
-    // once …": the term is granted on a condition, whatever it is.
+    // "a ceasefire is only possible if …", "will only agree to a truce
+    // if …": the term is granted on a condition, whatever it is.
+    let clause = fact.clause_start(issue.span.start);
+    let lead = fact.text(Span::new(
+        nth_word_start_back(fact.par, issue.span.start, NEGATION_REACH).max(clause),
+        issue.span.start,
+    ));
     let restricted = fact.condition_openers.iter().copied().filter(|o| {
         let between = fact.text(Span::new(issue.span.end, o.start.max(issue.span.end)));
+        let only = |t: &str| t.split_whitespace().any(|w| w.eq_ignore_ascii_case("only"));
         o.start >= issue.span.end
             && words_between(issue.span.end, o.start) <= RESTRICTION_REACH
             && !between.contains([',', ';', ':'])
-            && between
-                .split_whitespace()
-                .any(|w| w.eq_ignore_ascii_case("only"))
+            && (only(between) || only(lead))
     });
     let mut negations = negations(fact, issue, &scope);
     let mut oppose = in_scope(&fact.oppose);
@@ -197,6 +204,47 @@ pub fn decide(
     cues.sort();
     cues.dedup();
     Some(Decision { stance, cues })
+}
+
+/// "Asked whether the US would send troops, Rubio said: “That's not on the
+/// table.”": a term in the question is what the answer takes a stance on.
+/// The answer, if `issue` is in such a question.
+fn answer_to_question(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
+    let text = fact.text(fact.span);
+    let asked = text.split_whitespace().next()?;
+    if !asked.eq_ignore_ascii_case("asked") {
+        return None;
+    }
+    let comma = fact.span.start + text.find(',')?;
+    (issue.span.end <= comma).then(|| Span::new(comma + 1, fact.span.end))
+}
+
+/// The stance an answer takes: any condition makes it conditional, any
+/// refusal or negation opposes, a support cue supports; an answer without
+/// one takes none.
+fn answered(fact: &SentenceFacts, issue: &IssueHit, answer: Span) -> Option<Decision> {
+    let within = |spans: &[Span]| -> Vec<Span> {
+        spans
+            .iter()
+            .filter(|s| answer.contains(**s))
+            .copied()
+            .collect()
+    };
+    let oppose: Vec<Span> = within(&fact.oppose)
+        .into_iter()
+        .chain(within(&fact.negation))
+        .collect();
+    let (stance, cues) = [
+        (Stance::Conditional, within(&fact.conditional)),
+        (Stance::Oppose, oppose),
+        (Stance::Support, within(&fact.support)),
+    ]
+    .into_iter()
+    .find(|(_, cues)| !cues.is_empty())?;
+    Some(Decision {
+        stance: in_sense(issue.sense, stance),
+        cues,
+    })
 }
 
 /// The negations that deny `issue`: a few words before it (not before a topic

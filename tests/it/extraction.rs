@@ -1047,3 +1047,25 @@ fn what_a_plan_names_it_proposes() {
         ("europe", "army_size", Stance::Conditional),
     );
 }
+
+#[test]
+fn an_answer_takes_a_stance_on_the_question() {
+    one(
+        "Asked whether Britain would send troops, Starmer said it was off the table.",
+        ("europe", "foreign_troops", Stance::Oppose),
+    );
+    one(
+        "Asked about a truce, Ushakov said Moscow was open to it under conditions.",
+        ("russia", "ceasefire", Stance::Conditional),
+    );
+    // An answer without a stance takes none.
+    assert!(code("Asked about a truce, Ushakov said the talks went on late.").is_empty());
+}
+
+#[test]
+fn only_giving_something_is_no_condition() {
+    one(
+        "Peskov rejected a truce, saying it would only let Kyiv regroup.",
+        ("russia", "ceasefire", Stance::Oppose),
+    );
+}

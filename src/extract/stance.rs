@@ -56,6 +56,9 @@ pub fn decide(
     if let Some(answer) = answer_to_question(fact, issue) {
         return answered(fact, issue, answer);
     }
+    if let Some(charge) = accusation(fact, issue, floor) {
+        return charged(fact, issue, charge, held);
+    }
     let mut scope = Scope::of(fact, issue, floor);
     scope.held = held;
     let topic = scope.topic;
@@ -203,6 +206,47 @@ pub fn decide(
     let mut cues = cues;
     cues.sort();
     cues.dedup();
+    Some(Decision { stance, cues })
+}
+
+/// Verbs that charge another party with what follows "of" or "for".
+const ACCUSATIONS: &[&str] = &[
+    "accused", "accuses", "accusing", "accuse", "blamed", "blames", "blaming", "blame",
+];
+
+/// "Sybiha accused Moscow of blocking a ceasefire": the accusation verb and
+/// its "of"/"for" before `issue`, in its clause and at or after `floor`.
+fn accusation(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<Span> {
+    let from = fact.clause_start(issue.span.start).max(floor);
+    let before = fact.text(Span::new(from, issue.span.start.max(from)));
+    // Each word with its offset in the text.
+    let mut words = before
+        .split_whitespace()
+        .map(|w| (from + (w.as_ptr() as usize - before.as_ptr() as usize), w));
+    let (start, _) = words.find(|(_, w)| {
+        let bare = w.trim_matches(|c: char| !c.is_alphabetic());
+        ACCUSATIONS.iter().any(|a| bare.eq_ignore_ascii_case(a))
+    })?;
+    let (link, word) = words.find(|(_, w)| *w == "of" || *w == "for")?;
+    Some(Span::new(start, link + word.len()))
+}
+
+/// What a party is charged with, the accuser stands against: an explicit
+/// cue of the charge, reversed ("accused Europe of preparing to send
+/// troops" opposes them); a charge without one says nothing of a stance.
+fn charged(fact: &SentenceFacts, issue: &IssueHit, charge: Span, held: Span) -> Option<Decision> {
+    let described = decide(fact, issue, charge.end, held)?;
+    if described.cues.is_empty() {
+        return None;
+    }
+    let stance = match described.stance {
+        Stance::Support => Stance::Oppose,
+        Stance::Oppose => Stance::Support,
+        Stance::Conditional => Stance::Conditional,
+    };
+    let mut cues = described.cues;
+    cues.push(charge);
+    cues.sort();
     Some(Decision { stance, cues })
 }
 

@@ -1069,3 +1069,33 @@ fn only_giving_something_is_no_condition() {
         ("russia", "ceasefire", Stance::Oppose),
     );
 }
+
+#[test]
+fn an_accuser_stands_against_the_charge() {
+    one(
+        "Umerov accused the Kremlin of rejecting a truce.",
+        ("ukraine", "ceasefire", Stance::Support),
+    );
+    one(
+        "Zakharova accused London of planning to deploy troops in Ukraine.",
+        ("russia", "foreign_troops", Stance::Oppose),
+    );
+    // A charge without a stance cue says nothing of one.
+    assert!(code("Umerov blamed the Kremlin for the state of the truce talks.").is_empty());
+}
+
+#[test]
+fn not_objecting_supports() {
+    one(
+        "Peskov said Moscow did not object to Kyiv joining the EU.",
+        ("russia", "eu_accession", Stance::Support),
+    );
+}
+
+#[test]
+fn refusing_to_give_up_our_land() {
+    one(
+        "“Ukraine will never give up our land,” Sybiha said.",
+        ("ukraine", "territory", Stance::Oppose),
+    );
+}

@@ -212,6 +212,11 @@ pub fn speaker_for(
         || subject
             .as_ref()
             .is_some_and(|s| is_obliged(fact, s.end) || is_conditioned(fact, s.start));
+    // "Von der Leyen said Ukraine could become an EU member": a subject
+    // without a verb of its own stance only carries the proposition.
+    let voiced = subject
+        .as_ref()
+        .is_some_and(|s| voices_stance(fact, s.end, issue.span.start));
     match (attribution, subject.and_then(|s| s.agent)) {
         (Some(agent), Some(subject)) => {
             let speaker_actors = agent.actors();
@@ -229,7 +234,7 @@ pub fn speaker_for(
             // A plan is the exception: what it says other parties will do is
             // its content ("the US plan says Ukraine will not join NATO").
             let plan = is_document(fact, &agent) || under.is_some();
-            if described && subject != agent && !plan && !obliged {
+            if described && voiced && subject != agent && !plan && !obliged {
                 None
             } else {
                 agent.speaker()
@@ -295,6 +300,19 @@ pub fn answerers(fact: &SentenceFacts, issue: &IssueHit, memory: &Memory) -> Vec
 const ANSWER_REACH: usize = 4;
 /// How many words (auxiliaries, adverbs) may stand between a subject and its verb.
 const VERB_AFTER_SUBJECT: usize = 2;
+
+/// Does a verb of stance or speech stand between a subject ending at `from`
+/// and the term at `to` ("Moscow wants …", "Kyiv rejected …")? A negation
+/// alone ("Ukraine will never join NATO") is no stance of the subject's.
+fn voices_stance(fact: &SentenceFacts, from: usize, to: usize) -> bool {
+    let between = |s: &&Span| s.start >= from && s.end <= to;
+    let cue = [&fact.support, &fact.oppose, &fact.conditional]
+        .iter()
+        .flat_map(|spans| spans.iter())
+        .filter(between)
+        .any(|c| !fact.negation.contains(c));
+    cue || fact.speech.iter().any(|v| between(&v))
+}
 
 /// Nouns that make a party mention a document rather than a person or body.
 const DOCUMENT_NOUNS: &[&str] = &[

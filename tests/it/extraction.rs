@@ -285,8 +285,13 @@ fn a_plan_speaks_for_its_party_about_what_others_will_do() {
         "The US plan says that Ukraine will not join NATO.",
         ("united_states", "nato_membership", Stance::Oppose),
     );
-    // A party reporting another's intentions is nobody's first-hand position.
-    assert!(code("Washington said Ukraine will not join NATO.").is_empty());
+    // A party reporting another's wishes is nobody's first-hand position…
+    assert!(code("Washington said Ukraine still wants to join NATO.").is_empty());
+    // …but what it says of the proposition itself is its own view.
+    one(
+        "Washington said Ukraine will not join NATO.",
+        ("united_states", "nato_membership", Stance::Oppose),
+    );
 }
 
 #[test]
@@ -1097,5 +1102,17 @@ fn refusing_to_give_up_our_land() {
     one(
         "“Ukraine will never give up our land,” Sybiha said.",
         ("ukraine", "territory", Stance::Oppose),
+    );
+}
+
+#[test]
+fn a_prediction_on_the_proposition_is_the_speakers_view() {
+    one(
+        "António Costa said Ukraine could become a member of the EU before 2030.",
+        ("europe", "eu_accession", Stance::Support),
+    );
+    one(
+        "Ushakov said Kyiv will never be admitted to NATO.",
+        ("russia", "nato_membership", Stance::Oppose),
     );
 }

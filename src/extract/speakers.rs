@@ -623,15 +623,30 @@ fn viewpoint(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
         .filter(|w| !w.is_empty())
         .collect();
     let in_view = matches!(words.as_slice(), ["in", "his" | "her" | "their", noun, ..]
-        if matches!(*noun, "view" | "opinion" | "words" | "assessment" | "eyes"));
+        if VIEW_NOUNS.contains(noun));
     let according = matches!(
         words.as_slice(),
         ["according", "to", "him" | "her" | "them", ..]
     );
-    (in_view || according)
-        .then(|| memory.antecedent())
-        .flatten()
+    if in_view || according {
+        return memory.antecedent();
+    }
+    // "In Moscow's view, …", "In the Kremlin's assessment, …".
+    let comma = fact.span.start + fact.text(fact.span).find(',')?;
+    let opening = fact.text(Span::new(fact.span.start, comma));
+    let noun = opening.rsplit(' ').next().unwrap_or("");
+    let first = fact.mentions.first().filter(|m| m.span.end <= comma)?;
+    let named_view = opening.starts_with("In ")
+        && VIEW_NOUNS.contains(&noun)
+        && word_count(opening) <= VIEW_OPENING_WORDS;
+    named_view.then(|| agent_of(&[first], memory)).flatten()
 }
+
+/// How long an opening "In Moscow's view," may be.
+const VIEW_OPENING_WORDS: usize = 5;
+
+/// Nouns of "in his view", "in Moscow's assessment": whose view follows.
+const VIEW_NOUNS: &[&str] = &["view", "opinion", "words", "assessment", "eyes"];
 
 /// "Under the US proposal, Ukraine would …", "Under the plan, …": the
 /// document named in the opening phrase (or the last one, for a bare noun)

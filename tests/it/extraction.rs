@@ -1116,3 +1116,20 @@ fn a_prediction_on_the_proposition_is_the_speakers_view() {
         ("russia", "nato_membership", Stance::Oppose),
     );
 }
+
+#[test]
+fn a_partys_named_view_speaks() {
+    one(
+        "In the Kremlin's view, any NATO troops in Ukraine would be unacceptable.",
+        ("russia", "foreign_troops", Stance::Oppose),
+    );
+}
+
+#[test]
+fn a_partys_allies_are_not_the_party() {
+    assert!(
+        code("Ukraine's allies have offered to deploy troops once the fighting stops.")
+            .iter()
+            .all(|g| g.0 != "ukraine")
+    );
+}

@@ -1133,3 +1133,19 @@ fn a_partys_allies_are_not_the_party() {
             .all(|g| g.0 != "ukraine")
     );
 }
+
+#[test]
+fn a_term_set_against_something_after_a_comma_is_not_denied() {
+    one(
+        "“We want binding security guarantees, not promises,” Yermak said.",
+        ("ukraine", "security_guarantees", Stance::Support),
+    );
+}
+
+#[test]
+fn too_early_refuses_for_now() {
+    one(
+        "Ushakov said it was premature to speak of a truce.",
+        ("russia", "ceasefire", Stance::Oppose),
+    );
+}

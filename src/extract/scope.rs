@@ -107,11 +107,17 @@ impl Scope {
             .map_or(fact.span.end, |(i, _)| issue.span.end + i);
         // Cues must start within the words after the term and end in its clause
         // ("… was not on the table").
+        // "real guarantees, not paper ones": what follows ", not" is what
+        // the term is set against.
+        let contrast = after
+            .find(", not ")
+            .map_or(fact.span.end, |i| issue.span.end + i);
         let bound = if topic.is_some() {
             issue.span.end
         } else {
             fact.clause_end(issue.span.end)
                 .min(next_comma)
+                .min(contrast)
                 .max(issue.span.end)
         };
         let end = after_limit.min(bound).max(issue.span.end);

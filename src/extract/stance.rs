@@ -313,9 +313,6 @@ fn negations(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> Vec<Span>
         })
         // "… or not" asks; it does not deny.
         .filter(|s| !ends_with_ignoring_case(fact.par[..s.start].trim_end(), " or"))
-        // "real guarantees, not paper ones": after a comma, "not" names
-        // what the term is set against.
-        .filter(|s| s.start < issue.span.end || !fact.par[..s.start].trim_end().ends_with(','))
         .copied()
         .collect()
 }

@@ -1149,3 +1149,11 @@ fn too_early_refuses_for_now() {
         ("russia", "ceasefire", Stance::Oppose),
     );
 }
+
+#[test]
+fn an_act_of_war_refuses() {
+    one(
+        "Zakharova said sending Western troops would be an act of war.",
+        ("russia", "foreign_troops", Stance::Oppose),
+    );
+}

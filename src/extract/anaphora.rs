@@ -33,6 +33,8 @@ const PROPOSALS: &[&str] = &[
     "conditions",
     "terms",
     "step",
+    "deployment",
+    "arrangement",
 ];
 
 /// The one issue `fact` names, for the sentence after it.
@@ -57,13 +59,51 @@ pub fn resolve<'a>(
     let pronoun = [&fact.support, &fact.oppose, &fact.conditional]
         .iter()
         .flat_map(|cues| cues.iter())
-        .find_map(|cue| object_pronoun(fact, *cue))?;
+        .find_map(|cue| object_pronoun(fact, *cue))
+        .or_else(|| subject_phrase(fact))?;
     let mut resolved = fact.clone();
     resolved.issues.push(IssueHit {
         span: pronoun,
         ..previous
     });
     Some(resolved)
+}
+
+/// A referring phrase that opens the main clause and a stance cue of that
+/// clause takes a position on: "Such a plan is unacceptable", "In their
+/// view, this deployment has become the key red line".
+fn subject_phrase(fact: &SentenceFacts) -> Option<Span> {
+    let start = fact
+        .main_clause
+        .max(viewpoint_end(fact).unwrap_or(fact.span.start));
+    let clause = fact.text(Span::new(start, fact.clause_end(start)));
+    let mut words = clause
+        .split_whitespace()
+        .map(|w| (start + (w.as_ptr() as usize - clause.as_ptr() as usize), w))
+        .filter(|(_, w)| !matches!(*w, "a" | "an"));
+    let (at, determiner) = words.next()?;
+    let (noun_at, noun) = words.next()?;
+    let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let refers = DETERMINERS
+        .iter()
+        .any(|d| determiner.eq_ignore_ascii_case(d))
+        && PROPOSALS.contains(&noun.to_lowercase().as_str());
+    let phrase = Span::new(at, noun_at + noun.len());
+    let end = fact.clause_end(start);
+    let judged = [&fact.support, &fact.oppose, &fact.conditional]
+        .iter()
+        .flat_map(|cues| cues.iter())
+        .any(|c| c.start >= phrase.end && c.end <= end);
+    (refers && judged).then_some(phrase)
+}
+
+/// The end of an opening "In their view," or "According to him,".
+fn viewpoint_end(fact: &SentenceFacts) -> Option<usize> {
+    let text = fact.text(fact.span);
+    let comma = text.find(',')?;
+    let opening = &text[..comma];
+    let views = opening.starts_with("In ") || opening.starts_with("According to ");
+    (views && opening.split_whitespace().count() <= 4).then(|| fact.span.start + comma + 1)
 }
 
 /// How many words after its stance verb a referring phrase may stand

@@ -1157,3 +1157,21 @@ fn an_act_of_war_refuses() {
         ("russia", "foreign_troops", Stance::Oppose),
     );
 }
+
+#[test]
+fn a_referring_subject_takes_the_issue_before() {
+    let got = code(
+        "Moscow has demanded a pullout from Donetsk. Such a demand is unacceptable, Yermak said.",
+    );
+    assert!(
+        triples(&got).contains(&("ukraine", "territory", Stance::Oppose)),
+        "{got:?}"
+    );
+    let got = code(
+        "Starmer said Britain could send troops to Ukraine. In the Kremlin's view, this deployment would cross a red line.",
+    );
+    assert!(
+        triples(&got).contains(&("russia", "foreign_troops", Stance::Oppose)),
+        "{got:?}"
+    );
+}

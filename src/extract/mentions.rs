@@ -216,6 +216,7 @@ impl<'a> SentenceFacts<'a> {
             .into_iter()
             .filter(|s| !quotes::inside(&quotes_here, *s))
             .filter(|s| !in_name(s))
+            .filter(|s| !is_noun(par, *s))
             .collect::<Vec<Span>>();
         let (imagined, speech): (Vec<Span>, Vec<Span>) =
             speech.into_iter().partition(|s| is_hypothetical(par, *s));
@@ -287,7 +288,10 @@ impl<'a> SentenceFacts<'a> {
             issues,
             speech,
             quotes: quotes_here,
-            support: outside_names(spans(Kind::Support)),
+            support: outside_names(spans(Kind::Support))
+                .into_iter()
+                .filter(|s| !is_predicted(par, *s))
+                .collect(),
             oppose: outside_names(spans(Kind::Oppose)),
             conditional: outside_names(spans(Kind::Conditional)),
             negation: spans(Kind::Negation),
@@ -398,6 +402,29 @@ fn is_dateline(text: &str) -> bool {
 }
 
 /// Words that open a subordinate clause at the start of a sentence.
+/// Is the word at `word` a noun after a determiner ("the reports of a
+/// ceasefire", "these claims") rather than a verb?
+fn is_noun(par: &str, word: Span) -> bool {
+    let before = par[..word.start].trim_end();
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    DETERMINERS.iter().any(|d| last.eq_ignore_ascii_case(d))
+}
+
+/// Words that make the next word a noun.
+const DETERMINERS: &[&str] = &["the", "a", "an", "these", "those", "such", "media", "news"];
+
+/// Is the cue at `cue` a prediction about a party ("Putin is expected to
+/// meet …") rather than its wish?
+fn is_predicted(par: &str, cue: Span) -> bool {
+    let word = &par[cue.start..cue.end];
+    let before = par[..cue.start].trim_end();
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    word.eq_ignore_ascii_case("expected")
+        && ["is", "are", "was", "were", "be", "been", "widely"]
+            .iter()
+            .any(|b| last.eq_ignore_ascii_case(b))
+}
+
 /// Is the speech verb at `verb` only imagined ("the authorities could also
 /// say that …", "Moscow might argue …")? What someone may say is not said.
 fn is_hypothetical(par: &str, verb: Span) -> bool {

@@ -1175,3 +1175,14 @@ fn a_referring_subject_takes_the_issue_before() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_speech_noun_or_a_prediction_is_no_stance() {
+    assert!(code("Peskov did not comment on the reports of a truce.").is_empty());
+    assert!(code("Putin is expected to meet Trump soon to discuss a truce.").is_empty());
+    // The verb still speaks.
+    one(
+        "Peskov reports that Moscow wants a truce.",
+        ("russia", "ceasefire", Stance::Support),
+    );
+}

@@ -463,10 +463,13 @@ pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<(Party, usize)> {
                 .take(2)
                 .position(|at| cue_starts.contains(&(rest_at + at)));
             let governs = noun.is_some_and(|n| {
-                words.get(n + 1).is_none_or(|next| {
-                    let next = rest[*next..].split_whitespace().next().unwrap_or("");
-                    NOUN_LINKS.contains(&next)
-                })
+                // "Ukraine's territory, including …" is no stance noun's.
+                let adjective = &rest[..words[n]];
+                !adjective.contains([',', ';', ':'])
+                    && words.get(n + 1).is_none_or(|next| {
+                        let next = rest[*next..].split_whitespace().next().unwrap_or("");
+                        NOUN_LINKS.contains(&next)
+                    })
             });
             governs && word_count(rest) <= HOLDER_REACH
         })

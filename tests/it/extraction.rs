@@ -1186,3 +1186,8 @@ fn a_speech_noun_or_a_prediction_is_no_stance() {
         ("russia", "ceasefire", Stance::Support),
     );
 }
+
+#[test]
+fn a_list_after_including_is_no_stance() {
+    assert!(code("Russia controls a fifth of Ukraine's territory, including Crimea.").is_empty());
+}

@@ -162,9 +162,15 @@ impl Scope {
             let at = fact.span.end - rest.len();
             fact.issues.iter().any(|i| i.span.start == at)
         };
+        // "not decided whether to support the bid": what is only talked
+        // about is no stance.
+        let talked_about = self
+            .topic
+            .is_some_and(|t| cue.start >= t && cue.end <= issue.span.start);
         cue.start >= self.start
             && cue.start < self.end
             && cue.end <= self.bound
+            && !talked_about
             && !overlaps(cue, issue.span)
             && !self.other_items.contains(cue)
             && !self.held.contains(cue)

@@ -1191,3 +1191,11 @@ fn a_speech_noun_or_a_prediction_is_no_stance() {
 fn a_list_after_including_is_no_stance() {
     assert!(code("Russia controls a fifth of Ukraine's territory, including Crimea.").is_empty());
 }
+
+#[test]
+fn a_cue_inside_what_is_talked_about_is_no_stance() {
+    assert!(
+        code("Rubio said Washington had not decided whether to support Kyiv's NATO bid.")
+            .is_empty()
+    );
+}

@@ -162,15 +162,15 @@ impl Scope {
             let at = fact.span.end - rest.len();
             fact.issues.iter().any(|i| i.span.start == at)
         };
-        // "not decided whether to support the bid": what is only talked
-        // about is no stance.
-        let talked_about = self
-            .topic
-            .is_some_and(|t| cue.start >= t && cue.end <= issue.span.start);
+        // "not decided whether to support the bid": an action only
+        // weighed is no stance.
+        let weighed = self.topic.is_some_and(|t| {
+            cue.start >= t && cue.end <= issue.span.start && fact.par[t..cue.start].trim() == "to"
+        });
         cue.start >= self.start
             && cue.start < self.end
             && cue.end <= self.bound
-            && !talked_about
+            && !weighed
             && !overlaps(cue, issue.span)
             && !self.other_items.contains(cue)
             && !self.held.contains(cue)

@@ -1193,7 +1193,7 @@ fn a_list_after_including_is_no_stance() {
 }
 
 #[test]
-fn a_cue_inside_what_is_talked_about_is_no_stance() {
+fn an_action_only_weighed_is_no_stance() {
     assert!(
         code("Rubio said Washington had not decided whether to support Kyiv's NATO bid.")
             .is_empty()

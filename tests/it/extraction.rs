@@ -1199,3 +1199,19 @@ fn an_action_only_weighed_is_no_stance() {
             .is_empty()
     );
 }
+
+#[test]
+fn common_verbs_of_backing_and_refusing() {
+    one(
+        "Medvedev said Moscow would never tolerate NATO troops in Ukraine.",
+        ("russia", "foreign_troops", Stance::Oppose),
+    );
+    one(
+        "Macron vowed to keep backing Ukraine's path to the EU.",
+        ("europe", "eu_accession", Stance::Support),
+    );
+    one(
+        "Lavrov denounced the plans for a peacekeeping contingent.",
+        ("russia", "foreign_troops", Stance::Oppose),
+    );
+}

@@ -175,10 +175,12 @@ pub fn speaker_for(
         .filter(|v| v.end <= issue.span.start)
         .rev()
         .find_map(|v| verb_agent(fact, *v, memory).map(|a| (*v, a)));
+    // "…; Kyiv insists on …" opens a statement of its own.
     let after = fact
         .speech
         .iter()
         .filter(|v| v.start >= issue.span.end)
+        .filter(|v| !fact.text(Span::new(issue.span.end, v.start)).contains(';'))
         .find_map(|v| verb_agent(fact, *v, memory).map(|a| (*v, a)));
     if before.is_none()
         && after.is_none()

@@ -1215,3 +1215,23 @@ fn common_verbs_of_backing_and_refusing() {
         ("russia", "foreign_troops", Stance::Oppose),
     );
 }
+
+#[test]
+fn a_speech_verb_after_a_semicolon_opens_its_own_statement() {
+    let got = code("Moscow demands neutral status for Ukraine; Kyiv insists on joining NATO.");
+    assert_eq!(
+        triples(&got),
+        [
+            ("russia", "nato_membership", Stance::Oppose),
+            ("ukraine", "nato_membership", Stance::Support)
+        ]
+    );
+}
+
+#[test]
+fn ready_for_a_term_backs_it() {
+    one(
+        "Umerov said Kyiv was ready for a full truce.",
+        ("ukraine", "ceasefire", Stance::Support),
+    );
+}

@@ -1235,3 +1235,15 @@ fn ready_for_a_term_backs_it() {
         ("ukraine", "ceasefire", Stance::Support),
     );
 }
+
+#[test]
+fn freezing_the_conflict_and_eastward_expansion() {
+    one(
+        "Sybiha called the idea to freeze the conflict unacceptable.",
+        ("ukraine", "territory", Stance::Oppose),
+    );
+    one(
+        "Ryabkov said NATO must not expand eastward.",
+        ("russia", "nato_membership", Stance::Oppose),
+    );
+}

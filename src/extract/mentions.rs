@@ -2,7 +2,7 @@
 //! verbs, stance cues and clause boundaries — all as spans of the document.
 
 use super::quotes;
-use super::{Kind, Scan, ends_with_ignoring_case};
+use super::{Kind, Scan, ends_with_ignoring_case, is_one_of};
 use crate::model::Span;
 
 /// Who a mention refers to.
@@ -181,16 +181,16 @@ impl<'a> SentenceFacts<'a> {
         // "NATO" in "NATO membership" names the issue, not a speaker, and
         // "US" in "a US-led mission" is a modifier, as is "Budapest" in "the
         // Budapest Memorandum".
-        let title_case = is_title_case(span.of(par));
         mentions.retain(|x| {
             let compound = par[x.span.end..].starts_with('-')
                 && par[x.span.end + 1..].starts_with(char::is_alphabetic);
-            let names_a_thing = !title_case
-                && matches!(x.kind, MentionKind::Party { person: false, .. })
+            // Title case is asked last: it reads the whole sentence.
+            let names_a_thing = matches!(x.kind, MentionKind::Party { person: false, .. })
                 && par[x.span.end..].strip_prefix(' ').is_some_and(|rest| {
                     let word = rest.split(|c: char| !c.is_alphabetic()).next();
                     word.is_some_and(|w| NAMED_AFTER_PLACES.contains(&w))
-                });
+                })
+                && !is_title_case(span.of(par));
             let glossed = par[..x.span.start].ends_with('(') && is_gloss(&par[x.span.start - 1..]);
             let dateline = x.span.start == span.start && is_dateline(&par[x.span.start..span.end]);
             !compound
@@ -226,8 +226,7 @@ impl<'a> SentenceFacts<'a> {
         let first_word = text
             .split(|c: char| !c.is_alphabetic())
             .next()
-            .unwrap_or("")
-            .to_lowercase();
+            .unwrap_or("");
         let mut main_clause = span.start;
         // The sentence proper starts after a dateline's dash.
         if is_dateline(text)
@@ -241,17 +240,16 @@ impl<'a> SentenceFacts<'a> {
             main_clause = span.start + dash;
             clauses.push(main_clause);
         }
-        if SUBORDINATORS.contains(&first_word.as_str())
+        if is_one_of(first_word, SUBORDINATORS)
             && let Some(comma) = text.find(',')
         {
             main_clause = span.start + comma + 1;
             clauses.push(main_clause);
         }
-        for (i, c) in text.char_indices() {
+        for (i, mark) in text.match_indices([';', ':', '\u{2014}', '(']) {
             // "(EU)" glosses a name; "(he declined to name them)" is an aside.
-            let gloss = c == '(' && is_gloss(&text[i..]);
-            if matches!(c, ';' | ':' | '\u{2014}' | '(') && !gloss {
-                clauses.push(span.start + i + c.len_utf8());
+            if !(mark == "(" && is_gloss(&text[i..])) {
+                clauses.push(span.start + i + mark.len());
             }
         }
         let cue_ends: Vec<usize> = [Kind::Support, Kind::Oppose, Kind::Conditional]
@@ -460,21 +458,11 @@ fn is_after_prefix(before: &str) -> bool {
 /// Does `before` end in "after a", "after any", "following the", "once a"
 /// (and not "only after", a condition)?
 fn is_after_time(before: &str) -> bool {
-    let words: Vec<String> = before
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .map(str::to_lowercase)
-        .collect();
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    match words.as_slice() {
-        [
-            "a" | "an" | "any" | "the",
-            "after" | "following" | "once",
-            rest @ ..,
-        ] => rest != ["only"],
-        _ => false,
-    }
+    let mut words = before.split_whitespace().rev();
+    let mut next_is = |options: &[&str]| words.next().is_some_and(|w| is_one_of(w, options));
+    next_is(&["a", "an", "any", "the"])
+        && next_is(&["after", "following", "once"])
+        && !next_is(&["only"])
 }
 
 /// The years named in `span` ("2027"): time limits.
@@ -556,10 +544,9 @@ fn joins_noun_phrase(gap: &str) -> bool {
     }
     let words: Vec<&str> = gap.split_whitespace().collect();
     words.len() <= 5
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || OFFICE_WORDS.contains(&w.to_lowercase().as_str())
-        })
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_one_of(w, OFFICE_WORDS))
 }
 
 /// Lower-case words that can sit between a party and its office-holder's name.

@@ -8,8 +8,8 @@
 //! (an analyst, an unknown name) silences the sentence, and a party described
 //! by another ("Zelensky said Moscow wants …") is nobody's statement.
 
-use super::Party;
 use super::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
+use super::{Party, ends_with_ignoring_case, is_one_of};
 use crate::model::Span;
 
 /// The parties that speak in a statement (several for "US and European officials").
@@ -783,11 +783,12 @@ fn unknown_name_before(fact: &SentenceFacts, verb: Span) -> bool {
 }
 
 fn is_adverb(word: &str) -> bool {
-    let w = word.to_lowercase();
-    w.ends_with("ly")
-        || matches!(
-            w.as_str(),
-            "also" | "has" | "have" | "had" | "then" | "later" | "again" | "once"
+    ends_with_ignoring_case(word, "ly")
+        || is_one_of(
+            word,
+            &[
+                "also", "has", "have", "had", "then", "later", "again", "once",
+            ],
         )
 }
 
@@ -852,6 +853,8 @@ const BEFORE_SUBJECT: &[&str] = &[
     "recently",
 ];
 
+const ARTICLES: &[&str] = &["the", "a", "an"];
+
 /// Prepositions: the mention after one is its object, even at a sentence start.
 const PREPOSITIONS: &[&str] = &[
     "on",
@@ -901,8 +904,7 @@ fn in_subject_position(par: &str, at: usize, floor: usize) -> bool {
             // The clause start, or punctuation right before the mention.
             return true;
         }
-        let lower = word.to_lowercase();
-        if matches!(lower.as_str(), "the" | "a" | "an") {
+        if is_one_of(word, ARTICLES) {
             rest = rest[..word_start].trim_end();
             continue;
         }
@@ -910,18 +912,18 @@ fn in_subject_position(par: &str, at: usize, floor: usize) -> bool {
         let article_before = earlier
             .rsplit(|c: char| !is_word_char(c))
             .next()
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
+            .is_some_and(|w| is_one_of(w, ARTICLES));
         if article_before {
             // "the leaked US plan": a modifier between article and mention.
             rest = earlier;
             continue;
         }
-        if PREPOSITIONS.contains(&lower.as_str()) {
+        if is_one_of(word, PREPOSITIONS) {
             // "On NATO expansion: …", "In Kyiv, …": capitalised, yet an object.
             return false;
         }
         return word.chars().next().is_some_and(char::is_uppercase)
-            || lower.ends_with("ly")
-            || BEFORE_SUBJECT.contains(&lower.as_str());
+            || ends_with_ignoring_case(word, "ly")
+            || is_one_of(word, BEFORE_SUBJECT);
     }
 }

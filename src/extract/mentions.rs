@@ -128,12 +128,8 @@ impl<'a> SentenceFacts<'a> {
         scan: &Scan,
     ) -> SentenceFacts<'a> {
         let hits = |kind: Kind| scan.within(kind, span);
-        let spans = |kind: Kind| -> Vec<Span> {
-            hits(kind)
-                .iter()
-                .map(|h| Span::new(h.start, h.end))
-                .collect()
-        };
+        let each_span = |kind: Kind| hits(kind).iter().map(|h| Span::new(h.start, h.end));
+        let spans = |kind: Kind| -> Vec<Span> { each_span(kind).collect() };
         let quotes_here: Vec<Span> = regions
             .iter()
             .filter(|r| r.start < span.end && span.start < r.end)
@@ -211,14 +207,11 @@ impl<'a> SentenceFacts<'a> {
             .collect();
         let in_name = |s: &Span| party_spans.iter().any(|p| p.contains(*s));
         let outside_names =
-            |spans: Vec<Span>| -> Vec<Span> { spans.into_iter().filter(|s| !in_name(s)).collect() };
-        let speech = spans(Kind::Speech)
-            .into_iter()
+            |kind: Kind| -> Vec<Span> { each_span(kind).filter(|s| !in_name(s)).collect() };
+        let (imagined, speech): (Vec<Span>, Vec<Span>) = each_span(Kind::Speech)
             .filter(|s| !quotes::inside(&quotes_here, *s))
             .filter(|s| !in_name(s))
-            .collect::<Vec<Span>>();
-        let (imagined, speech): (Vec<Span>, Vec<Span>) =
-            speech.into_iter().partition(|s| is_hypothetical(par, *s));
+            .partition(|s| is_hypothetical(par, *s));
         let text = span.of(par);
         let mut clauses = vec![span.start];
         // "As talks are sought, European nations suggested …": a fronted
@@ -285,9 +278,9 @@ impl<'a> SentenceFacts<'a> {
             issues,
             speech,
             quotes: quotes_here,
-            support: outside_names(spans(Kind::Support)),
-            oppose: outside_names(spans(Kind::Oppose)),
-            conditional: outside_names(spans(Kind::Conditional)),
+            support: outside_names(Kind::Support),
+            oppose: outside_names(Kind::Oppose),
+            conditional: outside_names(Kind::Conditional),
             negation: spans(Kind::Negation),
             condition_openers: spans(Kind::ConditionOpener),
             exchange: spans(Kind::Exchange),

@@ -134,12 +134,12 @@ impl Scope {
         let governs_next = || {
             let before = fact.par[issue.span.end..cue.start].trim_end();
             let coordinated = before.ends_with(" and") || before.ends_with(" or");
-            let reach = nth_word_end(fact.par, cue.end, WORDS_AFTER);
-            coordinated
-                && fact
-                    .issues
+            coordinated && {
+                let reach = nth_word_end(fact.par, cue.end, WORDS_AFTER);
+                fact.issues
                     .iter()
                     .any(|i| i.span.start >= cue.end && i.span.start < reach)
+            }
         };
         cue.start >= self.start
             && cue.start < self.end
@@ -190,9 +190,8 @@ fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
     }
     let clause = fact.clause_start(issue.span.start);
     let before = fact.text(Span::new(clause, issue.span.start));
-    let mut end = issue.span.start;
     for word in before.split_whitespace().rev().take(TOPIC_REACH) {
-        let at = clause + fact.par[clause..end].rfind(word)?;
+        let at = clause + (word.as_ptr() as usize - before.as_ptr() as usize);
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         // "troops as part of the guarantees": the guarantees frame the point.
         let frame = bare.eq_ignore_ascii_case("of")
@@ -200,7 +199,6 @@ fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
         if TOPIC_WORDS.iter().any(|t| bare.eq_ignore_ascii_case(t)) || frame {
             return Some(at + word.len());
         }
-        end = at;
     }
     None
 }

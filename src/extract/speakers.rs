@@ -691,7 +691,7 @@ fn agent_of(group: &[&Mention], memory: &Memory) -> Option<Agent> {
 /// "according to officials"). An unknown name right before the verb is an
 /// outsider; an outlet is transparent (no agent).
 fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent> {
-    let word = fact.text(verb).to_lowercase();
+    let word = fact.text(verb);
     // "those provisions, saying …": a demonstrative speaks only as a subject.
     let usable = |m: &&Mention| !m.in_quote;
     // "those provisions, saying …": before the verb, a demonstrative speaks
@@ -705,7 +705,10 @@ fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent
         .filter(usable)
         .find(|m| m.span.start >= verb.end)
         .filter(|m| word_count(fact.text(Span::new(verb.end, m.span.start))) <= 3);
-    if word.starts_with("according") {
+    if word
+        .get(..ACCORDING.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(ACCORDING))
+    {
         return after.and_then(|m| agent_of(&[m], memory));
     }
     let before = fact
@@ -751,7 +754,7 @@ fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent
         .text(Span::new(fact.span.start, verb.start))
         .trim_end()
         .ends_with(',');
-    if after_comma && word.ends_with("ing") {
+    if after_comma && ends_with_ignoring_case(word, "ing") {
         // "Merz rejected the request, saying …": the participle is the
         // main subject's.
         return clause_subject(fact, fact.span.start, verb.start, memory).and_then(|s| s.agent);
@@ -764,6 +767,8 @@ fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent
         .filter(|_| inverted)
         .and_then(|m| agent_of(&[m], memory))
 }
+
+const ACCORDING: &str = "according";
 
 /// Is the verb preceded by a capitalised name the lexicon does not know
 /// ("Ihor Petrenko also thinks")? Such speakers do not speak for a party.

@@ -2,7 +2,7 @@
 //! verbs, stance cues and clause boundaries — all as spans of the document.
 
 use super::quotes;
-use super::{Kind, Scan, ends_with_ignoring_case, is_one_of};
+use super::{Kind, Scan, TYPOGRAPHIC, chars_led_by, ends_with_ignoring_case, is_one_of};
 use crate::model::Span;
 
 /// Who a mention refers to.
@@ -239,10 +239,12 @@ impl<'a> SentenceFacts<'a> {
             main_clause = span.start + comma + 1;
             clauses.push(main_clause);
         }
-        for (i, mark) in text.match_indices([';', ':', '\u{2014}', '(']) {
+        let marks = chars_led_by(text, |b| matches!(b, b';' | b':' | b'(' | TYPOGRAPHIC));
+        for (i, c) in marks {
             // "(EU)" glosses a name; "(he declined to name them)" is an aside.
-            if !(mark == "(" && is_gloss(&text[i..])) {
-                clauses.push(span.start + i + mark.len());
+            let gloss = c == '(' && is_gloss(&text[i..]);
+            if matches!(c, ';' | ':' | '\u{2014}' | '(') && !gloss {
+                clauses.push(span.start + i + c.len_utf8());
             }
         }
         let cue_ends: Vec<usize> = [Kind::Support, Kind::Oppose, Kind::Conditional]

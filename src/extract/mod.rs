@@ -222,6 +222,24 @@ pub(crate) fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
     text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
+/// The characters of `text` whose first byte passes `lead`, with their
+/// offsets. A byte search, without decoding every character, for the marks
+/// looked for in every paragraph and sentence: ASCII punctuation, and the
+/// typographic marks (— … “ ” ‘ ’), which all start with [`TYPOGRAPHIC`].
+/// `lead` must pass only ASCII bytes and bytes that start a character.
+pub(crate) fn chars_led_by(
+    text: &str,
+    lead: impl Fn(u8) -> bool,
+) -> impl Iterator<Item = (usize, char)> {
+    text.bytes()
+        .enumerate()
+        .filter(move |&(_, b)| lead(b))
+        .filter_map(|(i, _)| Some((i, text[i..].chars().next()?)))
+}
+
+/// The first byte of the typographic marks, in UTF-8 (U+2000–U+2FFF).
+pub(crate) const TYPOGRAPHIC: u8 = 0xE2;
+
 /// Does `word` lower-case to one of `words` (lower-case ASCII)? Without
 /// lower-casing a copy: this is asked of most words of every sentence.
 pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {

@@ -4,7 +4,7 @@
 //! put one paragraph, headline or bullet per line, so a line never joins the
 //! next one and headlines without a final stop stay sentences of their own.
 
-use super::is_one_of;
+use super::{TYPOGRAPHIC, chars_led_by, is_one_of};
 use crate::model::Span;
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -49,9 +49,15 @@ pub fn sentences(par: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut in_quote = false;
+    // Where the text is read up to: a stop takes the marks after it.
     let mut from = 0;
-    while let Some(at) = next_mark(par, from) {
-        let c = par[at..].chars().next().unwrap_or_default();
+    let marks = chars_led_by(par, |b| {
+        matches!(b, b'.' | b'!' | b'?' | b'"' | TYPOGRAPHIC)
+    });
+    for (at, c) in marks {
+        if at < from {
+            continue;
+        }
         from = at + c.len_utf8();
         match c {
             '\u{201c}' => in_quote = true,
@@ -97,17 +103,6 @@ pub fn sentences(par: &str) -> Vec<Span> {
         out.push(s.shifted(start));
     }
     out
-}
-
-/// Where the next stop or double quotation mark may stand, at or after
-/// `from`: a byte search, without decoding every character, for paragraphs
-/// are split by the million. The marks outside ASCII (…, “, ”) all start with
-/// the byte 0xE2, which may also start other characters.
-fn next_mark(par: &str, from: usize) -> Option<usize> {
-    par.as_bytes()[from..]
-        .iter()
-        .position(|b| matches!(b, b'.' | b'!' | b'?' | b'"' | 0xE2))
-        .map(|i| from + i)
 }
 
 fn is_stop(c: char) -> bool {

@@ -365,9 +365,11 @@ fn is_gloss(text: &str) -> bool {
 
 /// Does `sentence` hold a series of three or more ("A, B, and C", "A, B, or C")?
 fn is_series(sentence: &str) -> bool {
+    // A comma found as a character, then its space: a substring search
+    // would set up a searcher for every sentence.
     let mut separators = sentence
-        .match_indices(", ")
-        .map(|(i, _)| &sentence[i + 2..])
+        .match_indices(',')
+        .filter_map(|(i, _)| sentence[i + 1..].strip_prefix(' '))
         .filter(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()));
     // After the first separator, one that closes the series.
     separators.next().is_some()

@@ -101,9 +101,13 @@ impl Scope {
         // In a list, what follows the term belongs to it up to the next comma,
         // where the next item starts (not so the commas of "January 1, 2027").
         let after = &fact.par[issue.span.end..fact.span.end];
-        let next_comma = after
-            .match_indices(", ")
-            .find(|(i, _)| in_list && !after[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
+        let next_comma = in_list
+            .then(|| {
+                after
+                    .match_indices(", ")
+                    .find(|(i, _)| !after[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .flatten()
             .map_or(fact.span.end, |(i, _)| issue.span.end + i);
         // Cues must start within the words after the term and end in its clause
         // ("… was not on the table").

@@ -2,7 +2,7 @@
 //! verbs, stance cues and clause boundaries — all as spans of the document.
 
 use super::quotes;
-use super::{Kind, Scan, ends_with_ignoring_case};
+use super::{Kind, Scan, TYPOGRAPHIC, chars_led_by, ends_with_ignoring_case, is_one_of};
 use crate::model::Span;
 
 /// Who a mention refers to.
@@ -128,12 +128,8 @@ impl<'a> SentenceFacts<'a> {
         scan: &Scan,
     ) -> SentenceFacts<'a> {
         let hits = |kind: Kind| scan.within(kind, span);
-        let spans = |kind: Kind| -> Vec<Span> {
-            hits(kind)
-                .iter()
-                .map(|h| Span::new(h.start, h.end))
-                .collect()
-        };
+        let each_span = |kind: Kind| hits(kind).iter().map(|h| Span::new(h.start, h.end));
+        let spans = |kind: Kind| -> Vec<Span> { each_span(kind).collect() };
         let quotes_here: Vec<Span> = regions
             .iter()
             .filter(|r| r.start < span.end && span.start < r.end)
@@ -181,16 +177,16 @@ impl<'a> SentenceFacts<'a> {
         // "NATO" in "NATO membership" names the issue, not a speaker, and
         // "US" in "a US-led mission" is a modifier, as is "Budapest" in "the
         // Budapest Memorandum".
-        let title_case = is_title_case(span.of(par));
         mentions.retain(|x| {
             let compound = par[x.span.end..].starts_with('-')
                 && par[x.span.end + 1..].starts_with(char::is_alphabetic);
-            let names_a_thing = !title_case
-                && matches!(x.kind, MentionKind::Party { person: false, .. })
+            // Title case is asked last: it reads the whole sentence.
+            let names_a_thing = matches!(x.kind, MentionKind::Party { person: false, .. })
                 && par[x.span.end..].strip_prefix(' ').is_some_and(|rest| {
                     let word = rest.split(|c: char| !c.is_alphabetic()).next();
                     word.is_some_and(|w| NAMED_AFTER_PLACES.contains(&w))
-                });
+                })
+                && !is_title_case(span.of(par));
             let glossed = par[..x.span.start].ends_with('(') && is_gloss(&par[x.span.start - 1..]);
             let dateline = x.span.start == span.start && is_dateline(&par[x.span.start..span.end]);
             !compound
@@ -211,15 +207,12 @@ impl<'a> SentenceFacts<'a> {
             .collect();
         let in_name = |s: &Span| party_spans.iter().any(|p| p.contains(*s));
         let outside_names =
-            |spans: Vec<Span>| -> Vec<Span> { spans.into_iter().filter(|s| !in_name(s)).collect() };
-        let speech = spans(Kind::Speech)
-            .into_iter()
+            |kind: Kind| -> Vec<Span> { each_span(kind).filter(|s| !in_name(s)).collect() };
+        let (imagined, speech): (Vec<Span>, Vec<Span>) = each_span(Kind::Speech)
             .filter(|s| !quotes::inside(&quotes_here, *s))
             .filter(|s| !in_name(s))
             .filter(|s| !is_noun(par, *s))
-            .collect::<Vec<Span>>();
-        let (imagined, speech): (Vec<Span>, Vec<Span>) =
-            speech.into_iter().partition(|s| is_hypothetical(par, *s));
+            .partition(|s| is_hypothetical(par, *s));
         let text = span.of(par);
         let mut clauses = vec![span.start];
         // "As talks are sought, European nations suggested …": a fronted
@@ -227,8 +220,7 @@ impl<'a> SentenceFacts<'a> {
         let first_word = text
             .split(|c: char| !c.is_alphabetic())
             .next()
-            .unwrap_or("")
-            .to_lowercase();
+            .unwrap_or("");
         let mut main_clause = span.start;
         // The sentence proper starts after a dateline's dash.
         if is_dateline(text)
@@ -242,13 +234,14 @@ impl<'a> SentenceFacts<'a> {
             main_clause = span.start + dash;
             clauses.push(main_clause);
         }
-        if SUBORDINATORS.contains(&first_word.as_str())
+        if is_one_of(first_word, SUBORDINATORS)
             && let Some(comma) = text.find(',')
         {
             main_clause = span.start + comma + 1;
             clauses.push(main_clause);
         }
-        for (i, c) in text.char_indices() {
+        let marks = chars_led_by(text, |b| matches!(b, b';' | b':' | b'(' | TYPOGRAPHIC));
+        for (i, c) in marks {
             // "(EU)" glosses a name; "(he declined to name them)" is an aside.
             let gloss = c == '(' && is_gloss(&text[i..]);
             if matches!(c, ';' | ':' | '\u{2014}' | '(') && !gloss {
@@ -288,12 +281,11 @@ impl<'a> SentenceFacts<'a> {
             issues,
             speech,
             quotes: quotes_here,
-            support: outside_names(spans(Kind::Support))
-                .into_iter()
-                .filter(|s| !is_predicted(par, *s))
+            support: each_span(Kind::Support)
+                .filter(|s| !in_name(s) && !is_predicted(par, *s))
                 .collect(),
-            oppose: outside_names(spans(Kind::Oppose)),
-            conditional: outside_names(spans(Kind::Conditional)),
+            oppose: outside_names(Kind::Oppose),
+            conditional: outside_names(Kind::Conditional),
             negation: spans(Kind::Negation),
             condition_openers: spans(Kind::ConditionOpener),
             exchange: spans(Kind::Exchange),
@@ -376,9 +368,11 @@ fn is_gloss(text: &str) -> bool {
 
 /// Does `sentence` hold a series of three or more ("A, B, and C", "A, B, or C")?
 fn is_series(sentence: &str) -> bool {
+    // A comma found as a character, then its space: a substring search
+    // would set up a searcher for every sentence.
     let mut separators = sentence
-        .match_indices(", ")
-        .map(|(i, _)| &sentence[i + 2..])
+        .match_indices(',')
+        .filter_map(|(i, _)| sentence[i + 1..].strip_prefix(' '))
         .filter(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()));
     // After the first separator, one that closes the series.
     separators.next().is_some()
@@ -487,21 +481,11 @@ fn is_after_prefix(before: &str) -> bool {
 /// Does `before` end in "after a", "after any", "following the", "once a"
 /// (and not "only after", a condition)?
 fn is_after_time(before: &str) -> bool {
-    let words: Vec<String> = before
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .map(str::to_lowercase)
-        .collect();
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    match words.as_slice() {
-        [
-            "a" | "an" | "any" | "the",
-            "after" | "following" | "once",
-            rest @ ..,
-        ] => rest != ["only"],
-        _ => false,
-    }
+    let mut words = before.split_whitespace().rev();
+    let mut next_is = |options: &[&str]| words.next().is_some_and(|w| is_one_of(w, options));
+    next_is(&["a", "an", "any", "the"])
+        && next_is(&["after", "following", "once"])
+        && !next_is(&["only"])
 }
 
 /// The years named in `span` ("2027"): time limits.
@@ -583,10 +567,9 @@ fn joins_noun_phrase(gap: &str) -> bool {
     }
     let words: Vec<&str> = gap.split_whitespace().collect();
     words.len() <= 5
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || OFFICE_WORDS.contains(&w.to_lowercase().as_str())
-        })
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_one_of(w, OFFICE_WORDS))
 }
 
 /// Lower-case words that can sit between a party and its office-holder's name.

@@ -183,13 +183,17 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
         let fallback = caption.or_else(|| continued.take().filter(|_| opens_quoted));
         let mut previous_issue = None;
         let mut quote_agents = Vec::new();
-        for fact in &facts {
+        for (k, fact) in facts.iter().enumerate() {
             let resolved = anaphora::resolve(fact, previous_issue);
             let fact = resolved.as_ref().unwrap_or(fact);
             previous_issue = anaphora::single_issue(fact);
             // Who speaks each quotation depends on what the paragraph said
             // so far ("The draft reads: “…”" refers back to the last draft).
-            quote_agents = speakers::quote_agents(&regions, &facts, &memory, fallback.as_ref());
+            // Only a sentence with issue terms asks, and the paragraph's
+            // last sentence, for the quotation that runs on.
+            if !fact.issues.is_empty() || k + 1 == facts.len() {
+                quote_agents = speakers::quote_agents(&regions, &facts, &memory, fallback.as_ref());
+            }
             let statements = if is_background(fact, now) {
                 Vec::new()
             } else {
@@ -216,6 +220,36 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
 pub(crate) fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
     let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
     text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// The characters of `text` whose first byte passes `lead`, with their
+/// offsets. A byte search, without decoding every character, for the marks
+/// looked for in every paragraph and sentence: ASCII punctuation, and the
+/// typographic marks (— … “ ” ‘ ’), which all start with [`TYPOGRAPHIC`].
+/// `lead` must pass only ASCII bytes and bytes that start a character.
+pub(crate) fn chars_led_by(
+    text: &str,
+    lead: impl Fn(u8) -> bool,
+) -> impl Iterator<Item = (usize, char)> {
+    text.bytes()
+        .enumerate()
+        .filter(move |&(_, b)| lead(b))
+        .filter_map(|(i, _)| Some((i, text[i..].chars().next()?)))
+}
+
+/// The first byte of the typographic marks, in UTF-8 (U+2000–U+2FFF).
+pub(crate) const TYPOGRAPHIC: u8 = 0xE2;
+
+/// Does `word` lower-case to one of `words` (lower-case ASCII)? Without
+/// lower-casing a copy: this is asked of most words of every sentence.
+pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {
+    if word.is_ascii() {
+        return words.iter().any(|w| word.eq_ignore_ascii_case(w));
+    }
+    // A few other letters lower-case to ASCII ones (the Kelvin sign to "k").
+    words
+        .iter()
+        .any(|w| word.chars().flat_map(char::to_lowercase).eq(w.chars()))
 }
 
 /// The speaker a caption paragraph names ("Rubio on concessions"), if it is one.

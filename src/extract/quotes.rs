@@ -8,6 +8,7 @@
 //! ’ that punctuation touches, so that apostrophes ("Ukraine’s", "allies’
 //! troops") do not end them.
 
+use super::{TYPOGRAPHIC, chars_led_by};
 use crate::model::Span;
 
 /// The quotations of `par`, outermost only, including their marks.
@@ -15,7 +16,7 @@ pub fn regions(par: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut depth = 0usize;
-    for (i, c) in par.char_indices() {
+    for (i, c) in chars_led_by(par, |b| b == b'"' || b == TYPOGRAPHIC) {
         match c {
             '\u{201c}' => {
                 if depth == 0 {

@@ -101,9 +101,13 @@ impl Scope {
         // In a list, what follows the term belongs to it up to the next comma,
         // where the next item starts (not so the commas of "January 1, 2027").
         let after = &fact.par[issue.span.end..fact.span.end];
-        let next_comma = after
-            .match_indices(", ")
-            .find(|(i, _)| in_list && !after[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
+        let next_comma = in_list
+            .then(|| {
+                after
+                    .match_indices(", ")
+                    .find(|(i, _)| !after[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .flatten()
             .map_or(fact.span.end, |(i, _)| issue.span.end + i);
         // Cues must start within the words after the term and end in its clause
         // ("… was not on the table").
@@ -140,12 +144,12 @@ impl Scope {
         let governs_next = || {
             let before = fact.par[issue.span.end..cue.start].trim_end();
             let coordinated = before.ends_with(" and") || before.ends_with(" or");
-            let reach = nth_word_end(fact.par, cue.end, WORDS_AFTER);
-            coordinated
-                && fact
-                    .issues
+            coordinated && {
+                let reach = nth_word_end(fact.par, cue.end, WORDS_AFTER);
+                fact.issues
                     .iter()
                     .any(|i| i.span.start >= cue.end && i.span.start < reach)
+            }
         };
         // "withdraw from Donbas as a condition for a ceasefire": a cue
         // after the term that names its own object is that object's.
@@ -217,9 +221,8 @@ fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
     }
     let clause = fact.clause_start(issue.span.start);
     let before = fact.text(Span::new(clause, issue.span.start));
-    let mut end = issue.span.start;
     for word in before.split_whitespace().rev().take(TOPIC_REACH) {
-        let at = clause + fact.par[clause..end].rfind(word)?;
+        let at = clause + (word.as_ptr() as usize - before.as_ptr() as usize);
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         // "troops as part of the guarantees": the guarantees frame the point.
         let frame = bare.eq_ignore_ascii_case("of")
@@ -227,7 +230,6 @@ fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
         if TOPIC_WORDS.iter().any(|t| bare.eq_ignore_ascii_case(t)) || frame {
             return Some(at + word.len());
         }
-        end = at;
     }
     None
 }

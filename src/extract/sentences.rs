@@ -4,6 +4,7 @@
 //! put one paragraph, headline or bullet per line, so a line never joins the
 //! next one and headlines without a final stop stay sentences of their own.
 
+use super::{TYPOGRAPHIC, chars_led_by, is_one_of};
 use crate::model::Span;
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -48,38 +49,37 @@ pub fn sentences(par: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut in_quote = false;
-    let chars: Vec<(usize, char)> = par.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    // Where the text is read up to: a stop takes the marks after it.
+    let mut from = 0;
+    let marks = chars_led_by(par, |b| {
+        matches!(b, b'.' | b'!' | b'?' | b'"' | TYPOGRAPHIC)
+    });
+    for (at, c) in marks {
+        if at < from {
+            continue;
+        }
+        from = at + c.len_utf8();
         match c {
             '\u{201c}' => in_quote = true,
             '\u{201d}' => in_quote = false,
             '"' => in_quote = !in_quote,
             _ => {}
         }
-        let is_stop = matches!(c, '.' | '!' | '?' | '\u{2026}');
-        if !is_stop {
-            i += 1;
+        if !is_stop(c) {
             continue;
         }
         // Take the whole run of stops and closing marks: `?!`, `...`, `.”`, `.)`.
-        let mut j = i + 1;
-        let mut ellipsis = c == '\u{2026}';
-        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '\u{2026}') {
-            ellipsis = true;
-            j += 1;
+        let rest = &par[from..];
+        let after_stops = rest.trim_start_matches(is_stop);
+        let ellipsis = c == '\u{2026}' || after_stops.len() < rest.len();
+        let after_marks = after_stops.trim_start_matches(['"', '\u{201d}', '\u{2019}', ')', ']']);
+        if after_stops[..after_stops.len() - after_marks.len()].contains(['"', '\u{201d}']) {
+            in_quote = false;
         }
-        while j < chars.len() && matches!(chars[j].1, '"' | '\u{201d}' | '\u{2019}' | ')' | ']') {
-            if chars[j].1 == '\u{201d}' || chars[j].1 == '"' {
-                in_quote = false;
-            }
-            j += 1;
-        }
-        let end = chars.get(j).map_or(par.len(), |(p, _)| *p);
-        let next = chars[j..].iter().find(|(_, c)| !c.is_whitespace());
-        let has_space = chars.get(j).is_some_and(|(_, c)| c.is_whitespace());
-        let starts_sentence = next.is_none_or(|(_, n)| {
+        let end = par.len() - after_marks.len();
+        let next = after_marks.trim_start().chars().next();
+        let has_space = after_marks.starts_with(char::is_whitespace);
+        let starts_sentence = next.is_none_or(|n| {
             n.is_uppercase()
                 || n.is_numeric()
                 || matches!(
@@ -97,12 +97,16 @@ pub fn sentences(par: &str) -> Vec<Span> {
             }
             start = end;
         }
-        i = j;
+        from = end;
     }
     if let Some(s) = trim(&par[start..]) {
         out.push(s.shifted(start));
     }
     out
+}
+
+fn is_stop(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '\u{2026}')
 }
 
 /// Does `before` (the text up to a full stop) end with an abbreviation or an initial?
@@ -111,9 +115,8 @@ fn ends_with_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
         .next()
         .unwrap_or("");
-    let lower = word.to_lowercase();
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single_initial || ABBREVIATIONS.contains(&lower.as_str())
+    single_initial || is_one_of(word, ABBREVIATIONS)
 }
 
 /// `s` without surrounding white space and leading bullet marks, as a span of `s`;

@@ -8,8 +8,8 @@
 //! (an analyst, an unknown name) silences the sentence, and a party described
 //! by another ("Zelensky said Moscow wants …") is nobody's statement.
 
-use super::Party;
 use super::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
+use super::{Party, ends_with_ignoring_case, is_one_of};
 use crate::model::Span;
 
 /// The parties that speak in a statement (several for "US and European officials").
@@ -823,7 +823,7 @@ fn agent_of(group: &[&Mention], memory: &Memory) -> Option<Agent> {
 /// "according to officials"). An unknown name right before the verb is an
 /// outsider; an outlet is transparent (no agent).
 fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent> {
-    let word = fact.text(verb).to_lowercase();
+    let word = fact.text(verb);
     // "those provisions, saying …": a demonstrative speaks only as a subject.
     let usable = |m: &&Mention| !m.in_quote;
     // "those provisions, saying …": before the verb, a demonstrative speaks
@@ -837,7 +837,10 @@ fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent
         .filter(usable)
         .find(|m| m.span.start >= verb.end)
         .filter(|m| word_count(fact.text(Span::new(verb.end, m.span.start))) <= 3);
-    if word.starts_with("according") {
+    if word
+        .get(..ACCORDING.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(ACCORDING))
+    {
         return after.and_then(|m| agent_of(&[m], memory));
     }
     let before = fact
@@ -883,7 +886,7 @@ fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent
         .text(Span::new(fact.span.start, verb.start))
         .trim_end()
         .ends_with(',');
-    if after_comma && word.ends_with("ing") {
+    if after_comma && ends_with_ignoring_case(word, "ing") {
         // "Merz rejected the request, saying …": the participle is the
         // main subject's.
         return clause_subject(fact, fact.span.start, verb.start, memory).and_then(|s| s.agent);
@@ -896,6 +899,8 @@ fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent
         .filter(|_| inverted)
         .and_then(|m| agent_of(&[m], memory))
 }
+
+const ACCORDING: &str = "according";
 
 /// Is the verb preceded by a capitalised name the lexicon does not know
 /// ("Ihor Petrenko also thinks")? Such speakers do not speak for a party.
@@ -915,11 +920,12 @@ fn unknown_name_before(fact: &SentenceFacts, verb: Span) -> bool {
 }
 
 fn is_adverb(word: &str) -> bool {
-    let w = word.to_lowercase();
-    w.ends_with("ly")
-        || matches!(
-            w.as_str(),
-            "also" | "has" | "have" | "had" | "then" | "later" | "again" | "once"
+    ends_with_ignoring_case(word, "ly")
+        || is_one_of(
+            word,
+            &[
+                "also", "has", "have", "had", "then", "later", "again", "once",
+            ],
         )
 }
 
@@ -984,6 +990,8 @@ const BEFORE_SUBJECT: &[&str] = &[
     "recently",
 ];
 
+const ARTICLES: &[&str] = &["the", "a", "an"];
+
 /// Prepositions: the mention after one is its object, even at a sentence start.
 const PREPOSITIONS: &[&str] = &[
     "on",
@@ -1033,8 +1041,7 @@ fn in_subject_position(par: &str, at: usize, floor: usize) -> bool {
             // The clause start, or punctuation right before the mention.
             return true;
         }
-        let lower = word.to_lowercase();
-        if matches!(lower.as_str(), "the" | "a" | "an") {
+        if is_one_of(word, ARTICLES) {
             rest = rest[..word_start].trim_end();
             continue;
         }
@@ -1042,18 +1049,18 @@ fn in_subject_position(par: &str, at: usize, floor: usize) -> bool {
         let article_before = earlier
             .rsplit(|c: char| !is_word_char(c))
             .next()
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
+            .is_some_and(|w| is_one_of(w, ARTICLES));
         if article_before {
             // "the leaked US plan": a modifier between article and mention.
             rest = earlier;
             continue;
         }
-        if PREPOSITIONS.contains(&lower.as_str()) {
+        if is_one_of(word, PREPOSITIONS) {
             // "On NATO expansion: …", "In Kyiv, …": capitalised, yet an object.
             return false;
         }
         return word.chars().next().is_some_and(char::is_uppercase)
-            || lower.ends_with("ly")
-            || BEFORE_SUBJECT.contains(&lower.as_str());
+            || ends_with_ignoring_case(word, "ly")
+            || is_one_of(word, BEFORE_SUBJECT);
     }
 }

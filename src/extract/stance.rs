@@ -11,9 +11,9 @@
 //! ("the line of contact", a higher cap than demanded) is conditional, and so
 //! is dismissing one that names the full reversal ("the pre-war borders").
 
-use super::ends_with_ignoring_case;
 use super::mentions::{IssueHit, SentenceFacts, TermSense};
 use super::scope::{Scope, nth_word_end, nth_word_start_back};
+use super::{ends_with_ignoring_case, is_one_of};
 use crate::model::{Span, Stance};
 
 /// A stance and the cue words that decided it.
@@ -88,7 +88,7 @@ pub fn decide(
             let wished = fact
                 .text(Span::new(o.end, issue.span.start.max(o.end)))
                 .split_whitespace()
-                .any(|w| WISHES.contains(&w.to_lowercase().as_str()));
+                .any(|w| is_one_of(w, WISHES));
             o.end <= issue.span.start
                 && words_between(o.end, issue.span.start) <= CONDITION_REACH
                 && !fact.text(Span::new(o.end, issue.span.start)).contains(';')

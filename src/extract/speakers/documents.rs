@@ -1,0 +1,134 @@
+//! Plans and drafts that speak: the nouns that make a party mention a
+//! document, the party that backs one, and what a document holds.
+
+use super::subjects::{agent_of, clause_subject, word_count};
+use super::{Agent, Memory, Speaker};
+use crate::extract::Party;
+use crate::extract::mentions::{IssueHit, Mention, SentenceFacts};
+use crate::model::Span;
+
+/// Nouns that make a party mention a document rather than a person or body.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "plan",
+    "proposal",
+    "counterproposal",
+    "draft",
+    "framework",
+    "memorandum",
+    "document",
+    "text",
+    "declaration",
+    "roadmap",
+];
+
+/// Who backs the document named at `span` with a support cue right before
+/// it ("Lavrov welcomed the original US plan", "Kyiv backs the European
+/// draft"): the subject of the cue's clause.
+pub(super) fn backer(fact: &SentenceFacts, span: Span, memory: &Memory) -> Option<Agent> {
+    let cue = fact.support.iter().find(|cue| {
+        let negated = fact
+            .negation
+            .iter()
+            .any(|n| n.end <= cue.start && word_count(fact.text(Span::new(n.end, cue.start))) <= 1);
+        cue.end <= span.start
+            && word_count(fact.text(Span::new(cue.end, span.start))) <= ENDORSE_REACH
+            && !negated
+    })?;
+    clause_subject(fact, fact.span.start, cue.start, memory)?.agent
+}
+
+/// How many words may stand between a backing verb and the document it backs.
+const ENDORSE_REACH: usize = 2;
+
+impl Speaker {
+    /// Does the speaker speak through a plan or draft ("the European
+    /// counterproposal would …")?
+    pub fn is_document(&self, fact: &SentenceFacts) -> bool {
+        self.parties.iter().any(|p| names_document(fact, p.span))
+    }
+
+    /// Is `issue` named after the plan that speaks ("the European
+    /// counterproposal would allow an army of 800,000")? What a plan goes on
+    /// to name, it proposes; a label before it ("On NATO expansion: the plan
+    /// …") is only the topic.
+    pub fn plan_names(&self, fact: &SentenceFacts, issue: &IssueHit) -> bool {
+        self.is_document(fact) && self.parties.iter().all(|p| p.span.end <= issue.span.start)
+    }
+}
+
+/// Does `agent` speak through a document ("the US plan", "the European draft")?
+pub(super) fn is_document(fact: &SentenceFacts, agent: &Agent) -> bool {
+    let Agent::Party(speaker) = agent else {
+        return false;
+    };
+    speaker.is_document(fact)
+}
+
+/// Does the party mention at `span` name a document ("the US proposal")?
+pub(super) fn names_document(fact: &SentenceFacts, span: Span) -> bool {
+    let last = fact.text(span).rsplit(' ').next().unwrap_or("");
+    DOCUMENT_NOUNS.iter().any(|n| last.eq_ignore_ascii_case(n))
+}
+
+/// "600,000 in the US proposal", "the cap under the Russian draft", "the US
+/// proposal to freeze the front line": a document right after the term, or
+/// right before it, holds it; what a document contains it proposes.
+pub fn document_holders<'a>(
+    fact: &'a SentenceFacts,
+    issue: &'a IssueHit,
+) -> impl Iterator<Item = (Party, usize)> + 'a {
+    fact.mentions
+        .iter()
+        .filter(|m| !m.in_quote && names_document(fact, m.span))
+        .filter(move |m| {
+            if m.span.start >= issue.span.end {
+                let gap = fact.text(Span::new(issue.span.end, m.span.start)).trim();
+                return matches!(
+                    gap,
+                    "in" | "in the" | "under" | "under the" | "of" | "of the" | "from" | "from the"
+                );
+            }
+            m.span.end <= issue.span.start && {
+                let gap = fact.text(Span::new(m.span.end, issue.span.start));
+                let words: Vec<&str> = gap.split_whitespace().collect();
+                matches!(words.first(), Some(&("to" | "for" | "on")))
+                    && words.len() <= DOCUMENT_REACH
+            }
+        })
+        .filter_map(Mention::party)
+        .map(move |p| (p, fact.clause_start(issue.span.start).max(p.span.start)))
+}
+
+/// How many words may stand between a document and the term it proposes.
+const DOCUMENT_REACH: usize = 4;
+
+/// "Under the US proposal, Ukraine would …", "Under the plan, …": the
+/// document named in the opening phrase (or the last one, for a bare noun)
+/// says what follows, not the parties it names.
+pub(super) fn under_document(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
+    let opening = fact.text(fact.span).split_whitespace().next()?;
+    if !opening.eq_ignore_ascii_case("under") {
+        return None;
+    }
+    let comma = fact.span.start + fact.text(fact.span).find(',')?;
+    let phrase = fact.text(Span::new(fact.span.start, comma));
+    if word_count(phrase) > UNDER_PHRASE_WORDS {
+        return None;
+    }
+    let named = fact
+        .mentions
+        .iter()
+        .find(|m| m.span.end <= comma && names_document(fact, m.span));
+    if let Some(m) = named {
+        return agent_of(&[m], memory);
+    }
+    // A plan of unknown origin speaks for no party.
+    let noun = phrase.rsplit(' ').next().unwrap_or("");
+    DOCUMENT_NOUNS
+        .iter()
+        .any(|n| noun.eq_ignore_ascii_case(n))
+        .then(|| memory.document.clone().unwrap_or(Agent::Outsider))
+}
+
+/// How long an opening "Under the …," phrase may be.
+const UNDER_PHRASE_WORDS: usize = 6;

@@ -1,0 +1,184 @@
+//! Parties that hold a position someone else names: "Kyiv's refusal to …",
+//! "a red line for Moscow", "Zelensky welcomed Trump's signal that …".
+
+use super::subjects::{clause_subject, verb_agent, word_count};
+use super::{Agent, Memory};
+use crate::extract::Party;
+use crate::extract::mentions::{IssueHit, Mention, SentenceFacts};
+use crate::model::Span;
+
+/// "Zelensky welcomed Trump's signal that the U.S. would join the guarantees",
+/// "Moscow dismissed reports that European troops could deploy": a party whose
+/// stance verb governs the clause the term is in answers it, whoever that
+/// clause's subject is. Each such party comes with where its cues begin.
+pub fn answerers(fact: &SentenceFacts, issue: &IssueHit, memory: &Memory) -> Vec<(Party, usize)> {
+    let clause = fact.clause_start(issue.span.start);
+    if clause <= fact.span.start {
+        return Vec::new();
+    }
+    let verb = [&fact.support, &fact.oppose]
+        .iter()
+        .flat_map(|spans| spans.iter())
+        .filter(|cue| cue.end <= clause && fact.clause_start(cue.start) < clause)
+        .filter(|cue| {
+            // The verb's object runs up to the clause ("signal that",
+            // "reports that"), with no other verb of its own.
+            let between = fact.text(Span::new(cue.end, clause));
+            word_count(between) <= ANSWER_REACH
+                && !between.contains([',', ';', ':', '\u{2014}', '('])
+        })
+        .min_by_key(|cue| cue.start);
+    let Some(verb) = verb else {
+        return Vec::new();
+    };
+    // "An analyst said Kyiv welcomed …" is the analyst's account.
+    let told_by_outsider = fact
+        .speech
+        .iter()
+        .filter(|v| v.end <= verb.start)
+        .any(|v| verb_agent(fact, *v, memory) == Some(Agent::Outsider));
+    if told_by_outsider {
+        return Vec::new();
+    }
+    // The verb is the subject's own ("Moscow has dismissed"), not a noun of
+    // someone else's ("Kyiv faces U.S. pressure to …").
+    let Some(subject) = clause_subject(fact, fact.span.start, verb.start, memory)
+        .filter(|s| word_count(fact.text(Span::new(s.end, verb.start))) <= VERB_AFTER_SUBJECT)
+    else {
+        return Vec::new();
+    };
+    let Some(Agent::Party(speaker)) = subject.agent else {
+        return Vec::new();
+    };
+    speaker
+        .parties
+        .into_iter()
+        .map(|p| (p, verb.start))
+        .collect()
+}
+
+/// How many words may stand between the answering verb and the clause it governs.
+const ANSWER_REACH: usize = 4;
+/// How many words (auxiliaries, adverbs) may stand between a subject and its verb.
+const VERB_AFTER_SUBJECT: usize = 2;
+
+/// Parties whose own position on `issue` the sentence names with a possessive
+/// and a stance noun before the term: "Zelensky's request for Ukraine to join
+/// the EU", "Kyiv's refusal to join NATO", "Russia's call for guarantees".
+///
+/// Each holder comes with where its stance cues begin: the possessive itself,
+/// or the "red line" that names the refusal.
+pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<(Party, usize)> {
+    let cue_starts: Vec<usize> = [&fact.support, &fact.oppose, &fact.conditional]
+        .iter()
+        .flat_map(|spans| spans.iter().map(|s| s.start))
+        .collect();
+    fact.mentions
+        .iter()
+        .filter(|m| !m.in_quote && m.span.end <= issue.span.start)
+        .filter(|m| {
+            let after = &fact.par[m.span.end..issue.span.start];
+            if let Some(rest) = after.strip_prefix(' ')
+                && HOLDER_NOUNS.iter().any(|n| rest.starts_with(n))
+            {
+                // "growing U.S. pressure to agree to a deal that involves
+                // giving up territory": the noun holds all it governs, up
+                // to the next punctuation.
+                return !rest.contains([',', ';', ':', '\u{2014}', '(']);
+            }
+            let Some(rest) = after
+                .strip_prefix("'s ")
+                .or_else(|| after.strip_prefix("\u{2019}s "))
+                .or_else(|| own_pronoun(after))
+            else {
+                return false;
+            };
+            // The stance noun may follow an adjective ("its longstanding
+            // goal"), and governs what its preposition introduces.
+            let rest_at = issue.span.start - rest.len();
+            let words: Vec<usize> = word_starts(rest).take(3).collect();
+            let noun = words
+                .iter()
+                .take(2)
+                .position(|at| cue_starts.contains(&(rest_at + at)));
+            let governs = noun.is_some_and(|n| {
+                // "Ukraine's territory, including …" is no stance noun's.
+                let adjective = &rest[..words[n]];
+                !adjective.contains([',', ';', ':'])
+                    && words.get(n + 1).is_none_or(|next| {
+                        let next = rest[*next..].split_whitespace().next().unwrap_or("");
+                        NOUN_LINKS.contains(&next)
+                    })
+            });
+            governs && word_count(rest) <= HOLDER_REACH
+        })
+        .filter_map(Mention::party)
+        .map(|p| (p, p.span.start))
+        .chain(red_line_holders(fact, issue))
+        .collect()
+}
+
+/// What follows a party's own possessive pronoun a few words on: "allowing
+/// Ukraine to achieve its goal of …", "Kyiv and its bid for …".
+fn own_pronoun(after: &str) -> Option<&str> {
+    let at = [" its ", " their "]
+        .iter()
+        .filter_map(|p| after.find(p).map(|i| (i, p.len())))
+        .min()?;
+    (word_count(&after[..at.0]) <= PRONOUN_REACH).then(|| &after[at.0 + at.1..])
+}
+
+/// Words by which a stance noun governs its object: "request to join",
+/// "goal of membership", "bid for", "insistence on", "demand that".
+const NOUN_LINKS: &[&str] = &["to", "of", "for", "on", "that"];
+
+/// How many words may stand between a party and its own "its".
+const PRONOUN_REACH: usize = 3;
+
+/// Where the words of `text` begin.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || text[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
+}
+
+/// "Another red line for Moscow is …", "unacceptable for Russia": an opposing
+/// cue followed by "for" and a party, near the term, names that party's refusal.
+fn red_line_holders<'a>(
+    fact: &'a SentenceFacts,
+    issue: &'a IssueHit,
+) -> impl Iterator<Item = (Party, usize)> + 'a {
+    fact.mentions
+        .iter()
+        .filter(|m| !m.in_quote)
+        .filter_map(move |m| {
+            let before = fact
+                .text(Span::new(fact.span.start, m.span.start))
+                .trim_end();
+            let head = before.strip_suffix("for")?;
+            let cue_end = fact.span.start + head.trim_end().len();
+            let cue = fact.oppose.iter().find(|o| {
+                o.end <= cue_end
+                    && fact.par[o.end..cue_end]
+                        .trim_matches(['"', '\u{201d}', ' '])
+                        .is_empty()
+            })?;
+            let (from, to) = if m.span.end <= issue.span.start {
+                (m.span.end, issue.span.start)
+            } else {
+                (issue.span.end, m.span.start)
+            };
+            let near = word_count(fact.text(Span::new(from, to.max(from)))) <= HOLDER_REACH;
+            // The cue is the refusal, so the stance is read from it on.
+            near.then(|| m.party().map(|p| (p, cue.start))).flatten()
+        })
+}
+
+/// Nouns after a party name (without a possessive) that make it the holder of
+/// what follows: "U.S. pressure to …", "Russian insistence on …".
+const HOLDER_NOUNS: &[&str] = &["pressure ", "insistence ", "refusal ", "rejection "];
+
+/// How many words may stand between a holder's stance noun and the issue term.
+const HOLDER_REACH: usize = 8;

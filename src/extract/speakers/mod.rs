@@ -1,0 +1,398 @@
+//! Who speaks: the party behind each issue term of a sentence.
+//!
+//! In order: the speaker of a quotation the term lies in; the agent of a speech
+//! verb ("X said", "…, X warned", "according to X"); the subject of the clause
+//! (a party itself as speaker: "the Kremlin ruled out …"). Pronouns ("he said")
+//! refer back to the last speaker of the paragraph or the one before. Reporting
+//! through an outlet is transparent; a speaker who does not speak for a party
+//! (an analyst, an unknown name) silences the sentence, and a party described
+//! by another ("Zelensky said Moscow wants …") is nobody's statement.
+
+mod documents;
+mod holders;
+mod subjects;
+
+pub use documents::document_holders;
+pub use holders::{answerers, holders};
+
+use super::Party;
+use super::mentions::{IssueHit, Mention, SentenceFacts};
+use crate::model::Span;
+use documents::{backer, is_document, names_document, under_document};
+use subjects::{agent_of, clause_subject, in_subject_position, verb_agent, word_count};
+
+/// The parties that speak in a statement (several for "US and European officials").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub parties: Vec<Party>,
+}
+
+/// Who governs a stretch of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Agent {
+    Party(Speaker),
+    /// Someone who does not speak for a party.
+    Outsider,
+}
+
+impl Agent {
+    fn speaker(&self) -> Option<Speaker> {
+        match self {
+            Agent::Party(s) => Some(s.clone()),
+            Agent::Outsider => None,
+        }
+    }
+
+    fn actors(&self) -> Vec<usize> {
+        match self {
+            Agent::Party(s) => s.parties.iter().map(|p| p.actor).collect(),
+            Agent::Outsider => Vec::new(),
+        }
+    }
+}
+
+/// The last speakers, for pronouns.
+#[derive(Debug, Clone, Default)]
+pub struct Memory {
+    current: Option<Agent>,
+    previous: Option<Agent>,
+    /// The party that introduced a list ("The plan includes:"), for its bullets.
+    list: Option<Agent>,
+    /// The last plan, draft or body that spoke, for "it says".
+    document: Option<Agent>,
+}
+
+impl Memory {
+    /// Who a pronoun at the start of a clause refers to.
+    fn antecedent(&self) -> Option<Agent> {
+        self.current.clone().or_else(|| self.previous.clone())
+    }
+
+    /// Note the main speaker of a finished sentence.
+    pub fn remember(&mut self, fact: &SentenceFacts) {
+        let agent = fact
+            .speech
+            .iter()
+            .find_map(|v| verb_agent(fact, *v, self))
+            .or_else(|| {
+                clause_subject(fact, fact.span.start, fact.span.end, self).and_then(|s| s.agent)
+            });
+        let introduces_list = fact.text(fact.span).trim_end().ends_with(':');
+        if introduces_list {
+            self.list = agent.clone().filter(|a| matches!(a, Agent::Party(_)));
+        }
+        // "It says …", "Those included …" refer back to the last plan that
+        // spoke, else to the last document named ("Lavrov welcomed the US
+        // plan"), else to the last body that spoke.
+        let named = fact
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| !m.in_quote && names_document(fact, m.span))
+            .find_map(Mention::party);
+        let body_spoke = matches!(&agent, Some(Agent::Party(speaker))
+            if speaker.parties.iter().all(|p| !p.person));
+        if agent.as_ref().is_some_and(|a| is_document(fact, a)) {
+            self.document = agent.clone();
+        } else if let Some(party) = named {
+            let mut parties = vec![party];
+            // "Lavrov welcomed the US plan": what the plan holds, its
+            // backer holds too.
+            if let Some(Agent::Party(backer)) = backer(fact, party.span, self) {
+                parties.extend(backer.parties.iter().filter(|p| p.actor != party.actor));
+            }
+            self.document = Some(Agent::Party(Speaker { parties }));
+        } else if body_spoke {
+            self.document = agent.clone();
+        }
+        if let Some(agent) = agent {
+            self.current = Some(agent);
+        }
+    }
+
+    /// Is the current paragraph a bullet of a list a party introduced?
+    pub fn in_list(&self) -> bool {
+        self.list.is_some()
+    }
+
+    /// A new paragraph starts; bullets keep the list's speaker, prose ends it.
+    pub fn start_paragraph(&mut self, is_bullet: bool) {
+        if !is_bullet {
+            self.list = None;
+        }
+    }
+
+    pub fn end_paragraph(&mut self) {
+        if self.current.is_some() {
+            self.previous = self.current.take();
+        }
+    }
+}
+
+/// The speaker of each quotation of a paragraph, from the speech verb right
+/// after it ("…,” Rutte said) or right before it (Rutte said: “…).
+pub fn quote_agents(
+    regions: &[Span],
+    facts: &[SentenceFacts],
+    memory: &Memory,
+    caption: Option<&Agent>,
+) -> Vec<(Span, Option<Agent>)> {
+    regions
+        .iter()
+        .map(|q| {
+            let agent = facts.iter().find_map(|f| {
+                f.speech.iter().find_map(|v| {
+                    let after = v.start >= q.end && v.start - q.end <= 40;
+                    let before = v.end <= q.start && q.start - v.end <= 12;
+                    (after || before)
+                        .then(|| verb_agent(f, *v, memory))
+                        .flatten()
+                })
+            });
+            (*q, agent.or_else(|| caption.cloned()))
+        })
+        .collect()
+}
+
+/// The speaker a caption names ("Rutte on the guarantees").
+pub fn caption_agent(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
+    if !fact.is_caption() {
+        return None;
+    }
+    agent_of(&[fact.mentions.first()?], memory)
+}
+
+/// The speaker of issue term `issue` of sentence `fact`.
+pub fn speaker_for(
+    fact: &SentenceFacts,
+    issue: &IssueHit,
+    quote_agents: &[(Span, Option<Agent>)],
+    memory: &Memory,
+) -> Option<Speaker> {
+    if let Some((_, agent)) = quote_agents.iter().find(|(q, _)| q.contains(issue.span)) {
+        match agent {
+            Some(agent) => return agent.speaker(),
+            // An unattributed quotation inside a sentence is a term; a whole
+            // sentence of quotation with no speaker is nobody's statement.
+            None if fact.is_quoted() => return None,
+            None => {}
+        }
+    }
+    let before = fact
+        .speech
+        .iter()
+        .filter(|v| v.end <= issue.span.start)
+        .rev()
+        .find_map(|v| verb_agent(fact, *v, memory).map(|a| (*v, a)));
+    // "…; Kyiv insists on …" opens a statement of its own.
+    let after = fact
+        .speech
+        .iter()
+        .filter(|v| v.start >= issue.span.end)
+        .filter(|v| !fact.text(Span::new(issue.span.end, v.start)).contains(';'))
+        .find_map(|v| verb_agent(fact, *v, memory).map(|a| (*v, a)));
+    if before.is_none()
+        && after.is_none()
+        && let Some(agent) = headline_attribution(fact, memory)
+    {
+        // "No ceasefire unless Ukraine withdraws: Russia": the whole line is
+        // the source's, whoever else it names.
+        return agent.speaker();
+    }
+    let floor = before.as_ref().map_or(fact.span.start, |(v, _)| v.end);
+    let subject = clause_subject(fact, floor, issue.span.start, memory);
+    // "Zelensky said the EU must open accession talks", "Moscow insists that
+    // Ukraine abandon …": what another party must do is the speaker's
+    // demand, not a report of that party's view.
+    let demanding = before
+        .as_ref()
+        .is_some_and(|(v, _)| fact.support.iter().any(|s| s.start == v.start));
+    let attribution = before
+        .or(after)
+        .map(|(_, a)| a)
+        .or_else(|| viewpoint(fact, memory));
+    let under = attribution
+        .is_none()
+        .then(|| under_document(fact, memory))
+        .flatten();
+    let attribution = attribution.or_else(|| under.clone());
+    // A pronoun in the reported clause ("Trump said that he will not …")
+    // refers to the speaker of the sentence.
+    let subject = subject.filter(|s| !(s.pronoun && attribution.is_some()));
+    let obliged = demanding
+        || subject
+            .as_ref()
+            .is_some_and(|s| is_obliged(fact, s.end) || is_conditioned(fact, s.start));
+    // "Von der Leyen said Ukraine could become an EU member": a subject
+    // without a verb of its own stance only carries the proposition.
+    let voiced = subject
+        .as_ref()
+        .is_some_and(|s| voices_stance(fact, s.end, issue.span.start));
+    match (attribution, subject.and_then(|s| s.agent)) {
+        (Some(agent), Some(subject)) => {
+            let speaker_actors = agent.actors();
+            // A party described by another speaker is not a first-hand
+            // position; a subject that includes the speaker's party is
+            // ("US, Russia agreed on …, Witkoff says"), and so is a nested
+            // clause of the speaker's own ("Witkoff said Putin agreed that
+            // the US could offer guarantees").
+            let reported = subject_parties(fact, floor, issue.span.start);
+            let described = !subject
+                .actors()
+                .iter()
+                .chain(&reported)
+                .any(|a| speaker_actors.contains(a));
+            // A plan is the exception: what it says other parties will do is
+            // its content ("the US plan says Ukraine will not join NATO").
+            let plan = is_document(fact, &agent) || under.is_some();
+            if described && voiced && subject != agent && !plan && !obliged {
+                None
+            } else {
+                agent.speaker()
+            }
+        }
+        (Some(agent), None) => agent.speaker(),
+        (None, Some(subject)) => subject.speaker(),
+        (None, None) => memory.list.as_ref().and_then(Agent::speaker),
+    }
+}
+
+/// Does a verb of stance or speech stand between a subject ending at `from`
+/// and the term at `to` ("Moscow wants …", "Kyiv rejected …")? A negation
+/// alone ("Ukraine will never join NATO") is no stance of the subject's.
+fn voices_stance(fact: &SentenceFacts, from: usize, to: usize) -> bool {
+    let between = |s: &&Span| s.start >= from && s.end <= to;
+    let cue = [&fact.support, &fact.oppose, &fact.conditional]
+        .iter()
+        .flat_map(|spans| spans.iter())
+        .filter(between)
+        .any(|c| !fact.negation.contains(c));
+    cue || fact.speech.iter().any(|v| between(&v))
+}
+
+/// The parties in subject position of every clause between `from` and `to`.
+fn subject_parties(fact: &SentenceFacts, from: usize, to: usize) -> Vec<usize> {
+    fact.mentions
+        .iter()
+        .filter(|m| !m.in_quote && m.span.start >= from && m.span.end <= to)
+        .filter(|m| {
+            let clause = fact.clause_start(m.span.start).max(from);
+            in_subject_position(fact.par, m.span.start, clause)
+        })
+        .filter_map(Mention::party)
+        .map(|p| p.actor)
+        .collect()
+}
+
+/// The subject found for a clause.
+struct Subject {
+    agent: Option<Agent>,
+    pronoun: bool,
+    /// Where the subject begins and ends.
+    start: usize,
+    end: usize,
+}
+
+/// Modals of obligation: what a subject must do is someone's demand.
+const OBLIGATIONS: &[&str] = &[
+    "must",
+    "should",
+    "needs to",
+    "need to",
+    "has to",
+    "have to",
+    "would have to",
+    "will have to",
+    "would need to",
+    "will need to",
+    "is required to",
+    "would be required to",
+];
+
+/// Does a modal of obligation follow the subject ending at `end` ("the EU
+/// must …", "Moscow should also …")?
+fn is_obliged(fact: &SentenceFacts, end: usize) -> bool {
+    let rest = fact.par[end..fact.span.end].trim_start().as_bytes();
+    OBLIGATIONS.iter().any(|m| {
+        rest.len() > m.len()
+            && rest[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+            && rest[m.len()] == b' '
+    })
+}
+
+/// Is the subject starting at `start` the subject of a condition ("… only if
+/// Ukraine withdrew", "unless Kyiv agrees")? A condition is set by the speaker.
+fn is_conditioned(fact: &SentenceFacts, start: usize) -> bool {
+    fact.condition_openers
+        .iter()
+        .any(|o| o.end <= start && fact.par[o.end..start].trim().is_empty())
+}
+
+/// "In his view, …", "According to them, …": the sentence is the view of
+/// the last speaker.
+fn viewpoint(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
+    let opening: String = fact
+        .text(fact.span)
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let words: Vec<&str> = opening
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let in_view = matches!(words.as_slice(), ["in", "his" | "her" | "their", noun, ..]
+        if VIEW_NOUNS.contains(noun));
+    let according = matches!(
+        words.as_slice(),
+        ["according", "to", "him" | "her" | "them", ..]
+    );
+    if in_view || according {
+        return memory.antecedent();
+    }
+    // "In Moscow's view, …", "In the Kremlin's assessment, …".
+    let comma = fact.span.start + fact.text(fact.span).find(',')?;
+    let opening = fact.text(Span::new(fact.span.start, comma));
+    let noun = opening.rsplit(' ').next().unwrap_or("");
+    let first = fact.mentions.first().filter(|m| m.span.end <= comma)?;
+    let named_view = opening.starts_with("In ")
+        && VIEW_NOUNS.contains(&noun)
+        && word_count(opening) <= VIEW_OPENING_WORDS;
+    named_view.then(|| agent_of(&[first], memory)).flatten()
+}
+
+/// How long an opening "In Moscow's view," may be.
+const VIEW_OPENING_WORDS: usize = 5;
+
+/// Nouns of "in his view", "in Moscow's assessment": whose view follows.
+const VIEW_NOUNS: &[&str] = &["view", "opinion", "words", "assessment", "eyes"];
+
+/// A headline that names its source after a colon ("No ceasefire unless …:
+/// Russia") or before one ("Kremlin: …").
+fn headline_attribution(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
+    let text = fact.text(fact.span);
+    let colon = text.rfind(':')?;
+    let tail_start = fact.span.start + colon + 1;
+    let last = fact.mentions.last()?;
+    let tail = fact.text(Span::new(tail_start, fact.span.end));
+    let named = last.span.start >= tail_start
+        && tail.trim().trim_end_matches(['.', '!']) == fact.text(last.span);
+    if named {
+        return agent_of(&[last], memory);
+    }
+    // "Trump envoy: Ukraine will not join NATO", "Kremlin: …": the source
+    // is named before the colon.
+    let colon = fact.span.start + text.find(':')?;
+    let first = fact.mentions.first()?;
+    let lead = fact.text(Span::new(fact.span.start, first.span.start));
+    let label = fact.text(Span::new(first.span.end.min(colon), colon));
+    let names_source = first.span.end <= colon
+        && word_count(lead) <= 1
+        && word_count(label) <= SOURCE_LABEL_WORDS
+        && !label.contains(',');
+    names_source.then(|| agent_of(&[first], memory)).flatten()
+}
+
+/// How many words may follow the source's name before the colon ("Trump envoy:").
+const SOURCE_LABEL_WORDS: usize = 2;

@@ -1,0 +1,382 @@
+//! The grammar of subjects and speech verbs: which mention is a clause's
+//! subject, and who is the agent of "said", "according to" and the like.
+
+use super::{Agent, Memory, Speaker, Subject};
+use crate::extract::mentions::{Mention, MentionKind, SentenceFacts};
+use crate::extract::{Party, ends_with_ignoring_case, is_one_of};
+use crate::model::Span;
+
+/// Is `m` a possessive that qualifies something other than the party's
+/// position ("Russia's invasion has claimed …")? Possessives followed by a
+/// stance word ("Kyiv's refusal") or an office ("Ukraine's government") speak.
+fn possessive_of_other(fact: &SentenceFacts, m: &Mention) -> bool {
+    let after = &fact.par[m.span.end..fact.span.end];
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("\u{2019}s "))
+    else {
+        return false;
+    };
+    let noun_at = fact.span.end - rest.len();
+    let speaks = [
+        &fact.support,
+        &fact.oppose,
+        &fact.conditional,
+        &fact.offices,
+    ]
+    .iter()
+    .any(|spans| spans.iter().any(|s| s.start == noun_at));
+    !speaks
+}
+
+/// The subject of the clause that holds `at`: its first mention that is not the
+/// object of a preposition, with the mentions coordinated with it ("the US and
+/// European officials"). Clauses without one borrow from the clause before,
+/// back to `floor`.
+pub(super) fn clause_subject(
+    fact: &SentenceFacts,
+    floor: usize,
+    at: usize,
+    memory: &Memory,
+) -> Option<Subject> {
+    let mut end = at;
+    loop {
+        let start = fact.clause_start(end.saturating_sub(1)).max(floor);
+        let candidates: Vec<&Mention> = fact
+            .mentions
+            .iter()
+            .filter(|m| m.span.start >= start && m.span.end <= end.max(start) && !m.in_quote)
+            // "It" speaks only through a speech or stance verb ("It also
+            // says …", "It leaves open …").
+            .filter(|m| m.kind != MentionKind::DocumentPronoun || verb_follows(fact, m))
+            .collect();
+        if let Some(first) = candidates.iter().position(|m| {
+            in_subject_position(fact.par, m.span.start, start)
+                && !possessive_of_other(fact, m)
+                && !object_before_that(fact, m, start)
+        }) {
+            let mut group = vec![candidates[first]];
+            for next in &candidates[first + 1..] {
+                let gap = fact.text(Span::new(group[group.len() - 1].span.end, next.span.start));
+                if is_coordination(gap) {
+                    group.push(next);
+                } else {
+                    break;
+                }
+            }
+            return Some(Subject {
+                agent: agent_of(&group, memory),
+                pronoun: group[0].kind == MentionKind::Pronoun,
+                start: group[0].span.start,
+                end: group[group.len() - 1].span.end,
+            });
+        }
+        if start <= floor || start <= fact.span.start {
+            return None;
+        }
+        end = start;
+    }
+}
+
+/// Is `m` an object that a "that" clause follows: the addressee of a speech
+/// verb ("told reporters that …") or the object of a preposition ("declared
+/// before NATO that …")? A subject is followed by its verb, never by "that".
+fn object_before_that(fact: &SentenceFacts, m: &Mention, clause: usize) -> bool {
+    let after = fact.par[m.span.end..fact.span.end].trim_start();
+    let before = fact.par[clause.min(m.span.start)..m.span.start].trim_end();
+    let word_before = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let before_end = clause.min(m.span.start) + before.len();
+    let verb = fact.speech.iter().find(|v| v.end == before_end);
+    let addressee = verb.is_some();
+    // "told reporters a ceasefire …": who is told is never the one who
+    // holds what follows, "that" or not.
+    let told = verb.is_some_and(|v| {
+        TELLING
+            .iter()
+            .any(|t| fact.text(*v).eq_ignore_ascii_case(t))
+    });
+    told || after.starts_with("that ")
+        && (addressee || word_before.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Speech verbs whose object is the one spoken to.
+const TELLING: &[&str] = &["told", "tells", "tell", "telling"];
+
+/// Does a speech verb or a stance cue follow mention `m` (an adverb between)?
+fn verb_follows(fact: &SentenceFacts, m: &Mention) -> bool {
+    let rest = &fact.par[m.span.end..fact.span.end];
+    let skipped: usize = rest
+        .split_inclusive(char::is_whitespace)
+        .take_while(|w| w.trim().is_empty() || is_adverb(w.trim()))
+        .map(str::len)
+        .sum();
+    let at = m.span.end + skipped;
+    [&fact.speech, &fact.support, &fact.oppose, &fact.conditional]
+        .iter()
+        .any(|spans| spans.iter().any(|s| s.start == at))
+}
+
+/// The agent a group of mentions stands for.
+pub(super) fn agent_of(group: &[&Mention], memory: &Memory) -> Option<Agent> {
+    let first = group.first()?;
+    match first.kind {
+        MentionKind::NonParty => Some(Agent::Outsider),
+        MentionKind::Outlet => None,
+        MentionKind::Pronoun => memory.antecedent(),
+        MentionKind::DocumentPronoun => memory.document.clone(),
+        MentionKind::Party { .. } => {
+            let parties: Vec<Party> = group.iter().filter_map(|m| m.party()).collect();
+            Some(Agent::Party(Speaker { parties }))
+        }
+    }
+}
+
+/// The agent of speech verb `verb`: the mention just before it ("Rutte said",
+/// "Mark Rutte, NATO's chief, said"), else just after it ("said Rutte",
+/// "according to officials"). An unknown name right before the verb is an
+/// outsider; an outlet is transparent (no agent).
+pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent> {
+    let word = fact.text(verb);
+    // "those provisions, saying …": a demonstrative speaks only as a subject.
+    let usable = |m: &&Mention| !m.in_quote;
+    // "those provisions, saying …": before the verb, a demonstrative speaks
+    // only as a subject.
+    let usable_before = |m: &&Mention| {
+        usable(m) && (m.kind != MentionKind::DocumentPronoun || verb_follows(fact, m))
+    };
+    let after = fact
+        .mentions
+        .iter()
+        .filter(usable)
+        .find(|m| m.span.start >= verb.end)
+        .filter(|m| word_count(fact.text(Span::new(verb.end, m.span.start))) <= 3);
+    if word
+        .get(..ACCORDING.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(ACCORDING))
+    {
+        return after.and_then(|m| agent_of(&[m], memory));
+    }
+    let before = fact
+        .mentions
+        .iter()
+        .filter(usable_before)
+        .rfind(|m| m.span.end <= verb.start && m.span.start >= fact.span.start);
+    // "Ivan P., an associate professor at … University, notes that …": an
+    // outsider described before the verb silences it, however long the
+    // description and whatever place it names.
+    let clause = fact.clause_start(verb.start);
+    let described_outsider = fact.mentions.iter().filter(usable).any(|m| {
+        m.kind == MentionKind::NonParty
+            && m.span.start >= clause
+            && m.span.end <= verb.start
+            && in_subject_position(fact.par, m.span.start, clause)
+    });
+    if described_outsider {
+        return Some(Agent::Outsider);
+    }
+    if let Some(m) = before {
+        let gap = fact.text(Span::new(m.span.end, verb.start));
+        let coordinated = [", and ", ", but "].iter().any(|joint| {
+            gap.rsplit_once(joint)
+                .is_some_and(|(_, rest)| rest.split_whitespace().all(is_adverb))
+        });
+        if coordinated {
+            // "The plan bars NATO expansion, and stipulates that …": a verb
+            // coordinated with the main one shares its subject.
+            return clause_subject(fact, fact.span.start, m.span.start, memory)
+                .and_then(|s| s.agent)
+                .or_else(|| agent_of(&[m], memory));
+        }
+        let appositive = gap.trim_start().starts_with(',') && gap.trim_end().ends_with(',');
+        if word_count(gap) <= 4 || (appositive && word_count(gap) <= 25) {
+            return agent_of(&[m], memory);
+        }
+    }
+    if unknown_name_before(fact, verb) {
+        return Some(Agent::Outsider);
+    }
+    let after_comma = fact
+        .text(Span::new(fact.span.start, verb.start))
+        .trim_end()
+        .ends_with(',');
+    if after_comma && ends_with_ignoring_case(word, "ing") {
+        // "Merz rejected the request, saying …": the participle is the
+        // main subject's.
+        return clause_subject(fact, fact.span.start, verb.start, memory).and_then(|s| s.agent);
+    }
+    let inverted = fact
+        .text(Span::new(fact.span.start, verb.start))
+        .trim_end()
+        .ends_with([',', '\u{201d}', '"']);
+    after
+        .filter(|_| inverted)
+        .and_then(|m| agent_of(&[m], memory))
+}
+
+const ACCORDING: &str = "according";
+
+/// Is the verb preceded by a capitalised name the lexicon does not know
+/// ("Ihor Petrenko also thinks")? Such speakers do not speak for a party.
+fn unknown_name_before(fact: &SentenceFacts, verb: Span) -> bool {
+    let before = fact.text(Span::new(fact.span.start, verb.start));
+    let words: Vec<&str> = before
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| is_adverb(w))
+        .take(2)
+        .collect();
+    words.len() == 2
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+}
+
+fn is_adverb(word: &str) -> bool {
+    ends_with_ignoring_case(word, "ly")
+        || is_one_of(
+            word,
+            &[
+                "also", "has", "have", "had", "then", "later", "again", "once",
+            ],
+        )
+}
+
+pub(super) fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// "A and B", "A, B and C", "A or B": coordinated subjects.
+fn is_coordination(gap: &str) -> bool {
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.is_empty() && gap.contains(',')
+        || (words.len() == 1 && matches!(words[0], "and" | "or" | "&"))
+        || (words.len() == 2 && words[0] == "and" && words[1] == "the")
+}
+
+/// Words that may stand right before a clause's subject: conjunctions,
+/// subordinators and sentence adverbs. After any other lower-case word
+/// (a verb, a preposition) a mention is an object.
+const BEFORE_SUBJECT: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "that",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "as",
+    "when",
+    "because",
+    "since",
+    "after",
+    "before",
+    "also",
+    "meanwhile",
+    "however",
+    "instead",
+    "now",
+    "then",
+    "still",
+    "yet",
+    "so",
+    "which",
+    "who",
+    "where",
+    "if",
+    "unless",
+    "even",
+    "both",
+    "said",
+    "says",
+    "only",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+];
+
+const ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// Prepositions: the mention after one is its object, even at a sentence start.
+const PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
+    "about",
+    "against",
+    "during",
+    "under",
+    "over",
+    "into",
+    "through",
+    "between",
+    "among",
+    "within",
+    "without",
+    "toward",
+    "towards",
+    "regarding",
+    "despite",
+    "unlike",
+    "via",
+    "per",
+];
+
+/// Can the mention at `at` be the subject of the clause starting at `floor`?
+/// Yes at the clause start, after punctuation, a capitalised word (a title:
+/// "President", "Secretary"), an adverb or a conjunction; articles are skipped.
+pub(super) fn in_subject_position(par: &str, at: usize, floor: usize) -> bool {
+    let before = &par[floor.min(at)..at];
+    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-');
+    let mut rest = before.trim_end();
+    loop {
+        let word_start = rest
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_word_char(*c))
+            .last()
+            .map_or(rest.len(), |(i, _)| i);
+        let word = &rest[word_start..];
+        if word.is_empty() {
+            // The clause start, or punctuation right before the mention.
+            return true;
+        }
+        if is_one_of(word, ARTICLES) {
+            rest = rest[..word_start].trim_end();
+            continue;
+        }
+        let earlier = rest[..word_start].trim_end();
+        let article_before = earlier
+            .rsplit(|c: char| !is_word_char(c))
+            .next()
+            .is_some_and(|w| is_one_of(w, ARTICLES));
+        if article_before {
+            // "the leaked US plan": a modifier between article and mention.
+            rest = earlier;
+            continue;
+        }
+        if is_one_of(word, PREPOSITIONS) {
+            // "On NATO expansion: …", "In Kyiv, …": capitalised, yet an object.
+            return false;
+        }
+        return word.chars().next().is_some_and(char::is_uppercase)
+            || ends_with_ignoring_case(word, "ly")
+            || is_one_of(word, BEFORE_SUBJECT);
+    }
+}

@@ -1115,6 +1115,9 @@ fn a_prediction_on_the_proposition_is_the_speakers_view() {
         "Ushakov said Kyiv will never be admitted to NATO.",
         ("russia", "nato_membership", Stance::Oppose),
     );
+    // A party acting in its own right is described, not the speaker's view.
+    assert!(code("Zelensky said Moscow would use any truce to regroup.").is_empty());
+    assert!(code("Peskov said Britain is busy sending troops to Ukraine.").is_empty());
 }
 
 #[test]

@@ -15,8 +15,8 @@ mod subjects;
 pub use documents::document_holders;
 pub use holders::{answerers, holders};
 
-use super::Party;
 use super::mentions::{IssueHit, Mention, SentenceFacts};
+use super::{Party, is_one_of};
 use crate::model::Span;
 use documents::{backer, is_document, names_document, under_document};
 use subjects::{agent_of, clause_subject, in_subject_position, verb_agent, word_count};
@@ -224,10 +224,10 @@ pub fn speaker_for(
             .as_ref()
             .is_some_and(|s| is_obliged(fact, s.end) || is_conditioned(fact, s.start));
     // "Von der Leyen said Ukraine could become an EU member": a subject
-    // without a verb of its own stance only carries the proposition.
+    // that only carries the proposition is not described.
     let voiced = subject
         .as_ref()
-        .is_some_and(|s| voices_stance(fact, s.end, issue.span.start));
+        .is_some_and(|s| acts_in_own_right(fact, s.end, issue.span.start));
     match (attribution, subject.and_then(|s| s.agent)) {
         (Some(agent), Some(subject)) => {
             let speaker_actors = agent.actors();
@@ -257,18 +257,46 @@ pub fn speaker_for(
     }
 }
 
-/// Does a verb of stance or speech stand between a subject ending at `from`
-/// and the term at `to` ("Moscow wants …", "Kyiv rejected …")? A negation
-/// alone ("Ukraine will never join NATO") is no stance of the subject's.
-fn voices_stance(fact: &SentenceFacts, from: usize, to: usize) -> bool {
-    let between = |s: &&Span| s.start >= from && s.end <= to;
-    let cue = [&fact.support, &fact.oppose, &fact.conditional]
-        .iter()
-        .flat_map(|spans| spans.iter())
-        .filter(between)
-        .any(|c| !fact.negation.contains(c));
-    cue || fact.speech.iter().any(|v| between(&v))
+/// Does the subject ending at `from` act in its own right before the term at
+/// `to` ("Moscow wants …", "Russia would use any ceasefire …")? Only a
+/// subject joined to the term by auxiliaries, negations and "be" or "become"
+/// ("Ukraine will never join NATO", "Ukraine could become an EU member")
+/// carries the proposition itself, which is then the speaker's view.
+fn acts_in_own_right(fact: &SentenceFacts, from: usize, to: usize) -> bool {
+    !fact
+        .text(Span::new(from, to.max(from)))
+        .split_whitespace()
+        .all(|w| is_one_of(w, PROPOSITION_LINKS))
 }
+
+/// Words that join a subject to the proposition it is the subject of.
+const PROPOSITION_LINKS: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "shall",
+    "should",
+    "not",
+    "never",
+    "ever",
+    "eventually",
+    "one",
+    "day",
+    "soon",
+    "be",
+    "become",
+    "becomes",
+    "is",
+    "are",
+    "was",
+    "were",
+    "a",
+    "an",
+    "the",
+];
 
 /// The parties in subject position of every clause between `from` and `to`.
 fn subject_parties(fact: &SentenceFacts, from: usize, to: usize) -> Vec<usize> {

@@ -7,6 +7,7 @@
 //! who speaks for each issue term, and [`stance`] reads the cues around it.
 
 pub mod anaphora;
+mod framing;
 pub mod mentions;
 pub mod quotes;
 mod scope;

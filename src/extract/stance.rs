@@ -13,7 +13,7 @@
 
 use super::mentions::{IssueHit, SentenceFacts, TermSense};
 use super::scope::{Scope, nth_word_end, nth_word_start_back};
-use super::{ends_with_ignoring_case, is_one_of};
+use super::{ends_with_ignoring_case, framing, is_one_of};
 use crate::model::{Span, Stance};
 
 /// A stance and the cue words that decided it.
@@ -53,11 +53,11 @@ pub fn decide(
     floor: usize,
     held: Span,
 ) -> Option<Decision> {
-    if let Some(answer) = answer_to_question(fact, issue) {
-        return answered(fact, issue, answer);
+    if let Some(answer) = framing::answer_to_question(fact, issue) {
+        return framing::answered(fact, issue, answer);
     }
-    if let Some(charge) = accusation(fact, issue, floor) {
-        return charged(fact, issue, charge, held);
+    if let Some(charge) = framing::accusation(fact, issue, floor) {
+        return framing::charged(fact, issue, charge, held);
     }
     let mut scope = Scope::of(fact, issue, floor);
     scope.held = held;
@@ -209,88 +209,6 @@ pub fn decide(
     Some(Decision { stance, cues })
 }
 
-/// Verbs that charge another party with what follows "of" or "for".
-const ACCUSATIONS: &[&str] = &[
-    "accused", "accuses", "accusing", "accuse", "blamed", "blames", "blaming", "blame",
-];
-
-/// "Sybiha accused Moscow of blocking a ceasefire": the accusation verb and
-/// its "of"/"for" before `issue`, in its clause and at or after `floor`.
-fn accusation(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<Span> {
-    let from = fact.clause_start(issue.span.start).max(floor);
-    let before = fact.text(Span::new(from, issue.span.start.max(from)));
-    // Each word with its offset in the text.
-    let mut words = before
-        .split_whitespace()
-        .map(|w| (from + (w.as_ptr() as usize - before.as_ptr() as usize), w));
-    let (start, _) = words.find(|(_, w)| {
-        let bare = w.trim_matches(|c: char| !c.is_alphabetic());
-        ACCUSATIONS.iter().any(|a| bare.eq_ignore_ascii_case(a))
-    })?;
-    let (link, word) = words.find(|(_, w)| *w == "of" || *w == "for")?;
-    Some(Span::new(start, link + word.len()))
-}
-
-/// What a party is charged with, the accuser stands against: an explicit
-/// cue of the charge, reversed ("accused Europe of preparing to send
-/// troops" opposes them); a charge without one says nothing of a stance.
-fn charged(fact: &SentenceFacts, issue: &IssueHit, charge: Span, held: Span) -> Option<Decision> {
-    let described = decide(fact, issue, charge.end, held)?;
-    if described.cues.is_empty() {
-        return None;
-    }
-    let stance = match described.stance {
-        Stance::Support => Stance::Oppose,
-        Stance::Oppose => Stance::Support,
-        Stance::Conditional => Stance::Conditional,
-    };
-    let mut cues = described.cues;
-    cues.push(charge);
-    cues.sort();
-    Some(Decision { stance, cues })
-}
-
-/// "Asked whether the US would send troops, Rubio said: “That's not on the
-/// table.”": a term in the question is what the answer takes a stance on.
-/// The answer, if `issue` is in such a question.
-fn answer_to_question(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
-    let text = fact.text(fact.span);
-    let asked = text.split_whitespace().next()?;
-    if !asked.eq_ignore_ascii_case("asked") {
-        return None;
-    }
-    let comma = fact.span.start + text.find(',')?;
-    (issue.span.end <= comma).then(|| Span::new(comma + 1, fact.span.end))
-}
-
-/// The stance an answer takes: any condition makes it conditional, any
-/// refusal or negation opposes, a support cue supports; an answer without
-/// one takes none.
-fn answered(fact: &SentenceFacts, issue: &IssueHit, answer: Span) -> Option<Decision> {
-    let within = |spans: &[Span]| -> Vec<Span> {
-        spans
-            .iter()
-            .filter(|s| answer.contains(**s))
-            .copied()
-            .collect()
-    };
-    let oppose: Vec<Span> = within(&fact.oppose)
-        .into_iter()
-        .chain(within(&fact.negation))
-        .collect();
-    let (stance, cues) = [
-        (Stance::Conditional, within(&fact.conditional)),
-        (Stance::Oppose, oppose),
-        (Stance::Support, within(&fact.support)),
-    ]
-    .into_iter()
-    .find(|(_, cues)| !cues.is_empty())?;
-    Some(Decision {
-        stance: in_sense(issue.sense, stance),
-        cues,
-    })
-}
-
 /// The negations that deny `issue`: a few words before it (not before a topic
 /// word), or just after it with no new subject between.
 fn negations(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> Vec<Span> {
@@ -327,7 +245,7 @@ pub fn proposed(issue: &IssueHit) -> Decision {
 }
 
 /// A stance on the term's words, as a stance on the issue's proposition.
-fn in_sense(sense: TermSense, stance: Stance) -> Stance {
+pub(super) fn in_sense(sense: TermSense, stance: Stance) -> Stance {
     match (sense, stance) {
         (TermSense::Inverse, Stance::Support) => Stance::Oppose,
         (TermSense::Inverse, Stance::Oppose) => Stance::Support,

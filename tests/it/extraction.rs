@@ -1250,3 +1250,15 @@ fn freezing_the_conflict_and_eastward_expansion() {
         ("russia", "nato_membership", Stance::Oppose),
     );
 }
+
+#[test]
+fn ready_to_consider_is_a_condition() {
+    one(
+        "Ushakov said Moscow was ready to consider security guarantees for Kyiv.",
+        ("russia", "security_guarantees", Stance::Conditional),
+    );
+    one(
+        "Kyiv has offered a referendum on any territorial deal.",
+        ("ukraine", "territory", Stance::Conditional),
+    );
+}

@@ -1262,3 +1262,11 @@ fn ready_to_consider_is_a_condition() {
         ("ukraine", "territory", Stance::Conditional),
     );
 }
+
+#[test]
+fn denying_refuses() {
+    one(
+        "Umerov denied that Kyiv would give up any territory.",
+        ("ukraine", "territory", Stance::Oppose),
+    );
+}

@@ -56,6 +56,16 @@ pub enum Stance {
 impl Stance {
     pub const ALL: [Stance; 3] = [Stance::Support, Stance::Oppose, Stance::Conditional];
 
+    /// The stance of one who stands against a party taking this one
+    /// (denying it, accusing it): support and opposition swap.
+    pub fn reversed(self) -> Stance {
+        match self {
+            Stance::Support => Stance::Oppose,
+            Stance::Oppose => Stance::Support,
+            Stance::Conditional => Stance::Conditional,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Stance::Support => "support",

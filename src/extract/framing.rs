@@ -40,15 +40,13 @@ pub(super) fn charged(
     if described.cues.is_empty() {
         return None;
     }
-    let stance = match described.stance {
-        Stance::Support => Stance::Oppose,
-        Stance::Oppose => Stance::Support,
-        Stance::Conditional => Stance::Conditional,
-    };
     let mut cues = described.cues;
     cues.push(charge);
     cues.sort();
-    Some(Decision { stance, cues })
+    Some(Decision {
+        stance: described.stance.reversed(),
+        cues,
+    })
 }
 
 /// "Asked whether the US would send troops, Rubio said: “That's not on the

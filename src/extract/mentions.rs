@@ -208,10 +208,17 @@ impl<'a> SentenceFacts<'a> {
         let in_name = |s: &Span| party_spans.iter().any(|p| p.contains(*s));
         let outside_names =
             |kind: Kind| -> Vec<Span> { each_span(kind).filter(|s| !in_name(s)).collect() };
+        let cue_ends: Vec<usize> = [Kind::Support, Kind::Oppose, Kind::Conditional]
+            .iter()
+            .flat_map(|k| hits(*k).iter().map(|h| h.end))
+            .collect();
         let (imagined, speech): (Vec<Span>, Vec<Span>) = each_span(Kind::Speech)
             .filter(|s| !quotes::inside(&quotes_here, *s))
             .filter(|s| !in_name(s))
             .filter(|s| !is_noun(par, *s))
+            // "dismissed reports that …", "denied claims": the object of a
+            // stance verb is a noun.
+            .filter(|s| !cue_ends.iter().any(|end| end + 1 == s.start))
             .partition(|s| is_hypothetical(par, *s));
         let text = span.of(par);
         let mut clauses = vec![span.start];
@@ -248,10 +255,6 @@ impl<'a> SentenceFacts<'a> {
                 clauses.push(span.start + i + c.len_utf8());
             }
         }
-        let cue_ends: Vec<usize> = [Kind::Support, Kind::Oppose, Kind::Conditional]
-            .iter()
-            .flat_map(|k| hits(*k).iter().map(|h| h.end))
-            .collect();
         for word in hits(Kind::ClauseWord) {
             // A clause starts at its word, or after the comma before it.
             let at = word.start + usize::from(par[word.start..].starts_with(','));

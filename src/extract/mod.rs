@@ -307,7 +307,12 @@ fn sentence_statements(
     }
     for issue in &fact.issues {
         let holders = speakers::holders(fact, issue);
-        if let Some(speaker) = speakers::speaker_for(fact, issue, quote_agents, memory)
+        let answers = speakers::answerers(fact, issue, memory);
+        // "Peskov denied reports that Washington had agreed to …": a denied
+        // clause is no statement of its subject.
+        let denied = answers.iter().any(|(_, answer)| answer.refuses);
+        if !denied
+            && let Some(speaker) = speakers::speaker_for(fact, issue, quote_agents, memory)
             && let Some(decision) = stance::decide(
                 fact,
                 issue,
@@ -334,10 +339,8 @@ fn sentence_statements(
         }
         // "Kyiv welcomed signals that Washington would …": the answer is a
         // position too.
-        for (party, cues_from) in speakers::answerers(fact, issue, memory) {
-            if let Some(decision) = stance::decide(fact, issue, cues_from, Span::default()) {
-                found.add(fact, party, issue, &decision);
-            }
+        for (party, answer) in answers {
+            found.add(fact, party, issue, &stance::answering(fact, issue, answer));
         }
         // What a plan contains, it proposes.
         for (holder, cues_from) in speakers::document_holders(fact, issue) {

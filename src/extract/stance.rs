@@ -13,6 +13,7 @@
 
 use super::mentions::{IssueHit, SentenceFacts, TermSense};
 use super::scope::{Scope, nth_word_end, nth_word_start_back};
+use super::speakers::Answer;
 use super::{ends_with_ignoring_case, framing, is_one_of};
 use crate::model::{Span, Stance};
 
@@ -233,6 +234,27 @@ fn negations(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> Vec<Span>
         .filter(|s| !ends_with_ignoring_case(fact.par[..s.start].trim_end(), " or"))
         .copied()
         .collect()
+}
+
+/// The stance of a party answering the clause that holds `issue`: what the
+/// clause says, taken up by a backing verb and turned round by a refusal
+/// ("denied reports that Moscow had agreed to a ceasefire" opposes it); the
+/// verb's own stance when the clause takes none.
+pub fn answering(fact: &SentenceFacts, issue: &IssueHit, answer: Answer) -> Decision {
+    let verb_stance = if answer.refuses {
+        Stance::Oppose
+    } else {
+        Stance::Support
+    };
+    let said = decide(fact, issue, answer.verb.end, Span::default());
+    let (stance, mut cues) = match said {
+        Some(d) if answer.refuses => (d.stance.reversed(), d.cues),
+        Some(d) => (d.stance, d.cues),
+        None => (in_sense(issue.sense, verb_stance), Vec::new()),
+    };
+    cues.push(answer.verb);
+    cues.sort();
+    Decision { stance, cues }
 }
 
 /// The stance of a plan that only contains the term: support, read through

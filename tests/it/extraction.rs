@@ -1270,3 +1270,17 @@ fn denying_refuses() {
         ("ukraine", "territory", Stance::Oppose),
     );
 }
+
+#[test]
+fn denying_a_report_turns_round_what_it_says() {
+    assert_eq!(
+        triples(&code(
+            "Peskov denied reports that Washington had agreed to a truce."
+        )),
+        [("russia", "ceasefire", Stance::Oppose)]
+    );
+    one(
+        "Yermak rejected claims that Kyiv would not accept a truce.",
+        ("ukraine", "ceasefire", Stance::Support),
+    );
+}

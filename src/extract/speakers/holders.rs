@@ -10,8 +10,8 @@ use crate::model::Span;
 /// "Zelensky welcomed Trump's signal that the U.S. would join the guarantees",
 /// "Moscow dismissed reports that European troops could deploy": a party whose
 /// stance verb governs the clause the term is in answers it, whoever that
-/// clause's subject is. Each such party comes with where its cues begin.
-pub fn answerers(fact: &SentenceFacts, issue: &IssueHit, memory: &Memory) -> Vec<(Party, usize)> {
+/// clause's subject is. Each such party comes with its verb.
+pub fn answerers(fact: &SentenceFacts, issue: &IssueHit, memory: &Memory) -> Vec<(Party, Answer)> {
     let clause = fact.clause_start(issue.span.start);
     if clause <= fact.span.start {
         return Vec::new();
@@ -50,11 +50,19 @@ pub fn answerers(fact: &SentenceFacts, issue: &IssueHit, memory: &Memory) -> Vec
     let Some(Agent::Party(speaker)) = subject.agent else {
         return Vec::new();
     };
-    speaker
-        .parties
-        .into_iter()
-        .map(|p| (p, verb.start))
-        .collect()
+    let answer = Answer {
+        verb: *verb,
+        refuses: fact.oppose.contains(verb),
+    };
+    speaker.parties.into_iter().map(|p| (p, answer)).collect()
+}
+
+/// The stance verb by which a party answers a clause.
+#[derive(Debug, Clone, Copy)]
+pub struct Answer {
+    pub verb: Span,
+    /// A refusal ("denied reports that …") stands against what the clause says.
+    pub refuses: bool,
 }
 
 /// How many words may stand between the answering verb and the clause it governs.

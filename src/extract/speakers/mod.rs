@@ -13,7 +13,7 @@ mod holders;
 mod subjects;
 
 pub use documents::document_holders;
-pub use holders::{answerers, holders};
+pub use holders::{Answer, answerers, holders};
 
 use super::mentions::{IssueHit, Mention, SentenceFacts};
 use super::{Party, is_one_of};

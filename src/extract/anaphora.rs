@@ -7,6 +7,7 @@
 //! mention is not a position.
 
 use super::mentions::{IssueHit, SentenceFacts};
+use super::words_at;
 use crate::model::Span;
 
 /// Pronouns that stand for a whole proposal.
@@ -77,10 +78,7 @@ fn subject_phrase(fact: &SentenceFacts) -> Option<Span> {
         .main_clause
         .max(viewpoint_end(fact).unwrap_or(fact.span.start));
     let clause = fact.text(Span::new(start, fact.clause_end(start)));
-    let mut words = clause
-        .split_whitespace()
-        .map(|w| (start + (w.as_ptr() as usize - clause.as_ptr() as usize), w))
-        .filter(|(_, w)| !matches!(*w, "a" | "an"));
+    let mut words = words_at(clause, start).filter(|(_, w)| !matches!(*w, "a" | "an"));
     let (at, determiner) = words.next()?;
     let (noun_at, noun) = words.next()?;
     let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -120,10 +118,8 @@ fn object_pronoun(fact: &SentenceFacts, cue: Span) -> Option<Span> {
             .to_lowercase()
     };
     // Words after the cue with their offsets in the document.
-    let words: Vec<(usize, &str)> = rest
-        .split_whitespace()
+    let words: Vec<(usize, &str)> = words_at(rest, cue.end)
         .take(PHRASE_REACH + 1)
-        .map(|w| (cue.end + (w.as_ptr() as usize - rest.as_ptr() as usize), w))
         // "such a plan": the article stands between determiner and noun.
         .filter(|(_, w)| !matches!(*w, "a" | "an"))
         .collect();

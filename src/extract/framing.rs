@@ -2,9 +2,9 @@
 //! takes a stance on ("Asked whether …, X said …"), and the charge an
 //! accuser stands against ("accused Moscow of blocking a ceasefire").
 
-use super::is_one_of;
 use super::mentions::{IssueHit, SentenceFacts};
 use super::stance::{Decision, decide, in_sense};
+use super::{is_one_of, words_at};
 use crate::model::{Span, Stance};
 
 /// Verbs that charge another party with what follows "of" or "for".
@@ -17,10 +17,7 @@ const ACCUSATIONS: &[&str] = &[
 pub(super) fn accusation(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<Span> {
     let from = fact.clause_start(issue.span.start).max(floor);
     let before = fact.text(Span::new(from, issue.span.start.max(from)));
-    // Each word with its offset in the text.
-    let mut words = before
-        .split_whitespace()
-        .map(|w| (from + (w.as_ptr() as usize - before.as_ptr() as usize), w));
+    let mut words = words_at(before, from);
     let (start, _) = words
         .find(|(_, w)| is_one_of(w.trim_matches(|c: char| !c.is_alphabetic()), ACCUSATIONS))?;
     let (link, word) = words.find(|(_, w)| *w == "of" || *w == "for")?;

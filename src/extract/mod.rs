@@ -253,6 +253,12 @@ pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {
         .any(|w| word.chars().flat_map(char::to_lowercase).eq(w.chars()))
 }
 
+/// The words of `text` with their offsets, `text` starting at offset `base`.
+pub(crate) fn words_at(text: &str, base: usize) -> impl DoubleEndedIterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |w| (base + (w.as_ptr() as usize - text.as_ptr() as usize), w))
+}
+
 /// The speaker a caption paragraph names ("Rubio on concessions"), if it is one.
 fn caption_speaker(
     text: &str,

@@ -2,8 +2,8 @@
 //! stand — its clause (or the governing verb of the clause before), its item
 //! of a list, and a few words after it.
 
-use super::ends_with_ignoring_case;
 use super::mentions::{IssueHit, SentenceFacts};
+use super::{ends_with_ignoring_case, words_at};
 use crate::model::Span;
 
 /// How many words after the term still belong to its scope ("… is unacceptable").
@@ -221,8 +221,7 @@ fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
     }
     let clause = fact.clause_start(issue.span.start);
     let before = fact.text(Span::new(clause, issue.span.start));
-    for word in before.split_whitespace().rev().take(TOPIC_REACH) {
-        let at = clause + (word.as_ptr() as usize - before.as_ptr() as usize);
+    for (at, word) in words_at(before, clause).rev().take(TOPIC_REACH) {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         // "troops as part of the guarantees": the guarantees frame the point.
         let frame = bare.eq_ignore_ascii_case("of")

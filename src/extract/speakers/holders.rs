@@ -3,8 +3,8 @@
 
 use super::subjects::{clause_subject, verb_agent, word_count};
 use super::{Agent, Memory};
-use crate::extract::Party;
 use crate::extract::mentions::{IssueHit, Mention, SentenceFacts};
+use crate::extract::{Party, words_at};
 use crate::model::Span;
 
 /// "Zelensky welcomed Trump's signal that the U.S. would join the guarantees",
@@ -104,7 +104,7 @@ pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<(Party, usize)> {
             // The stance noun may follow an adjective ("its longstanding
             // goal"), and governs what its preposition introduces.
             let rest_at = issue.span.start - rest.len();
-            let words: Vec<usize> = word_starts(rest).take(3).collect();
+            let words: Vec<usize> = words_at(rest, 0).map(|(at, _)| at).take(3).collect();
             let noun = words
                 .iter()
                 .take(2)
@@ -142,15 +142,6 @@ const NOUN_LINKS: &[&str] = &["to", "of", "for", "on", "that"];
 
 /// How many words may stand between a party and its own "its".
 const PRONOUN_REACH: usize = 3;
-
-/// Where the words of `text` begin.
-fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.char_indices()
-        .filter(|&(i, c)| {
-            !c.is_whitespace() && (i == 0 || text[..i].ends_with(char::is_whitespace))
-        })
-        .map(|(i, _)| i)
-}
 
 /// "Another red line for Moscow is …", "unacceptable for Russia": an opposing
 /// cue followed by "for" and a party, near the term, names that party's refusal.

@@ -57,6 +57,33 @@ pub struct Issue {
     /// dismissing them accepts it in part (conditional).
     #[serde(default)]
     pub reversal_terms: Vec<String>,
+    /// Word classes that name the issue where they meet in one phrase:
+    /// {member, join, accession …} with {EU, the bloc …} matches "become a
+    /// member of the European Union" and "Kyiv's path into the bloc" without
+    /// listing each phrase.
+    #[serde(default)]
+    pub concepts: Vec<Concept>,
+}
+
+/// An issue named by words of several classes that meet in one phrase.
+///
+/// The classes' words meet when only function words ("a", "of", "the",
+/// "its", "into"), party names and adjectives ("Ukraine's", "Ukrainian"), or
+/// at most `gap` other words stand between them, and no punctuation. A
+/// single lower-case word also matches its inflections (join: joins, joined,
+/// joining; member: members).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Concept {
+    /// The classes, each a list of words or phrases; every class must meet.
+    pub words: Vec<Vec<String>>,
+    /// How many other words may stand between two classes.
+    #[serde(default)]
+    pub gap: usize,
+    /// The classes must come in the order listed ("a member of NATO", but
+    /// not "NATO members").
+    #[serde(default)]
+    pub ordered: bool,
 }
 
 /// Words that carry a stance.
@@ -195,6 +222,9 @@ impl Lexicon {
     }
 }
 
+/// The most classes one concept may have (they are numbered in a hit's value).
+pub const MAX_CONCEPT_CLASSES: usize = 8;
+
 fn validate(source: &LexiconSource) -> Result<(), String> {
     if source.actors.is_empty() {
         return Err("the lexicon names no actors".into());
@@ -214,6 +244,26 @@ fn validate(source: &LexiconSource) -> Result<(), String> {
         }
         if issue.terms.iter().all(|t| t.trim().is_empty()) {
             return Err(format!("issue {:?} has no terms", issue.id));
+        }
+        for (n, concept) in issue.concepts.iter().enumerate() {
+            let empty = concept
+                .words
+                .iter()
+                .any(|class| class.iter().all(|w| w.trim().is_empty()));
+            if concept.words.len() < 2 || empty {
+                return Err(format!(
+                    "issue {:?}, concept {}: a concept needs two or more classes of words, none empty",
+                    issue.id,
+                    n + 1
+                ));
+            }
+            if concept.words.len() > MAX_CONCEPT_CLASSES {
+                return Err(format!(
+                    "issue {:?}, concept {}: at most {MAX_CONCEPT_CLASSES} classes",
+                    issue.id,
+                    n + 1
+                ));
+            }
         }
     }
     Ok(())

@@ -65,10 +65,12 @@ static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bsubscri(?:be|ption|bers?)\b|\bsign (?:up|in)\b|\blog ?in\b|\bnewsletters?\b|\bfollow us\b|\bshare (?:this|on|article|story|via)\b|^share$|\bjoin us on\b|\bdownload (?:our|the) app\b|\benjoyed (?:this|the|reading)\b|\blet your friends know\b|\btell your friends\b|\bleave a comment\b|^(?:show|view|load) (?:\d+ )?comments\b|^\d+\s+comments?$|^comments?$|\bclick here\b|^advertis(?:e|ement|ing)\b|^sponsored\b|^ad$|\bskip to\b|\bback to top\b|\bprint this\b|\bcopy link\b|^read (?:more|also|next)\b|^see also\b|^also read\b|^continue reading\b|^(?:watch|listen)(?: now)?\s*:|^(?:menu|search|home|next|previous|prev|more)$",
     )
 });
-/// Appeals for money or sign-ups, however long the line.
+/// Appeals for money or sign-ups, however long the line. "Become a member"
+/// is one only when it addresses the reader: news reports that a country
+/// wants to become a member of the EU.
 static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bpatreon\b|\bbuy (?:us|me) a coffee\b|\bsupport (?:our|independent) journalism\b|\b(?:subscribe|subscribing|sign up|signing up) (?:to|for) our\b|\bour newsletter\b|\bbecome a (?:member|patron|subscriber|supporter)\b",
+        r"(?i)\bpatreon\b|\bbuy (?:us|me) a coffee\b|\bsupport (?:our|independent) journalism\b|\b(?:subscribe|subscribing|sign up|signing up) (?:to|for) our\b|\bour newsletter\b|\bbecome a (?:patron|subscriber|supporter)\b|^become a member\b|\bbecome a member (?:today|now|of our)\b",
     )
 });
 /// "If you found an error, select it and press Ctrl+Enter."
@@ -339,6 +341,7 @@ mod tests {
             "Please consider supporting us on Patreon, it keeps our small team going every month.",
             "![a map](map.png)",
             "Read more: Leaders meet again",
+            "Become a member and read every story without limits.",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -361,6 +364,7 @@ mod tests {
             "שלום עולם 🙂",
             "The U.S. said so.",
             "«Ça va», dit-il.",
+            "The minister said the country wants to become a member of the union by 2030.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }

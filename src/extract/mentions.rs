@@ -73,7 +73,7 @@ impl IssueHit {
         ((issue as u32) << 2) | sense as u32
     }
 
-    fn decode(value: u32) -> (usize, TermSense) {
+    pub(crate) fn decode(value: u32) -> (usize, TermSense) {
         let sense = match value & 3 {
             1 => TermSense::Inverse,
             2 => TermSense::Partial,

@@ -7,7 +7,9 @@
 //! who speaks for each issue term, and [`stance`] reads the cues around it.
 
 pub mod anaphora;
+mod concepts;
 mod framing;
+mod inflect;
 pub mod mentions;
 pub mod quotes;
 mod scope;
@@ -40,6 +42,7 @@ pub(crate) enum Kind {
     Exchange,
     Timing,
     Office,
+    Concept,
     ClauseWord,
 }
 
@@ -57,6 +60,7 @@ const CLAUSE_WORDS: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct Matchers {
     terms: TermSet,
+    concepts: concepts::Concepts,
 }
 
 /// The terms found in one paragraph, per [`Kind`], as spans of the document.
@@ -138,14 +142,19 @@ impl Matchers {
         add(Kind::Office, &source.official_nouns, 0);
         let clause_words: Vec<String> = CLAUSE_WORDS.iter().map(|w| w.to_string()).collect();
         add(Kind::ClauseWord, &clause_words, 0);
+        let (concepts, concept_terms) = concepts::Concepts::compile(source);
+        sets[Kind::Concept as usize] = concept_terms;
         Matchers {
             terms: TermSet::with_sets(sets),
+            concepts,
         }
     }
 
     /// Every term in `text` (a paragraph starting at document offset `offset`).
     pub(crate) fn scan(&self, text: &str, offset: usize) -> Scan {
         let mut hits = self.terms.find_sets(text);
+        let made = self.concepts.meet(text, &hits[Kind::Concept as usize]);
+        concepts::merge(&mut hits[Kind::Issue as usize], made);
         for hit in hits.iter_mut().flatten() {
             hit.start += offset;
             hit.end += offset;

@@ -1,0 +1,326 @@
+//! Issues named by concepts that meet in one phrase: {member, join,
+//! accession …} with {EU, the bloc …} names EU accession in "become a member
+//! of the European Union" and "Kyiv's integration with the bloc", without a
+//! lexicon entry for each phrase.
+//!
+//! The classes' words are found by the paragraph's one scan (each word with
+//! its inflections); here, hits of one concept that stand close together —
+//! only function words, party names or at most `gap` other words between,
+//! and no punctuation — are joined into one issue term spanning them. The
+//! work is linear in the number of hits: each hit is compared with the one
+//! before it only.
+
+use std::collections::HashSet;
+
+use super::inflect;
+use super::is_one_of;
+use super::mentions::{IssueHit, TermSense};
+use super::terms::Hit;
+use crate::lexicon::{LexiconSource, MAX_CONCEPT_CLASSES};
+
+/// Words that may stand inside a phrase without ending it: determiners,
+/// possessives, prepositions and particles ("a member of the EU", "pull its
+/// troops out of", "an end to the fighting", "NATO and EU membership").
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "your", "any",
+    "all", "some", "every", "each", "such", "of", "to", "in", "into", "on", "onto", "with",
+    "within", "from", "out", "for", "at", "by", "over", "under", "toward", "towards", "inside",
+    "across", "along", "back", "up", "down", "away", "and", "or",
+];
+
+/// How far apart two words of a concept may stand, in bytes: a phrase, not a clause.
+const MAX_GAP_BYTES: usize = 64;
+
+/// Characters that end a phrase: punctuation between two words parts them.
+const BOUNDARIES: &[char] = &[
+    ',', ';', ':', '.', '!', '?', '(', ')', '[', ']', '"', '\u{201C}', '\u{201D}', '\u{2014}',
+    '\u{2013}', '\u{2026}', '\n',
+];
+
+/// One concept, compiled.
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    /// The issue term it makes, as the issue matcher encodes it.
+    value: u32,
+    classes: usize,
+    gap: usize,
+    ordered: bool,
+}
+
+/// Every concept of a lexicon, with the words that may stand inside one.
+#[derive(Debug, Default)]
+pub(crate) struct Concepts {
+    rules: Vec<Rule>,
+    /// Party names and adjectives, lower-case, without "'s": "Ukraine's
+    /// army" and "Ukrainian forces" stay one phrase.
+    party_words: HashSet<String>,
+}
+
+impl Concepts {
+    /// The concepts of `source`, and the terms to scan for: each class word
+    /// (with its inflections) valued by [`Concepts::encode`].
+    pub(crate) fn compile(source: &LexiconSource) -> (Concepts, Vec<(String, u32)>) {
+        let mut rules = Vec::new();
+        let mut terms = Vec::new();
+        for (issue, entry) in source.issues.iter().enumerate() {
+            for concept in &entry.concepts {
+                let rule = rules.len();
+                for (class, words) in concept.words.iter().enumerate() {
+                    let value = Concepts::encode(rule, class);
+                    for word in words {
+                        terms.extend(inflect::forms(word.trim()).into_iter().map(|f| (f, value)));
+                    }
+                }
+                rules.push(Rule {
+                    value: IssueHit::encode(issue, TermSense::Plain),
+                    classes: concept.words.len(),
+                    gap: concept.gap,
+                    ordered: concept.ordered,
+                });
+            }
+        }
+        let party_words = source
+            .actors
+            .iter()
+            .flat_map(|a| a.adjectives.iter().chain(&a.bodies))
+            .filter(|w| !w.contains(' '))
+            .map(|w| without_possessive(&w.to_lowercase()).to_string())
+            .collect();
+        (Concepts { rules, party_words }, terms)
+    }
+
+    fn encode(rule: usize, class: usize) -> u32 {
+        ((rule * MAX_CONCEPT_CLASSES) + class) as u32
+    }
+
+    fn decode(value: u32) -> (usize, usize) {
+        let value = value as usize;
+        (value / MAX_CONCEPT_CLASSES, value % MAX_CONCEPT_CLASSES)
+    }
+
+    /// The issue terms that `hits` (the concept words of `text`, in text
+    /// order) make where the words of a concept meet.
+    pub(crate) fn meet(&self, text: &str, hits: &[Hit]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        if self.rules.is_empty() || hits.is_empty() {
+            return out;
+        }
+        let mut by_rule: Vec<(usize, usize, Hit)> = hits
+            .iter()
+            .map(|h| {
+                let (rule, class) = Concepts::decode(h.value);
+                (rule, class, *h)
+            })
+            .collect();
+        by_rule.sort_by_key(|(rule, _, h)| (*rule, h.start));
+        for group in by_rule.chunk_by(|a, b| a.0 == b.0) {
+            let rule = self.rules[group[0].0];
+            let mut run = 0;
+            for i in 1..=group.len() {
+                let joined = i < group.len() && {
+                    let (_, before, a) = group[i - 1];
+                    let (_, class, b) = group[i];
+                    (!rule.ordered || class >= before) && self.joins(text, a.end, b.start, rule.gap)
+                };
+                if !joined {
+                    if let Some(hit) = covering(rule, &group[run..i]) {
+                        out.push(hit);
+                    }
+                    run = i;
+                }
+            }
+        }
+        out.sort_by_key(|h| h.start);
+        out
+    }
+
+    /// Do the words between `from` and `to` keep two concept words in one
+    /// phrase?
+    fn joins(&self, text: &str, from: usize, to: usize, gap: usize) -> bool {
+        if to <= from {
+            return true;
+        }
+        let between = &text[from..to];
+        if between.len() > MAX_GAP_BYTES || between.contains(BOUNDARIES) {
+            return false;
+        }
+        let others = between
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| c == '-' || c == '\''))
+            .filter(|w| !w.is_empty())
+            .filter(|w| !is_one_of(w, FUNCTION_WORDS) && !self.is_party_word(w))
+            .count();
+        others <= gap
+    }
+
+    fn is_party_word(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        if word.len() > buf.len() || !word.is_ascii() {
+            return self
+                .party_words
+                .contains(without_possessive(&word.to_lowercase()));
+        }
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).unwrap_or_default();
+        self.party_words.contains(without_possessive(lower))
+    }
+}
+
+/// The issue term of a run of joined hits, when it holds every class.
+fn covering(rule: Rule, run: &[(usize, usize, Hit)]) -> Option<Hit> {
+    let seen = run
+        .iter()
+        .fold(0u32, |seen, (_, class, _)| seen | 1 << class);
+    (seen.count_ones() as usize == rule.classes).then(|| Hit {
+        start: run[0].2.start,
+        end: run
+            .iter()
+            .map(|(_, _, h)| h.end)
+            .max()
+            .unwrap_or(run[0].2.end),
+        value: rule.value,
+    })
+}
+
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word)
+}
+
+/// Merge the terms that concepts make into the issue terms of the flat
+/// lexicon (both in text order): a concept term takes the place of the flat
+/// terms of its issue that it contains, and gives way to any other flat term
+/// it overlaps (the flat lexicon is the more specific).
+pub(crate) fn merge(flat: &mut Vec<Hit>, made: Vec<Hit>) {
+    if made.is_empty() {
+        return;
+    }
+    let issue_of = |h: &Hit| IssueHit::decode(h.value).0;
+    let mut absorbed = vec![false; flat.len()];
+    let mut kept = Vec::new();
+    for hit in made {
+        let from = flat.partition_point(|f| f.end <= hit.start);
+        let overlapping = (from..flat.len()).take_while(|&i| flat[i].start < hit.end);
+        let mut inside = Vec::new();
+        let mut blocked = false;
+        for i in overlapping {
+            let f = flat[i];
+            let contained = hit.start <= f.start && f.end <= hit.end;
+            if contained
+                && issue_of(&f) == issue_of(&hit)
+                && (f.start, f.end) != (hit.start, hit.end)
+            {
+                inside.push(i);
+            } else {
+                blocked = true;
+            }
+        }
+        if !blocked {
+            for i in inside {
+                absorbed[i] = true;
+            }
+            kept.push(hit);
+        }
+    }
+    let mut i = 0;
+    flat.retain(|_| {
+        i += 1;
+        !absorbed[i - 1]
+    });
+    flat.extend(kept);
+    flat.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.value));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::terms::TermSet;
+    use crate::lexicon::Lexicon;
+
+    /// A lexicon with one party and one issue named by one concept.
+    fn lexicon(concept: &str) -> Lexicon {
+        let ron = format!(
+            r#"Lexicon(
+                actors: [Actor(id: "u", name: "U", bodies: ["Ukraine"], adjectives: ["Ukraine's", "Ukrainian"])],
+                issues: [Issue(id: "eu", name: "EU", terms: ["EU membership"], concepts: [{concept}])],
+            )"#
+        );
+        Lexicon::parse(&ron, "test.ron").unwrap()
+    }
+
+    /// The phrases the concepts of `lexicon` make in `text`.
+    fn phrases(lexicon: &Lexicon, text: &str) -> Vec<String> {
+        let (concepts, terms) = Concepts::compile(&lexicon.source);
+        let hits = TermSet::new(terms).find(text);
+        concepts
+            .meet(text, &hits)
+            .iter()
+            .map(|h| text[h.start..h.end].to_string())
+            .collect()
+    }
+
+    const JOIN_EU: &str = r#"Concept(words: [["join", "member", "integration", "path"], ["EU", "the bloc"]], ordered: true)"#;
+
+    #[test]
+    fn classes_meet_across_function_words_and_party_names() {
+        let lexicon = lexicon(JOIN_EU);
+        assert_eq!(
+            phrases(&lexicon, "Kyiv wants to become a member of the EU soon."),
+            ["member of the EU"]
+        );
+        assert_eq!(
+            phrases(&lexicon, "It backs Ukraine's path into the bloc."),
+            ["path into the bloc"]
+        );
+    }
+
+    #[test]
+    fn inflections_of_a_class_word_match() {
+        let lexicon = lexicon(JOIN_EU);
+        assert_eq!(
+            phrases(&lexicon, "Ukraine joined the EU, then joining the bloc."),
+            ["joined the EU", "joining the bloc"]
+        );
+    }
+
+    #[test]
+    fn punctuation_or_other_words_part_the_classes() {
+        let lexicon = lexicon(JOIN_EU);
+        assert!(phrases(&lexicon, "Members met; the EU said nothing.").is_empty());
+        assert!(phrases(&lexicon, "a member of staff told the EU").is_empty());
+    }
+
+    #[test]
+    fn an_ordered_concept_needs_its_order() {
+        let lexicon = lexicon(JOIN_EU);
+        assert!(phrases(&lexicon, "EU members disagree.").is_empty());
+    }
+
+    #[test]
+    fn a_gap_lets_other_words_stand_between() {
+        let lexicon = lexicon(r#"Concept(words: [["pull"], ["regions"]], gap: 2, ordered: true)"#);
+        assert_eq!(
+            phrases(
+                &lexicon,
+                "It refuses to pull its troops out of the eastern regions."
+            ),
+            ["pull its troops out of the eastern regions"]
+        );
+        assert!(phrases(&lexicon, "pull the many tired troops from the regions").is_empty());
+    }
+
+    #[test]
+    fn a_concept_term_replaces_the_flat_terms_of_its_issue_inside_it() {
+        let hit = |start, end, issue| Hit {
+            start,
+            end,
+            value: IssueHit::encode(issue, TermSense::Plain),
+        };
+        let mut flat = vec![hit(10, 17, 0), hit(30, 40, 1)];
+        merge(&mut flat, vec![hit(0, 17, 0), hit(25, 35, 0)]);
+        assert_eq!(flat, vec![hit(0, 17, 0), hit(30, 40, 1)]);
+    }
+}

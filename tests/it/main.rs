@@ -1,6 +1,7 @@
 //! Integration tests, one module per capability.
 
 mod bad_input;
+mod behaviour;
 mod cli;
 mod corpus;
 mod exports;

@@ -53,10 +53,10 @@ pub fn resolve<'a>(
     fact: &SentenceFacts<'a>,
     previous: Option<IssueHit>,
 ) -> Option<SentenceFacts<'a>> {
-    let previous = previous?;
     if !fact.issues.is_empty() {
-        return None;
+        return within_sentence(fact);
     }
+    let previous = previous?;
     let pronoun = [&fact.support, &fact.oppose, &fact.conditional]
         .iter()
         .flat_map(|cues| cues.iter())
@@ -66,6 +66,26 @@ pub fn resolve<'a>(
     resolved.issues.push(IssueHit {
         span: pronoun,
         ..previous
+    });
+    Some(resolved)
+}
+
+/// `fact` with its one issue also at the pronoun that a stance verb of a
+/// later clause governs: "Macron backs NATO membership, while Peskov rejects
+/// it" gives Peskov's clause the issue of Macron's.
+fn within_sentence<'a>(fact: &SentenceFacts<'a>) -> Option<SentenceFacts<'a>> {
+    let named = single_issue(fact)?;
+    let last = fact.issues.iter().map(|i| i.span.end).max()?;
+    let later = fact.clause_end(last);
+    let pronoun = [&fact.support, &fact.oppose, &fact.conditional]
+        .iter()
+        .flat_map(|cues| cues.iter())
+        .filter(|cue| cue.start >= later)
+        .find_map(|cue| object_pronoun(fact, *cue))?;
+    let mut resolved = fact.clone();
+    resolved.issues.push(IssueHit {
+        span: pronoun,
+        ..named
     });
     Some(resolved)
 }

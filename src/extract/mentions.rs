@@ -212,6 +212,11 @@ impl<'a> SentenceFacts<'a> {
             .iter()
             .flat_map(|k| hits(*k).iter().map(|h| h.end))
             .collect();
+        let mut cue_starts: Vec<usize> = [Kind::Support, Kind::Oppose, Kind::Conditional]
+            .iter()
+            .flat_map(|k| hits(*k).iter().map(|h| h.start))
+            .collect();
+        cue_starts.sort_unstable();
         let (imagined, speech): (Vec<Span>, Vec<Span>) = each_span(Kind::Speech)
             .filter(|s| !quotes::inside(&quotes_here, *s))
             .filter(|s| !in_name(s))
@@ -275,6 +280,7 @@ impl<'a> SentenceFacts<'a> {
                 clauses.push(word.end + comma + 1);
             }
         }
+        clauses.extend(coordinated_predicates(text, span.start, &cue_starts));
         clauses.sort_unstable();
         clauses.dedup();
         SentenceFacts {
@@ -444,6 +450,36 @@ const SUBORDINATORS: &[&str] = &[
     "as", "while", "although", "though", "after", "when", "because", "since", "before", "whereas",
     "once", "until", "amid",
 ];
+
+/// Words that open a verb group: auxiliaries, modals and negations.
+const VERB_GROUP_OPENERS: &[&str] = &[
+    "does", "do", "did", "doesn't", "don't", "didn't", "will", "won't", "would", "wouldn't",
+    "is", "isn't", "are", "aren't", "was", "wasn't", "has", "hasn't", "have", "haven't", "had",
+    "can", "cannot", "can't", "could", "couldn't", "should", "shouldn't", "must", "may", "might",
+    "also", "not", "never", "still",
+];
+
+/// Where a predicate coordinated by "and" or "or" begins: "will push for
+/// guarantees and does not support limits", "backs a truce and rejects
+/// troops". The second verb group is a clause of its own, so that its
+/// negation and cues stay its own. `text` starts at document offset `base`;
+/// `cue_starts` are where stance cues begin, in order.
+fn coordinated_predicates(text: &str, base: usize, cue_starts: &[usize]) -> Vec<usize> {
+    let mut words = super::words_at(text, base).peekable();
+    let mut out = Vec::new();
+    while let Some((at, word)) = words.next() {
+        if !matches!(word, "and" | "or") {
+            continue;
+        }
+        let Some(&(next_at, next)) = words.peek() else {
+            break;
+        };
+        if is_one_of(next, VERB_GROUP_OPENERS) || cue_starts.binary_search(&next_at).is_ok() {
+            out.push(at);
+        }
+    }
+    out
+}
 
 /// Capitalised nouns that make a place name part of the name of a treaty,
 /// an event or an institution ("the Budapest Memorandum", "the Washington

@@ -3,7 +3,7 @@
 //! of a list, and a few words after it.
 
 use super::mentions::{IssueHit, SentenceFacts};
-use super::{ends_with_ignoring_case, words_at};
+use super::{ends_with_ignoring_case, is_one_of, words_at};
 use crate::model::Span;
 
 /// How many words after the term still belong to its scope ("… is unacceptable").
@@ -46,6 +46,9 @@ impl Scope {
             .support
             .iter()
             .filter(|s| s.start == issue.span.start && s.end < issue.span.end)
+            // "rejects a cap on the army": after a determiner the word is a
+            // noun, not the term's own verb.
+            .filter(|_| !after_determiner(fact.par, issue.span.start))
             .copied()
             .collect();
         // Items are separated by commas and by "and" ("wants Ukraine to
@@ -180,6 +183,17 @@ impl Scope {
             && !self.held.contains(cue)
             && !(after_term && (governs_next() || has_object()))
     }
+}
+
+/// Determiners that make the word after them a noun.
+const NOUN_DETERMINERS: &[&str] = &["a", "an", "the", "any", "this", "that", "such", "no", "its"];
+
+/// Does a determiner stand right before `at`?
+fn after_determiner(text: &str, at: usize) -> bool {
+    text[..at]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| is_one_of(w, NOUN_DETERMINERS))
 }
 
 /// Words that make the term what is talked about rather than what is

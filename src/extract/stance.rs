@@ -196,10 +196,16 @@ pub fn decide(
             cues.extend(timing);
             (Stance::Conditional, cues)
         }
-    } else if !support.is_empty() {
-        (Stance::Support, support)
-    } else if (!fact.speech.is_empty() || fact.is_quoted()) && topic.is_none() {
-        (Stance::Support, Vec::new())
+    } else if !support.is_empty() || ((!fact.speech.is_empty() || fact.is_quoted()) && topic.is_none()) {
+        // "would support peacekeepers if allies agree", "If the vote
+        // passes, Kyiv will accept …": backing under a condition.
+        match condition_on(fact, issue) {
+            Some(opener) => {
+                support.push(opener);
+                (Stance::Conditional, support)
+            }
+            None => (Stance::Support, support),
+        }
     } else {
         return None;
     };
@@ -208,6 +214,53 @@ pub fn decide(
     cues.sort();
     cues.dedup();
     Some(Decision { stance, cues })
+}
+
+/// How many words after the term a condition may begin and still be its
+/// condition ("would accept a truce along the line if …").
+const CONDITION_AFTER: usize = 10;
+
+/// Words after which "if" asks rather than conditions ("asked if", "unclear if").
+const WHETHER_IF: &[&str] = &[
+    "asked", "ask", "asks", "asking", "wondered", "unclear", "know", "knows", "see", "decide",
+    "sure", "clear", "even", "as",
+];
+
+/// The opener of a condition the clause holding `issue` is granted on: one
+/// after the term in its clause with no other issue between (not one of a
+/// relative or reported clause after it: "guarantees that would compel …
+/// if"), or one that
+/// opens the sentence before the term's clause ("If allies agree, Kyiv could
+/// accept …"). Not a condition the term is itself inside (that one is
+/// demanded), nor a time limit ("until").
+fn condition_on(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
+    let openers = fact
+        .condition_openers
+        .iter()
+        .filter(|o| !fact.text(**o).eq_ignore_ascii_case("until"))
+        .filter(|o| {
+            let before = fact.par[..o.start].split_whitespace().next_back();
+            !before.is_some_and(|w| is_one_of(w, WHETHER_IF))
+        });
+    let after_term = |o: &&Span| {
+        let between = fact.text(Span::new(issue.span.end, o.start.max(issue.span.end)));
+        o.start >= issue.span.end
+            && o.start < fact.clause_end(issue.span.end)
+            && between.split_whitespace().count() <= CONDITION_AFTER
+            && !between.contains([';', ':', '\u{2014}'])
+            && !fact
+                .issues
+                .iter()
+                .any(|i| i.span.start >= issue.span.end && i.span.end <= o.start)
+    };
+    let fronted = |o: &&Span| {
+        let opening = fact.text(Span::new(fact.span.start, o.start));
+        let comma = fact.par[o.end..issue.span.start.max(o.end)].rfind(',');
+        o.end <= issue.span.start
+            && opening.trim_start_matches(['"', '\u{201C}', ' ']).is_empty()
+            && comma.is_some()
+    };
+    openers.clone().find(after_term).or_else(|| openers.clone().find(fronted)).copied()
 }
 
 /// The negations that deny `issue`: a few words before it (not before a topic

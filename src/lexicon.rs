@@ -132,6 +132,11 @@ pub struct LexiconSource {
     /// "officials", "side", "delegation", "government".
     #[serde(default)]
     pub official_nouns: Vec<String>,
+    /// Words of office that may stand between a party adjective and an
+    /// official noun: "Russia's *deputy defence* minister", "a *senior*
+    /// Ukrainian diplomat" (a name after the title belongs to it).
+    #[serde(default)]
+    pub title_words: Vec<String>,
     /// Verbs of saying: "said", "told", "warned", "insisted".
     #[serde(default)]
     pub speech_verbs: Vec<String>,

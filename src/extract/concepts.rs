@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 use super::inflect;
 use super::is_one_of;
-use super::mentions::{IssueHit, TermSense};
+use super::mentions::{IssueHit, MentionKind, TermSense};
 use super::terms::Hit;
 use crate::lexicon::{LexiconSource, MAX_CONCEPT_CLASSES};
 
@@ -40,11 +40,22 @@ const BOUNDARIES: &[char] = &[
 /// One concept, compiled.
 #[derive(Debug, Clone, Copy)]
 struct Rule {
-    /// The issue term it makes, as the issue matcher encodes it.
+    /// What it makes: an issue term, or a party's speaker known by title.
+    target: Target,
+    /// The term it makes, as the matcher of its target encodes it.
     value: u32,
     classes: usize,
     gap: usize,
     ordered: bool,
+}
+
+/// What the words of a concept name where they meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    Issue,
+    /// A party adjective and an office noun, with the title words between
+    /// ("Russia's deputy defence minister") and a name after ("… Ivan Petrov").
+    Title { actor: usize },
 }
 
 /// Every concept of a lexicon, with the words that may stand inside one.
@@ -54,6 +65,8 @@ pub(crate) struct Concepts {
     /// Party names and adjectives, lower-case, without "'s": "Ukraine's
     /// army" and "Ukrainian forces" stay one phrase.
     party_words: HashSet<String>,
+    /// Words of office that may stand inside a title ("deputy", "senior").
+    title_words: HashSet<String>,
 }
 
 impl Concepts {
@@ -72,6 +85,7 @@ impl Concepts {
                     }
                 }
                 rules.push(Rule {
+                    target: Target::Issue,
                     value: IssueHit::encode(issue, TermSense::Plain),
                     classes: concept.words.len(),
                     gap: concept.gap,
@@ -79,6 +93,28 @@ impl Concepts {
                 });
             }
         }
+        for (actor, entry) in source.actors.iter().enumerate() {
+            let rule = rules.len();
+            let classes = [&entry.adjectives, &source.official_nouns];
+            for (class, words) in classes.iter().enumerate() {
+                let value = Concepts::encode(rule, class);
+                for word in words.iter() {
+                    terms.extend(inflect::forms(word.trim()).into_iter().map(|f| (f, value)));
+                }
+            }
+            rules.push(Rule {
+                target: Target::Title { actor },
+                value: MentionKind::Party {
+                    actor,
+                    person: false,
+                }
+                .encode(),
+                classes: 2,
+                gap: 0,
+                ordered: true,
+            });
+        }
+        let title_words = source.title_words.iter().map(|w| w.to_lowercase()).collect();
         let party_words = source
             .actors
             .iter()
@@ -86,7 +122,12 @@ impl Concepts {
             .filter(|w| !w.contains(' '))
             .map(|w| without_possessive(&w.to_lowercase()).to_string())
             .collect();
-        (Concepts { rules, party_words }, terms)
+        let concepts = Concepts {
+            rules,
+            party_words,
+            title_words,
+        };
+        (concepts, terms)
     }
 
     fn encode(rule: usize, class: usize) -> u32 {
@@ -98,9 +139,9 @@ impl Concepts {
         (value / MAX_CONCEPT_CLASSES, value % MAX_CONCEPT_CLASSES)
     }
 
-    /// The issue terms that `hits` (the concept words of `text`, in text
-    /// order) make where the words of a concept meet.
-    pub(crate) fn meet(&self, text: &str, hits: &[Hit]) -> Vec<Hit> {
+    /// The terms that `hits` (the concept words of `text`, in text order)
+    /// make where the words of a concept meet, each with its target.
+    pub(crate) fn meet(&self, text: &str, hits: &[Hit]) -> Vec<(Target, Hit)> {
         let mut out = Vec::new();
         if self.rules.is_empty() || hits.is_empty() {
             return out;
@@ -120,23 +161,25 @@ impl Concepts {
                 let joined = i < group.len() && {
                     let (_, before, a) = group[i - 1];
                     let (_, class, b) = group[i];
-                    (!rule.ordered || class >= before) && self.joins(text, a.end, b.start, rule.gap)
+                    let titles = matches!(rule.target, Target::Title { .. });
+                    (!rule.ordered || class >= before)
+                        && self.joins(text, a.end, b.start, rule.gap, titles)
                 };
                 if !joined {
                     if let Some(hit) = covering(rule, &group[run..i]) {
-                        out.push(hit);
+                        out.push((rule.target, named(text, rule.target, hit)));
                     }
                     run = i;
                 }
             }
         }
-        out.sort_by_key(|h| h.start);
+        out.sort_by_key(|(_, h)| h.start);
         out
     }
 
     /// Do the words between `from` and `to` keep two concept words in one
     /// phrase?
-    fn joins(&self, text: &str, from: usize, to: usize, gap: usize) -> bool {
+    fn joins(&self, text: &str, from: usize, to: usize, gap: usize, titles: bool) -> bool {
         if to <= from {
             return true;
         }
@@ -148,9 +191,20 @@ impl Concepts {
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| c == '-' || c == '\''))
             .filter(|w| !w.is_empty())
-            .filter(|w| !is_one_of(w, FUNCTION_WORDS) && !self.is_party_word(w))
+            .filter(|w| {
+                let glue = if titles {
+                    self.is_title_word(w)
+                } else {
+                    is_one_of(w, FUNCTION_WORDS) || self.is_party_word(w)
+                };
+                !glue
+            })
             .count();
         others <= gap
+    }
+
+    fn is_title_word(&self, word: &str) -> bool {
+        self.title_words.contains(&word.to_lowercase())
     }
 
     fn is_party_word(&self, word: &str) -> bool {
@@ -184,21 +238,71 @@ fn covering(rule: Rule, run: &[(usize, usize, Hit)]) -> Option<Hit> {
     })
 }
 
+/// A title's hit runs on over the name after it ("Russia's deputy defence
+/// minister Ivan Petrov"), and then names a person.
+fn named(text: &str, target: Target, hit: Hit) -> Hit {
+    let Target::Title { actor } = target else {
+        return hit;
+    };
+    let mut end = hit.end;
+    for (at, word) in super::words_at(&text[hit.end..], hit.end).take(MAX_NAME_WORDS) {
+        let bare = word.trim_end_matches([',', '.', ';', ':', '"', '\u{201D}']);
+        // "… Ivan Petrov's plan": the possessive is the name's, not part of it.
+        let name = without_possessive(bare);
+        if at != end + 1 || !is_name_word(name) {
+            break;
+        }
+        end = at + name.len();
+        if name.len() < word.len() {
+            break;
+        }
+    }
+    if end == hit.end {
+        return hit;
+    }
+    Hit {
+        end,
+        value: MentionKind::Party {
+            actor,
+            person: true,
+        }
+        .encode(),
+        ..hit
+    }
+}
+
+/// How many words a name after a title may have ("Jean-Luc de la Croix").
+const MAX_NAME_WORDS: usize = 3;
+
+/// Capitalised words that follow a title without being a name.
+const NOT_NAMES: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "on", "in", "at", "said", "says", "told",
+];
+
+/// A capitalised word of a name ("Petrov", "Jean-Luc", "J.D.").
+fn is_name_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+        && !is_one_of(word, NOT_NAMES)
+}
+
 fn without_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("\u{2019}s"))
         .unwrap_or(word)
 }
 
-/// Merge the terms that concepts make into the issue terms of the flat
-/// lexicon (both in text order): a concept term takes the place of the flat
-/// terms of its issue that it contains, and gives way to any other flat term
-/// it overlaps (the flat lexicon is the more specific).
-pub(crate) fn merge(flat: &mut Vec<Hit>, made: Vec<Hit>) {
+/// Merge the terms that concepts make into the terms of the flat lexicon
+/// (both in text order): a concept term takes the place of the flat terms
+/// of its issue or party (`owner`) that it contains, and gives way to any
+/// other flat term it overlaps (the flat lexicon is the more specific).
+pub(crate) fn merge(flat: &mut Vec<Hit>, made: Vec<Hit>, owner: impl Fn(u32) -> usize) {
     if made.is_empty() {
         return;
     }
-    let issue_of = |h: &Hit| IssueHit::decode(h.value).0;
+    let issue_of = |h: &Hit| owner(h.value);
     let mut absorbed = vec![false; flat.len()];
     let mut kept = Vec::new();
     for hit in made {
@@ -258,7 +362,7 @@ mod tests {
         concepts
             .meet(text, &hits)
             .iter()
-            .map(|h| text[h.start..h.end].to_string())
+            .map(|(_, h)| text[h.start..h.end].to_string())
             .collect()
     }
 
@@ -320,7 +424,9 @@ mod tests {
             value: IssueHit::encode(issue, TermSense::Plain),
         };
         let mut flat = vec![hit(10, 17, 0), hit(30, 40, 1)];
-        merge(&mut flat, vec![hit(0, 17, 0), hit(25, 35, 0)]);
+        merge(&mut flat, vec![hit(0, 17, 0), hit(25, 35, 0)], |v| {
+            IssueHit::decode(v).0
+        });
         assert_eq!(flat, vec![hit(0, 17, 0), hit(30, 40, 1)]);
     }
 }

@@ -153,8 +153,17 @@ impl Matchers {
     /// Every term in `text` (a paragraph starting at document offset `offset`).
     pub(crate) fn scan(&self, text: &str, offset: usize) -> Scan {
         let mut hits = self.terms.find_sets(text);
-        let made = self.concepts.meet(text, &hits[Kind::Concept as usize]);
-        concepts::merge(&mut hits[Kind::Issue as usize], made);
+        let (issues, titles): (Vec<_>, Vec<_>) = self
+            .concepts
+            .meet(text, &hits[Kind::Concept as usize])
+            .into_iter()
+            .partition(|(target, _)| *target == concepts::Target::Issue);
+        let issues = issues.into_iter().map(|(_, h)| h).collect();
+        let titles = titles.into_iter().map(|(_, h)| h).collect();
+        concepts::merge(&mut hits[Kind::Issue as usize], issues, |v| {
+            IssueHit::decode(v).0
+        });
+        concepts::merge(&mut hits[Kind::Actor as usize], titles, |v| (v >> 1) as usize);
         for hit in hits.iter_mut().flatten() {
             hit.start += offset;
             hit.end += offset;

@@ -92,7 +92,7 @@ pub fn decide(
                 .any(|w| is_one_of(w, WISHES));
             o.end <= issue.span.start
                 && words_between(o.end, issue.span.start) <= CONDITION_REACH
-                && !fact.text(Span::new(o.end, issue.span.start)).contains(';')
+                && !fact.text(Span::new(o.end, issue.span.start)).contains([';', ','])
                 && !wished
         })
         .copied()
@@ -220,6 +220,10 @@ pub fn decide(
 /// condition ("would accept a truce along the line if …").
 const CONDITION_AFTER: usize = 10;
 
+/// Prepositions that follow "provided" as a verb ("provided by", "provided to").
+const PREPOSITIONS_AFTER_VERB: &[&str] =
+    &["by", "to", "for", "with", "in", "under", "on", "at", "through", "from"];
+
 /// Words after which "if" asks rather than conditions ("asked if", "unclear if").
 const WHETHER_IF: &[&str] = &[
     "asked", "ask", "asks", "asking", "wondered", "unclear", "know", "knows", "see", "decide",
@@ -238,14 +242,23 @@ fn condition_on(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
         .condition_openers
         .iter()
         .filter(|o| !fact.text(**o).eq_ignore_ascii_case("until"))
+        // "provided by allies", "provided to Kyiv": the verb, not "if".
+        .filter(|o| {
+            !fact.text(**o).eq_ignore_ascii_case("provided")
+                || fact.par[o.end..fact.span.end]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| !is_one_of(w, PREPOSITIONS_AFTER_VERB))
+        })
         .filter(|o| {
             let before = fact.par[..o.start].split_whitespace().next_back();
             !before.is_some_and(|w| is_one_of(w, WHETHER_IF))
         });
     let after_term = |o: &&Span| {
         let between = fact.text(Span::new(issue.span.end, o.start.max(issue.span.end)));
+        let clause_end = fact.clause_end(issue.span.end);
         o.start >= issue.span.end
-            && o.start < fact.clause_end(issue.span.end)
+            && (o.start < clause_end || o.start == clause_end)
             && between.split_whitespace().count() <= CONDITION_AFTER
             && !between.contains([';', ':', '\u{2014}'])
             && !fact

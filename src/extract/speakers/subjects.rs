@@ -138,6 +138,26 @@ pub(super) fn agent_of(group: &[&Mention], memory: &Memory) -> Option<Agent> {
 /// "Mark Rutte, NATO's chief, said"), else just after it ("said Rutte",
 /// "according to officials"). An unknown name right before the verb is an
 /// outsider; an outlet is transparent (no agent).
+/// Words that open a phrase interrupting a subject and its verb: relative
+/// pronouns and prepositions ("who met …", "in a statement").
+const INTERRUPTERS: &[&str] = &[
+    "who", "which", "whose", "whom", "in", "at", "after", "during", "on", "while", "from",
+    "before", "when", "following", "with", "alongside", "addressing",
+];
+
+/// Where a phrase between commas that interrupts the subject before `verb`
+/// begins ("Merz, speaking in Paris, said"): a participle or a relative or
+/// prepositional phrase, closed by the comma right before the verb.
+fn interruption(fact: &SentenceFacts, verb: Span) -> Option<usize> {
+    let head = fact.par[fact.span.start..verb.start].trim_end();
+    let inner = head.strip_suffix(',')?;
+    let open = inner.rfind(',')?;
+    let first = inner[open + 1..].split_whitespace().next()?;
+    let bare = first.trim_matches(|c: char| !c.is_alphanumeric());
+    let interrupts = is_one_of(bare, INTERRUPTERS) || (bare.len() > 5 && bare.ends_with("ing"));
+    interrupts.then_some(fact.span.start + open)
+}
+
 pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent> {
     let word = fact.text(verb);
     // "those provisions, saying …": a demonstrative speaks only as a subject.
@@ -159,11 +179,14 @@ pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> O
     {
         return after.and_then(|m| agent_of(&[m], memory));
     }
+    // "Merz, speaking in Paris, said …", "Rubio, who met Peskov, said …":
+    // the subject stands before the phrase that interrupts it.
+    let subject_end = interruption(fact, verb).unwrap_or(verb.start);
     let before = fact
         .mentions
         .iter()
         .filter(usable_before)
-        .rfind(|m| m.span.end <= verb.start && m.span.start >= fact.span.start);
+        .rfind(|m| m.span.end <= subject_end && m.span.start >= fact.span.start);
     // "Ivan P., an associate professor at … University, notes that …": an
     // outsider described before the verb silences it, however long the
     // description and whatever place it names.

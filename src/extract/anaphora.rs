@@ -159,3 +159,27 @@ fn object_pronoun(fact: &SentenceFacts, cue: Span) -> Option<Span> {
         refers.then(|| Span::new(*at, noun_at + noun_bare.len()))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testkit::{coded, triples};
+    use crate::model::Stance;
+
+    #[test]
+    fn a_later_clause_pronoun_takes_the_sentences_issue() {
+        let got = coded("Berg backs the treaty, while Mar rejects it.");
+        assert_eq!(
+            triples(&got),
+            [
+                ("north", "treaty", Stance::Support),
+                ("south", "treaty", Stance::Oppose)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_of_the_same_clause_is_left_alone() {
+        let got = coded("Berg backs the treaty and wants it.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+    }
+}

@@ -55,7 +55,9 @@ pub(crate) enum Target {
     Issue,
     /// A party adjective and an office noun, with the title words between
     /// ("Russia's deputy defence minister") and a name after ("… Ivan Petrov").
-    Title { actor: usize },
+    Title {
+        actor: usize,
+    },
 }
 
 /// Every concept of a lexicon, with the words that may stand inside one.
@@ -114,7 +116,11 @@ impl Concepts {
                 ordered: true,
             });
         }
-        let title_words = source.title_words.iter().map(|w| w.to_lowercase()).collect();
+        let title_words = source
+            .title_words
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
         let party_words = source
             .actors
             .iter()
@@ -276,15 +282,39 @@ const MAX_NAME_WORDS: usize = 3;
 
 /// Capitalised words that follow a title without being a name.
 const NOT_NAMES: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "on", "in", "at", "said", "says", "told",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "on",
+    "in",
+    "at",
+    "said",
+    "says",
+    "told",
 ];
 
 /// A capitalised word of a name ("Petrov", "Jean-Luc", "J.D.").
 fn is_name_word(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
         && !is_one_of(word, NOT_NAMES)
 }
 

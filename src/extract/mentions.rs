@@ -453,10 +453,41 @@ const SUBORDINATORS: &[&str] = &[
 
 /// Words that open a verb group: auxiliaries, modals and negations.
 const VERB_GROUP_OPENERS: &[&str] = &[
-    "does", "do", "did", "doesn't", "don't", "didn't", "will", "won't", "would", "wouldn't",
-    "is", "isn't", "are", "aren't", "was", "wasn't", "has", "hasn't", "have", "haven't", "had",
-    "can", "cannot", "can't", "could", "couldn't", "should", "shouldn't", "must", "may", "might",
-    "also", "not", "never", "still",
+    "does",
+    "do",
+    "did",
+    "doesn't",
+    "don't",
+    "didn't",
+    "will",
+    "won't",
+    "would",
+    "wouldn't",
+    "is",
+    "isn't",
+    "are",
+    "aren't",
+    "was",
+    "wasn't",
+    "has",
+    "hasn't",
+    "have",
+    "haven't",
+    "had",
+    "can",
+    "cannot",
+    "can't",
+    "could",
+    "couldn't",
+    "should",
+    "shouldn't",
+    "must",
+    "may",
+    "might",
+    "also",
+    "not",
+    "never",
+    "still",
 ];
 
 /// Where a predicate coordinated by "and" or "or" begins: "will push for
@@ -645,3 +676,33 @@ const OFFICE_WORDS: &[&str] = &[
     "of",
     "s",
 ];
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testkit::{coded, triples};
+    use crate::model::Stance;
+
+    #[test]
+    fn a_predicate_coordinated_by_and_keeps_its_own_negation() {
+        let got = coded("Berg will back a tariff cut and does not accept the treaty.");
+        assert_eq!(
+            triples(&got),
+            [
+                ("north", "tariffs", Stance::Support),
+                ("north", "treaty", Stance::Oppose)
+            ]
+        );
+    }
+
+    #[test]
+    fn two_objects_of_one_verb_share_it() {
+        let got = coded("Mar rejects the treaty and a tariff cut.");
+        assert_eq!(
+            triples(&got),
+            [
+                ("south", "tariffs", Stance::Oppose),
+                ("south", "treaty", Stance::Oppose)
+            ]
+        );
+    }
+}

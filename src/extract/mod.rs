@@ -17,6 +17,8 @@ pub mod sentences;
 pub mod speakers;
 pub mod stance;
 pub mod terms;
+#[cfg(test)]
+mod testkit;
 
 use crate::lexicon::{Lexicon, LexiconSource};
 use crate::model::{Cue, CueKind, Document, Span, Stance, Statement};
@@ -163,7 +165,9 @@ impl Matchers {
         concepts::merge(&mut hits[Kind::Issue as usize], issues, |v| {
             IssueHit::decode(v).0
         });
-        concepts::merge(&mut hits[Kind::Actor as usize], titles, |v| (v >> 1) as usize);
+        concepts::merge(&mut hits[Kind::Actor as usize], titles, |v| {
+            (v >> 1) as usize
+        });
         for hit in hits.iter_mut().flatten() {
             hit.start += offset;
             hit.end += offset;

@@ -292,3 +292,23 @@ pub(super) fn nth_word_start_back(text: &str, at: usize, n: usize) -> usize {
     }
     0
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testkit::{coded, triples};
+    use crate::model::Stance;
+
+    #[test]
+    fn a_word_after_a_determiner_is_a_noun_not_the_terms_own_verb() {
+        // "cut" is both a concept word and, as a verb, the term's own action.
+        let got = coded("Berg rejects the treaty and a cut in tariffs.");
+        assert!(
+            triples(&got).contains(&("north", "treaty", Stance::Oppose)),
+            "{got:?}"
+        );
+        assert!(
+            !triples(&got).contains(&("north", "tariffs", Stance::Support)),
+            "{got:?}"
+        );
+    }
+}

@@ -92,7 +92,9 @@ pub fn decide(
                 .any(|w| is_one_of(w, WISHES));
             o.end <= issue.span.start
                 && words_between(o.end, issue.span.start) <= CONDITION_REACH
-                && !fact.text(Span::new(o.end, issue.span.start)).contains([';', ','])
+                && !fact
+                    .text(Span::new(o.end, issue.span.start))
+                    .contains([';', ','])
                 && !wished
         })
         .copied()
@@ -196,7 +198,9 @@ pub fn decide(
             cues.extend(timing);
             (Stance::Conditional, cues)
         }
-    } else if !support.is_empty() || ((!fact.speech.is_empty() || fact.is_quoted()) && topic.is_none()) {
+    } else if !support.is_empty()
+        || ((!fact.speech.is_empty() || fact.is_quoted()) && topic.is_none())
+    {
         // "would support peacekeepers if allies agree", "If the vote
         // passes, Kyiv will accept …": backing under a condition.
         match condition_on(fact, issue) {
@@ -221,8 +225,9 @@ pub fn decide(
 const CONDITION_AFTER: usize = 10;
 
 /// Prepositions that follow "provided" as a verb ("provided by", "provided to").
-const PREPOSITIONS_AFTER_VERB: &[&str] =
-    &["by", "to", "for", "with", "in", "under", "on", "at", "through", "from"];
+const PREPOSITIONS_AFTER_VERB: &[&str] = &[
+    "by", "to", "for", "with", "in", "under", "on", "at", "through", "from",
+];
 
 /// Words after which "if" asks rather than conditions ("asked if", "unclear if").
 const WHETHER_IF: &[&str] = &[
@@ -270,10 +275,16 @@ fn condition_on(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
         let opening = fact.text(Span::new(fact.span.start, o.start));
         let comma = fact.par[o.end..issue.span.start.max(o.end)].rfind(',');
         o.end <= issue.span.start
-            && opening.trim_start_matches(['"', '\u{201C}', ' ']).is_empty()
+            && opening
+                .trim_start_matches(['"', '\u{201C}', ' '])
+                .is_empty()
             && comma.is_some()
     };
-    openers.clone().find(after_term).or_else(|| openers.clone().find(fronted)).copied()
+    openers
+        .clone()
+        .find(after_term)
+        .or_else(|| openers.clone().find(fronted))
+        .copied()
 }
 
 /// The negations that deny `issue`: a few words before it (not before a topic
@@ -341,5 +352,56 @@ pub(super) fn in_sense(sense: TermSense, stance: Stance) -> Stance {
         (TermSense::Reversal, Stance::Support) => Stance::Oppose,
         (TermSense::Reversal, Stance::Oppose) => Stance::Conditional,
         (_, s) => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testkit::{coded, triples};
+    use crate::model::Stance;
+
+    #[test]
+    fn backing_under_a_condition_is_conditional() {
+        for text in [
+            "Berg would accept the treaty if Southland signs first.",
+            "Berg backs a tariff cut as long as Southland does the same.",
+            "Berg could accept the treaty provided the vote passes.",
+            "If the vote passes, Berg will accept the treaty.",
+        ] {
+            let got = coded(text);
+            assert_eq!(
+                triples(&got),
+                [("north", "treaty", Stance::Conditional)]
+                    .into_iter()
+                    .map(|(a, _, s)| (
+                        a,
+                        if text.contains("tariff") {
+                            "tariffs"
+                        } else {
+                            "treaty"
+                        },
+                        s
+                    ))
+                    .collect::<Vec<_>>(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_condition_of_another_clause_is_not_the_terms() {
+        let got = coded("Berg backs the treaty that would bind Southland if it attacks.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        let got = coded("Berg was asked if Northland backs the treaty, and said it does.");
+        assert!(
+            !triples(&got).contains(&("north", "treaty", Stance::Conditional)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn provided_as_a_verb_is_no_condition() {
+        let got = coded("Berg wants the treaty provided by Southland.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
     }
 }

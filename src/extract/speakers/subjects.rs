@@ -141,8 +141,23 @@ pub(super) fn agent_of(group: &[&Mention], memory: &Memory) -> Option<Agent> {
 /// Words that open a phrase interrupting a subject and its verb: relative
 /// pronouns and prepositions ("who met …", "in a statement").
 const INTERRUPTERS: &[&str] = &[
-    "who", "which", "whose", "whom", "in", "at", "after", "during", "on", "while", "from",
-    "before", "when", "following", "with", "alongside", "addressing",
+    "who",
+    "which",
+    "whose",
+    "whom",
+    "in",
+    "at",
+    "after",
+    "during",
+    "on",
+    "while",
+    "from",
+    "before",
+    "when",
+    "following",
+    "with",
+    "alongside",
+    "addressing",
 ];
 
 /// Where a phrase between commas that interrupts the subject before `verb`
@@ -401,5 +416,34 @@ pub(super) fn in_subject_position(par: &str, at: usize, floor: usize) -> bool {
         return word.chars().next().is_some_and(char::is_uppercase)
             || ends_with_ignoring_case(word, "ly")
             || is_one_of(word, BEFORE_SUBJECT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testkit::{coded, triples};
+    use crate::model::Stance;
+
+    #[test]
+    fn a_phrase_between_commas_does_not_take_the_subjects_place() {
+        for text in [
+            "Berg, speaking in Port Sol, said Northland rejects the treaty.",
+            "Berg, who met Mar on Friday, said Northland rejects the treaty.",
+            "Berg, after talks in Port Sol, said Northland rejects the treaty.",
+        ] {
+            let got = coded(text);
+            assert_eq!(
+                triples(&got),
+                [("north", "treaty", Stance::Oppose)],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_with_an_unknown_name_speaks_for_its_party() {
+        let got =
+            coded("Southland's deputy trade minister Ola Nordmann said Southland wants a treaty.");
+        assert_eq!(triples(&got), [("south", "treaty", Stance::Support)]);
     }
 }

@@ -66,3 +66,23 @@ fn a_corpus_on_one_line_is_linear() {
     let line = corpus_line() + " ";
     assert_linear(256_000, |bytes| repeated(&line, bytes));
 }
+
+#[test]
+fn a_sentence_that_never_ends_is_linear() {
+    let clause =
+        "Zelensky said Ukraine wants security guarantees and the talks went on and on and ";
+    assert_linear(40_000, |bytes| repeated(clause, bytes));
+}
+
+#[test]
+fn a_speaker_named_over_and_over_is_linear() {
+    let shape =
+        |times: usize| "said Zelensky ".repeat(times) + "Ukraine wants security guarantees.";
+    assert_linear(3_000, shape);
+}
+
+#[test]
+fn quotations_that_never_close_are_linear() {
+    let opened = "\u{201c}Zelensky said Ukraine wants security guarantees ";
+    assert_linear(40_000, |bytes| repeated(opened, bytes));
+}

@@ -3,23 +3,28 @@
 #
 #   scripts/bench.sh            # 10 MB, 100 MB and 10,000-article corpora
 #   SIZES="10MB" scripts/bench.sh
+#   SIZES="" SHAPE_MB=5 scripts/bench.sh   # only the pathological shapes
 #
 # Builds the release binary, writes seeded synthetic corpora into a temporary
 # folder (benches/gen_corpus.rs), times `stancegrid analyze DIR --format json
 # --out FILE` with peak memory, then prints per-stage times for each corpus
-# (benches/stages.rs). Numbers are with a warm page cache: the corpora were just
-# written. Respects CARGO_TARGET_DIR.
+# (benches/stages.rs). Then times the inputs that once made extraction
+# super-linear (benches/gen_shapes.rs: a corpus on one line, a clause without
+# end, a speaker named over and over, unclosed quotations; SHAPE_MB each, 0 to
+# skip). Numbers are with a warm page cache: the corpora were just written.
+# Respects CARGO_TARGET_DIR.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-SIZES=${SIZES:-"10MB 100MB 10000files"}
+SIZES=${SIZES-"10MB 100MB 10000files"}
+SHAPE_MB=${SHAPE_MB:-5}
 SEED=${SEED:-1}
 TARGET=${CARGO_TARGET_DIR:-target}
 BIN="$TARGET/release/stancegrid"
 
 echo "building (release)…" >&2
 cargo build --release --quiet
-cargo bench --quiet --no-run --bench gen_corpus --bench stages 2>/dev/null
+cargo bench --quiet --no-run --bench gen_corpus --bench stages --bench gen_shapes 2>/dev/null
 
 # GNU time gives the peak resident set size; without it, poll /proc.
 if ! /usr/bin/time -v true >/dev/null 2>&1; then
@@ -68,12 +73,25 @@ for size in $SIZES; do
     rm -rf "$dir" "$WORK/out.json"
 done
 
+declare -a SHAPE_ROWS
+if [ "$SHAPE_MB" -gt 0 ]; then
+    echo "generating the shapes ($SHAPE_MB MB each)…" >&2
+    for shape in $(cargo bench --quiet --bench gen_shapes -- "$WORK/shapes" "$SHAPE_MB"); do
+        dir="$WORK/shapes/$shape"
+        bytes=$(wc -c <"$dir/article.txt")
+        echo "analyzing $shape…" >&2
+        read -r ms rss < <(measure "$BIN" analyze "$dir" --format json --out "$WORK/out.json")
+        SHAPE_ROWS+=("$shape 1 $bytes $ms $rss")
+        rm -rf "$dir" "$WORK/out.json"
+    done
+fi
+
 echo
 echo "## stancegrid analyze DIR --format json --out FILE ($(nproc) cores, warm cache)"
 echo
 echo "| corpus | files | MB | wall | MB/s | docs/s | peak RSS | RSS / corpus |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-for row in "${ROWS[@]}"; do
+for row in "${ROWS[@]}" "${SHAPE_ROWS[@]}"; do
     awk '{ mb = $3 / 1e6; s = $4 / 1000; rss = $5 / 1024;
            printf "| %s | %d | %.1f | %.2f s | %.1f | %.0f | %.0f MB | %.2f× |\n",
                   $1, $2, mb, s, mb / s, $2 / s, rss, rss * 1.048576 / mb }' <<<"$row"

@@ -596,6 +596,77 @@ pub fn generate_and_analyze(total_bytes: u64, seed: u64) -> io::Result<Generated
     })
 }
 
+/// Texts of one paragraph that once made extraction grow faster than the
+/// text (each took a minute or more at a few MB), for benchmarks and for
+/// the tests that check the work stays linear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A corpus on one line, as a page that lost its line breaks: thousands
+    /// of sentences and quotations in one paragraph.
+    CorpusOnOneLine,
+    /// One clause that runs on without a full stop.
+    RunOnClause,
+    /// "said Zelensky " over and over before one clause.
+    RepeatedSpeaker,
+    /// Quotations opened, each before a clause, and never closed.
+    UnclosedQuotes,
+}
+
+impl Shape {
+    pub const ALL: [Shape; 4] = [
+        Shape::CorpusOnOneLine,
+        Shape::RunOnClause,
+        Shape::RepeatedSpeaker,
+        Shape::UnclosedQuotes,
+    ];
+
+    /// A short name, for file names and benchmark rows.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::CorpusOnOneLine => "corpus-on-one-line",
+            Shape::RunOnClause => "run-on-clause",
+            Shape::RepeatedSpeaker => "repeated-speaker",
+            Shape::UnclosedQuotes => "unclosed-quotes",
+        }
+    }
+
+    /// The shape in at least `bytes` bytes. `corpus` is the text that
+    /// [`Shape::CorpusOnOneLine`] repeats (see [`one_line`]).
+    pub fn text(self, bytes: usize, corpus: &str) -> String {
+        let repeated = |unit: &str| unit.repeat(bytes.div_ceil(unit.len().max(1)));
+        match self {
+            Shape::CorpusOnOneLine => repeated(&format!("{corpus} ")),
+            Shape::RunOnClause => repeated(
+                "Zelensky said Ukraine wants security guarantees and the talks went on and on and ",
+            ),
+            Shape::RepeatedSpeaker => {
+                repeated("said Zelensky ") + "Ukraine wants security guarantees."
+            }
+            Shape::UnclosedQuotes => {
+                repeated("\u{201c}Zelensky said Ukraine wants security guarantees ")
+            }
+        }
+    }
+}
+
+/// The `.txt` articles of `dir` in name order, on one line: line breaks
+/// become spaces, and articles are joined by one.
+pub fn one_line(dir: &Path) -> io::Result<String> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    let texts = files
+        .iter()
+        .map(|p| Ok(std::fs::read_to_string(p)?.replace('\n', " ")))
+        .collect::<io::Result<Vec<_>>>()?;
+    Ok(texts.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -130,11 +130,7 @@ impl<'a> SentenceFacts<'a> {
         let hits = |kind: Kind| scan.within(kind, span);
         let each_span = |kind: Kind| hits(kind).iter().map(|h| Span::new(h.start, h.end));
         let spans = |kind: Kind| -> Vec<Span> { each_span(kind).collect() };
-        let quotes_here: Vec<Span> = regions
-            .iter()
-            .filter(|r| r.start < span.end && span.start < r.end)
-            .copied()
-            .collect();
+        let quotes_here = quotes::overlapping(regions, span).to_vec();
         let mut mentions: Vec<Mention> = Vec::new();
         for h in hits(Kind::Actor) {
             mentions.push(Mention {

@@ -19,6 +19,7 @@ pub mod stance;
 pub mod terms;
 #[cfg(test)]
 mod testkit;
+pub mod work;
 
 use crate::lexicon::{Lexicon, LexiconSource};
 use crate::model::{Cue, CueKind, Document, Span, Stance, Statement};
@@ -204,18 +205,27 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
             .first()
             .is_some_and(|q| par_text[..q.start - par.start].trim().is_empty());
         let fallback = caption.or_else(|| continued.take().filter(|_| opens_quoted));
+        let verbs = speakers::ParagraphVerbs::new(&facts);
         let mut previous_issue = None;
         let mut quote_agents = Vec::new();
         for (k, fact) in facts.iter().enumerate() {
+            work::add(sentence_work(fact));
             let resolved = anaphora::resolve(fact, previous_issue);
             let fact = resolved.as_ref().unwrap_or(fact);
             previous_issue = anaphora::single_issue(fact);
             // Who speaks each quotation depends on what the paragraph said
             // so far ("The draft reads: “…”" refers back to the last draft).
-            // Only a sentence with issue terms asks, and the paragraph's
+            // Only a sentence with issue terms asks, for the quotations it
+            // overlaps (those that can hold its terms), and the paragraph's
             // last sentence, for the quotation that runs on.
             if !fact.issues.is_empty() || k + 1 == facts.len() {
-                quote_agents = speakers::quote_agents(&regions, &facts, &memory, fallback.as_ref());
+                quote_agents = speakers::quote_agents(
+                    &fact.quotes,
+                    &facts,
+                    &verbs,
+                    &memory,
+                    fallback.as_ref(),
+                );
             }
             let statements = if is_background(fact, now) {
                 Vec::new()
@@ -236,6 +246,14 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
         memory.end_paragraph();
     }
     out
+}
+
+/// What reading one sentence may cost: its length for each term found in it,
+/// as the per-sentence readings scan it at most once per mention, issue term
+/// or speech verb.
+fn sentence_work(fact: &SentenceFacts) -> usize {
+    let terms = fact.mentions.len() + fact.issues.len() + fact.speech.len();
+    fact.span.len() * (1 + terms)
 }
 
 /// Does `text` end with `suffix`, ignoring ASCII case? (Without lower-casing

@@ -8,7 +8,7 @@
 //! ’ that punctuation touches, so that apostrophes ("Ukraine’s", "allies’
 //! troops") do not end them.
 
-use super::{TYPOGRAPHIC, chars_led_by};
+use super::{TYPOGRAPHIC, chars_led_by, work};
 use crate::model::Span;
 
 /// The quotations of `par`, outermost only, including their marks.
@@ -65,11 +65,34 @@ pub fn regions(par: &str) -> Vec<Span> {
         out.push(Span::new(start, par.len()));
     }
     let singles: Vec<Span> = single_quoted(par)
-        .filter(|s| !out.iter().any(|d| d.start < s.end && s.start < d.end))
+        .filter(|s| !overlaps_any(&out, *s))
         .collect();
     out.extend(singles);
     out.sort();
     out
+}
+
+/// Does `span` overlap one of `sorted`, spans in text order that do not
+/// overlap each other (so that their ends are in order too)? A binary search:
+/// a paragraph may hold thousands of quotations.
+fn overlaps_any(sorted: &[Span], span: Span) -> bool {
+    let first_ending_after = sorted.partition_point(|d| d.end <= span.start);
+    work::add(1);
+    sorted
+        .get(first_ending_after)
+        .is_some_and(|d| d.start < span.end)
+}
+
+/// The quotations among `regions` (in text order, none overlapping
+/// another, as [`regions`] gives them) that overlap `span`.
+pub fn overlapping(regions: &[Span], span: Span) -> &[Span] {
+    let from = regions.partition_point(|r| r.end <= span.start);
+    let count = regions[from..]
+        .iter()
+        .take_while(|r| r.start < span.end)
+        .count();
+    work::add(count + 1);
+    &regions[from..from + count]
 }
 
 /// The ‘single-quoted’ spans of `par`.

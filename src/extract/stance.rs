@@ -236,7 +236,7 @@ const WHETHER_IF: &[&str] = &[
 ];
 
 /// The opener of a condition the clause holding `issue` is granted on: one
-/// after the term in its clause with no other issue between (not one of a
+/// after the term in its clause with no comma or other issue between (not one of a
 /// relative or reported clause after it: "guarantees that would compel …
 /// if"), or one that
 /// opens the sentence before the term's clause ("If allies agree, Kyiv could
@@ -263,9 +263,9 @@ fn condition_on(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
         let between = fact.text(Span::new(issue.span.end, o.start.max(issue.span.end)));
         let clause_end = fact.clause_end(issue.span.end);
         o.start >= issue.span.end
-            && (o.start < clause_end || o.start == clause_end)
+            && o.start <= clause_end
             && between.split_whitespace().count() <= CONDITION_AFTER
-            && !between.contains([';', ':', '\u{2014}'])
+            && !between.contains([',', ';', ':', '\u{2014}'])
             && !fact
                 .issues
                 .iter()

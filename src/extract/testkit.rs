@@ -63,9 +63,7 @@ pub(crate) fn coded(text: &str) -> Vec<(String, String, Stance)> {
 }
 
 /// `coded` with string literals, for comparing.
-pub(crate) fn triples<'a>(
-    coded: &'a [(String, String, Stance)],
-) -> Vec<(&'a str, &'a str, Stance)> {
+pub(crate) fn triples(coded: &[(String, String, Stance)]) -> Vec<(&str, &str, Stance)> {
     coded
         .iter()
         .map(|(a, i, s)| (a.as_str(), i.as_str(), *s))

@@ -6,6 +6,7 @@ mod cli;
 mod corpus;
 mod exports;
 mod extraction;
+mod linear;
 mod properties;
 #[cfg(feature = "gui")]
 mod ui;

@@ -129,11 +129,35 @@ pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<(Party, usize)> {
 /// What follows a party's own possessive pronoun a few words on: "allowing
 /// Ukraine to achieve its goal of …", "Kyiv and its bid for …".
 fn own_pronoun(after: &str) -> Option<&str> {
-    let at = [" its ", " their "]
+    // Only the first words can hold it: searching all of `after` for every
+    // mention and term costs a sentence's length each time.
+    let reach = &after[..pronoun_search_end(after)];
+    let at = OWN_PRONOUNS
         .iter()
-        .filter_map(|p| after.find(p).map(|i| (i, p.len())))
+        .filter_map(|p| reach.find(p).map(|i| (i, p.len())))
         .min()?;
     (word_count(&after[..at.0]) <= PRONOUN_REACH).then(|| &after[at.0 + at.1..])
+}
+
+/// The possessive pronouns of [`own_pronoun`], with the spaces around them.
+const OWN_PRONOUNS: [&str; 2] = [" its ", " their "];
+
+/// Where in `after` a pronoun of [`OWN_PRONOUNS`] that starts within
+/// [`PRONOUN_REACH`] words ends at the latest: past the first letter or digit
+/// of the word after those, by the longest pronoun.
+fn pronoun_search_end(after: &str) -> usize {
+    let Some(first_alnum_beyond) = words_at(after, 0)
+        .filter_map(|(at, w)| w.find(char::is_alphanumeric).map(|i| at + i))
+        .nth(PRONOUN_REACH)
+    else {
+        return after.len();
+    };
+    let longest = OWN_PRONOUNS.iter().map(|p| p.len()).max().unwrap_or(0);
+    let mut end = (first_alnum_beyond + longest).min(after.len());
+    while !after.is_char_boundary(end) {
+        end += 1;
+    }
+    end
 }
 
 /// Words by which a stance noun governs its object: "request to join",

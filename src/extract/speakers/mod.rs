@@ -16,7 +16,7 @@ pub use documents::document_holders;
 pub use holders::{Answer, answerers, holders};
 
 use super::mentions::{IssueHit, Mention, SentenceFacts};
-use super::{Party, is_one_of};
+use super::{Party, is_one_of, work};
 use crate::model::Span;
 use documents::{backer, is_document, names_document, under_document};
 use subjects::{agent_of, clause_subject, in_subject_position, verb_agent, word_count};
@@ -129,26 +129,66 @@ impl Memory {
     }
 }
 
-/// The speaker of each quotation of a paragraph, from the speech verb right
+/// How far before a quotation its speech verb may end (Rutte said: “…).
+const VERB_BEFORE_QUOTE: usize = 12;
+/// How far after a quotation its speech verb may start (…,” Rutte said).
+const VERB_AFTER_QUOTE: usize = 40;
+
+/// The speech verbs of a paragraph in text order, each with the index of its
+/// sentence: looked up by position, since a paragraph may hold thousands of
+/// quotations and verbs.
+pub struct ParagraphVerbs {
+    verbs: Vec<(usize, Span)>,
+    /// The longest verb, which bounds how early one ending near a quotation starts.
+    longest: usize,
+}
+
+impl ParagraphVerbs {
+    pub fn new(facts: &[SentenceFacts]) -> ParagraphVerbs {
+        let verbs: Vec<(usize, Span)> = facts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| f.speech.iter().map(move |v| (i, *v)))
+            .collect();
+        let longest = verbs.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
+        ParagraphVerbs { verbs, longest }
+    }
+
+    /// The verbs right before or right after quotation `q`, in text order.
+    fn around(&self, q: Span) -> impl Iterator<Item = (usize, Span)> + '_ {
+        let lowest = q.start.saturating_sub(VERB_BEFORE_QUOTE + self.longest);
+        let from = self.verbs.partition_point(|(_, v)| v.start < lowest);
+        let to = self
+            .verbs
+            .partition_point(|(_, v)| v.start <= q.end + VERB_AFTER_QUOTE);
+        work::add(to.max(from) - from + 1);
+        self.verbs[from..to.max(from)]
+            .iter()
+            .copied()
+            .filter(move |(_, v)| {
+                let after = v.start >= q.end && v.start - q.end <= VERB_AFTER_QUOTE;
+                let before = v.end <= q.start && q.start - v.end <= VERB_BEFORE_QUOTE;
+                after || before
+            })
+    }
+}
+
+/// The speaker of each of `quotes` (quotations of a paragraph with
+/// sentences `facts` and speech verbs `verbs`), from the speech verb right
 /// after it ("…,” Rutte said) or right before it (Rutte said: “…).
 pub fn quote_agents(
-    regions: &[Span],
+    quotes: &[Span],
     facts: &[SentenceFacts],
+    verbs: &ParagraphVerbs,
     memory: &Memory,
     caption: Option<&Agent>,
 ) -> Vec<(Span, Option<Agent>)> {
-    regions
+    quotes
         .iter()
         .map(|q| {
-            let agent = facts.iter().find_map(|f| {
-                f.speech.iter().find_map(|v| {
-                    let after = v.start >= q.end && v.start - q.end <= 40;
-                    let before = v.end <= q.start && q.start - v.end <= 12;
-                    (after || before)
-                        .then(|| verb_agent(f, *v, memory))
-                        .flatten()
-                })
-            });
+            let agent = verbs
+                .around(*q)
+                .find_map(|(i, v)| verb_agent(&facts[i], v, memory));
             (*q, agent.or_else(|| caption.cloned()))
         })
         .collect()

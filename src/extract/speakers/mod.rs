@@ -224,6 +224,14 @@ pub fn speaker_for(
         .filter(|v| v.end <= issue.span.start)
         .rev()
         .find_map(|v| verb_agent(fact, *v, memory).map(|a| (*v, a)));
+    // "Washington said NATO calls for …", "an analyst argued that Russia
+    // insists on …": a report inside another speaker's report describes its
+    // subject; it is the outer speaker's words, not the inner one's.
+    if let Some((verb, agent)) = &before
+        && reported_by_another(fact, *verb, agent, memory)
+    {
+        return None;
+    }
     // "…; Kyiv insists on …" opens a statement of its own.
     let after = fact
         .speech
@@ -239,7 +247,9 @@ pub fn speaker_for(
         // the source's, whoever else it names.
         return agent.speaker();
     }
-    let floor = before.as_ref().map_or(fact.span.start, |(v, _)| v.end);
+    let floor = before
+        .as_ref()
+        .map_or(fact.span.start, |(v, _)| attribution_end(fact, *v));
     let subject = clause_subject(fact, floor, issue.span.start, memory);
     // "Zelensky said the EU must open accession talks", "Moscow insists that
     // Ukraine abandon …": what another party must do is the speaker's
@@ -296,6 +306,38 @@ pub fn speaker_for(
         (None, None) => memory.list.as_ref().and_then(Agent::speaker),
     }
 }
+
+/// Is the speech verb `verb` (spoken by `agent`) inside the report of an
+/// earlier speech verb of the sentence whose speaker is someone else?
+fn reported_by_another(fact: &SentenceFacts, verb: Span, agent: &Agent, memory: &Memory) -> bool {
+    let clause = fact.clause_start(verb.start);
+    fact.speech
+        .iter()
+        .filter(|outer| outer.end <= clause && outer.start >= fact.span.start)
+        .filter(|outer| !fact.text(Span::new(outer.end, verb.start)).contains([';', ':']))
+        .filter_map(|outer| verb_agent(fact, *outer, memory))
+        .any(|outer| outer.actors() != agent.actors())
+}
+
+/// Where the attribution of speech verb `verb` ends: after "According to X,"
+/// the comma closes it, and what follows is the report (whose subject may
+/// be another party); after "X said" the verb itself.
+fn attribution_end(fact: &SentenceFacts, verb: Span) -> usize {
+    let according = fact
+        .text(verb)
+        .get(..subjects::ACCORDING.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(subjects::ACCORDING));
+    if !according {
+        return verb.end;
+    }
+    let rest = &fact.par[verb.end..fact.span.end];
+    rest.find(',')
+        .filter(|comma| rest[..*comma].split_whitespace().count() <= ATTRIBUTION_WORDS)
+        .map_or(verb.end, |comma| verb.end + comma + 1)
+}
+
+/// How many words "According to …" may name before its comma.
+const ATTRIBUTION_WORDS: usize = 8;
 
 /// Does the subject ending at `from` act in its own right before the term at
 /// `to` ("Moscow wants …", "Russia would use any ceasefire …")? Only a

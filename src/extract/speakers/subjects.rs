@@ -254,7 +254,7 @@ pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> O
         .and_then(|m| agent_of(&[m], memory))
 }
 
-const ACCORDING: &str = "according";
+pub(super) const ACCORDING: &str = "according";
 
 /// Is the verb preceded by a capitalised name the lexicon does not know
 /// ("Ihor Petrenko also thinks")? Such speakers do not speak for a party.

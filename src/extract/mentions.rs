@@ -185,9 +185,19 @@ impl<'a> SentenceFacts<'a> {
                 && !is_title_case(span.of(par));
             let glossed = par[..x.span.start].ends_with('(') && is_gloss(&par[x.span.start - 1..]);
             let dateline = x.span.start == span.start && is_dateline(&par[x.span.start..span.end]);
+            // "the ambassador in Berlin", "speaking at the Kremlin": a place
+            // after a locative preposition is where, not who ("in Moscow's
+            // view" is who).
+            let place = matches!(x.kind, MentionKind::Party { person: false, .. })
+                && par[..x.span.start]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| is_one_of(w, LOCATIVES))
+                && !par[x.span.end..].starts_with(['\'', '\u{2019}']);
             !compound
                 && !glossed
                 && !dateline
+                && !place
                 && !names_a_thing
                 && !issues
                     .iter()
@@ -446,6 +456,9 @@ const SUBORDINATORS: &[&str] = &[
     "as", "while", "although", "though", "after", "when", "because", "since", "before", "whereas",
     "once", "until", "amid",
 ];
+
+/// Prepositions of place: a place named after them is a location.
+const LOCATIVES: &[&str] = &["in", "at", "inside", "near"];
 
 /// Words that open a verb group: auxiliaries, modals and negations.
 const VERB_GROUP_OPENERS: &[&str] = &[

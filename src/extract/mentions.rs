@@ -230,6 +230,7 @@ impl<'a> SentenceFacts<'a> {
             // "dismissed reports that …", "denied claims": the object of a
             // stance verb is a noun.
             .filter(|s| !cue_ends.iter().any(|end| end + 1 == s.start))
+            .filter(|s| speaks_here(par, *s, &quotes_here))
             .partition(|s| is_hypothetical(par, *s));
         let text = span.of(par);
         let mut clauses = vec![span.start];
@@ -416,7 +417,9 @@ fn is_dateline(text: &str) -> bool {
 fn is_noun(par: &str, word: Span) -> bool {
     let before = par[..word.start].trim_end();
     let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    DETERMINERS.iter().any(|d| last.eq_ignore_ascii_case(d))
+    // "Russia's claims": after a possessive, too.
+    let possessive = last.len() > 2 && (last.ends_with("'s") || last.ends_with("\u{2019}s"));
+    possessive || DETERMINERS.iter().any(|d| last.eq_ignore_ascii_case(d))
 }
 
 /// Words that make the next word a noun.
@@ -456,6 +459,26 @@ const SUBORDINATORS: &[&str] = &[
     "as", "while", "although", "though", "after", "when", "because", "since", "before", "whereas",
     "once", "until", "amid",
 ];
+
+/// Speech verbs that also mean something else ("talks continued"): they
+/// speak only beside a quotation or before a colon or "that".
+const SPEECH_BESIDE_QUOTES: &[&str] = &["continued", "continues", "went on", "goes on"];
+
+/// Is the speech verb at `verb` one of speaking here?
+fn speaks_here(par: &str, verb: Span, quotes: &[Span]) -> bool {
+    if !is_one_of(verb.of(par), SPEECH_BESIDE_QUOTES) {
+        return true;
+    }
+    let after = par[verb.end..].trim_start();
+    let quote_before = quotes
+        .iter()
+        .any(|q| q.end <= verb.start && par[q.end..verb.start].split_whitespace().count() <= 2);
+    quote_before
+        || after.starts_with([':', '"', '\u{201C}', ','])
+        || after
+            .get(..5)
+            .is_some_and(|w| w.eq_ignore_ascii_case("that "))
+}
 
 /// Prepositions of place: a place named after them is a location.
 const LOCATIVES: &[&str] = &["in", "at", "inside", "near"];
@@ -701,6 +724,19 @@ mod tests {
                 ("north", "treaty", Stance::Oppose)
             ]
         );
+    }
+
+    #[test]
+    fn a_place_after_in_is_where_not_who() {
+        let got = coded("The Southern envoy in Nordhavn, Ana Sol, said: “We reject the treaty.”");
+        assert_eq!(triples(&got), [("south", "treaty", Stance::Oppose)]);
+    }
+
+    #[test]
+    fn talks_that_continued_say_nothing() {
+        assert!(coded("Talks with Berg on the treaty continued on Tuesday.").is_empty());
+        let got = coded("“We want the treaty,” Berg continued.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
     }
 
     #[test]

@@ -19,14 +19,15 @@ pub(crate) const TINY_LEXICON: &str = r#"Lexicon(
         Issue(id: "treaty", name: "Treaty", terms: ["the treaty", "a treaty"]),
     ],
     non_party_speakers: ["analyst*"],
-    official_nouns: ["minister", "official*"],
+    official_nouns: ["minister", "official*", "envoy"],
     title_words: ["deputy", "trade", "senior"],
-    speech_verbs: ["said", "says"],
+    speech_verbs: ["said", "says", "continued", "according to"],
     pronouns: ["he", "she"],
     stance: StanceCues(
         support: ["back*", "want*", "accept*"],
         oppose: ["reject*"],
         negation: ["not", "never"],
+        conditional: ["only if"],
         condition_openers: ["if", "provided", "as long as"],
     ),
 )"#;

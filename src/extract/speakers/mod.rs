@@ -310,14 +310,23 @@ pub fn speaker_for(
 /// Is the speech verb `verb` (spoken by `agent`) inside the report of an
 /// earlier speech verb of the sentence whose speaker is someone else?
 fn reported_by_another(fact: &SentenceFacts, verb: Span, agent: &Agent, memory: &Memory) -> bool {
-    let clause = fact.clause_start(verb.start);
+    // "Zelensky said …, and Macron said …": coordinated reports stand side by side.
+    let coordinated = |between: &str| {
+        between.contains([';', ':'])
+            || COORDINATORS
+                .iter()
+                .any(|c| between.to_ascii_lowercase().contains(c))
+    };
     fact.speech
         .iter()
-        .filter(|outer| outer.end <= clause && outer.start >= fact.span.start)
-        .filter(|outer| !fact.text(Span::new(outer.end, verb.start)).contains([';', ':']))
+        .filter(|outer| outer.end <= verb.start && outer.start >= fact.span.start)
+        .filter(|outer| !coordinated(fact.text(Span::new(outer.end, verb.start))))
         .filter_map(|outer| verb_agent(fact, *outer, memory))
         .any(|outer| outer.actors() != agent.actors())
 }
+
+/// Words that join two reports side by side rather than one inside the other.
+const COORDINATORS: &[&str] = &[", and ", " but ", " while ", " whereas ", " and "];
 
 /// Where the attribution of speech verb `verb` ends: after "According to X,"
 /// the comma closes it, and what follows is the report (whose subject may

@@ -224,9 +224,13 @@ pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> O
         if coordinated {
             // "The plan bars NATO expansion, and stipulates that …": a verb
             // coordinated with the main one shares its subject.
+            // "… handed over to Ukraine, and confirmed …": an object is no
+            // subject to share.
+            let subject =
+                in_subject_position(fact.par, m.span.start, fact.clause_start(m.span.start));
             return clause_subject(fact, fact.span.start, m.span.start, memory)
                 .and_then(|s| s.agent)
-                .or_else(|| agent_of(&[m], memory));
+                .or_else(|| subject.then(|| agent_of(&[m], memory)).flatten());
         }
         let appositive = gap.trim_start().starts_with(',') && gap.trim_end().ends_with(',');
         if word_count(gap) <= 4 || (appositive && word_count(gap) <= 25) {
@@ -413,11 +417,26 @@ pub(super) fn in_subject_position(par: &str, at: usize, floor: usize) -> bool {
             // "On NATO expansion: …", "In Kyiv, …": capitalised, yet an object.
             return false;
         }
+        if is_one_of(word, INVERTING_AUXILIARIES) {
+            // "Only if allies agree will Rubio accept …": after a fronted
+            // "only" or "never" the auxiliary comes before its subject.
+            let first = before.split_whitespace().next().unwrap_or("");
+            return is_one_of(first, INVERTING_OPENERS);
+        }
         return word.chars().next().is_some_and(char::is_uppercase)
             || ends_with_ignoring_case(word, "ly")
             || is_one_of(word, BEFORE_SUBJECT);
     }
 }
+
+/// Fronted words after which subject and auxiliary change places.
+const INVERTING_OPENERS: &[&str] = &["only", "never", "nor", "rarely", "seldom"];
+
+/// Auxiliaries that stand before the subject in such an inversion.
+const INVERTING_AUXILIARIES: &[&str] = &[
+    "will", "would", "could", "can", "does", "did", "do", "is", "are", "was", "has", "have",
+    "should", "must", "might", "may",
+];
 
 #[cfg(test)]
 mod tests {
@@ -438,6 +457,26 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn one_party_reporting_another_gives_neither_a_statement() {
+        for text in [
+            "Berg said Southland says it wants the treaty.",
+            "According to Berg, Southland wants the treaty.",
+            "An analyst said Southland says it wants the treaty.",
+        ] {
+            assert!(coded(text).is_empty(), "{text}: {:?}", coded(text));
+        }
+        let got = coded("According to Berg, Northland wants the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+    }
+
+    #[test]
+    fn after_a_fronted_only_the_subject_follows_its_auxiliary() {
+        let got = coded("Only if the vote passes will Berg accept the treaty.");
+        let parties: Vec<_> = triples(&got).iter().map(|(a, i, _)| (*a, *i)).collect();
+        assert_eq!(parties, [("north", "treaty")]);
     }
 
     #[test]

@@ -97,7 +97,15 @@ impl Concepts {
         }
         for (actor, entry) in source.actors.iter().enumerate() {
             let rule = rules.len();
-            let classes = [&entry.adjectives, &source.official_nouns];
+            // "the United States proposal", "a European Union official": a
+            // party's proper name of several words works as its adjective.
+            let names: Vec<String> = entry
+                .adjectives
+                .iter()
+                .chain(entry.bodies.iter().filter(|b| is_proper_name(b)))
+                .cloned()
+                .collect();
+            let classes = [&names, &source.official_nouns];
             for (class, words) in classes.iter().enumerate() {
                 let value = Concepts::encode(rule, class);
                 for word in words.iter() {
@@ -209,8 +217,10 @@ impl Concepts {
         others <= gap
     }
 
+    /// A word of office, or a count ("the 28-point plan").
     fn is_title_word(&self, word: &str) -> bool {
-        self.title_words.contains(&word.to_lowercase())
+        word.starts_with(|c: char| c.is_ascii_digit())
+            || self.title_words.contains(&word.to_lowercase())
     }
 
     fn is_party_word(&self, word: &str) -> bool {
@@ -316,6 +326,14 @@ fn is_name_word(word: &str) -> bool {
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
         && !is_one_of(word, NOT_NAMES)
+}
+
+/// A name of several capitalised words ("United States", "White House").
+fn is_proper_name(body: &str) -> bool {
+    body.contains(' ')
+        && body
+            .split(' ')
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 fn without_possessive(word: &str) -> &str {

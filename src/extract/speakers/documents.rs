@@ -4,7 +4,7 @@
 use super::subjects::{agent_of, clause_subject, word_count};
 use super::{Agent, Memory, Speaker};
 use crate::extract::Party;
-use crate::extract::mentions::{IssueHit, Mention, SentenceFacts};
+use crate::extract::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
 use crate::model::Span;
 
 /// Nouns that make a party mention a document rather than a person or body.
@@ -118,7 +118,11 @@ pub(super) fn under_document(fact: &SentenceFacts, memory: &Memory) -> Option<Ag
     let named = fact
         .mentions
         .iter()
-        .find(|m| m.span.end <= comma && names_document(fact, m.span));
+        .find(|m| {
+            m.span.end <= comma
+                && matches!(m.kind, MentionKind::Party { .. })
+                && names_document(fact, m.span)
+        });
     if let Some(m) = named {
         return agent_of(&[m], memory);
     }

@@ -108,12 +108,21 @@ const TELLING: &[&str] = &["told", "tells", "tell", "telling"];
 /// Does a speech verb or a stance cue follow mention `m` (an adverb between)?
 fn verb_follows(fact: &SentenceFacts, m: &Mention) -> bool {
     let rest = &fact.par[m.span.end..fact.span.end];
+    // "The plan, which remains a draft, includes …": the relative clause
+    // between subject and verb is skipped.
+    let relative = [", which ", ", who ", ", that "]
+        .iter()
+        .any(|r| rest.starts_with(r))
+        .then(|| rest[2..].find(',').map(|c| c + 3))
+        .flatten()
+        .unwrap_or(0);
+    let rest = &rest[relative..];
     let skipped: usize = rest
         .split_inclusive(char::is_whitespace)
         .take_while(|w| w.trim().is_empty() || is_adverb(w.trim()))
         .map(str::len)
         .sum();
-    let at = m.span.end + skipped;
+    let at = m.span.end + relative + skipped;
     [&fact.speech, &fact.support, &fact.oppose, &fact.conditional]
         .iter()
         .any(|spans| spans.iter().any(|s| s.start == at))

@@ -290,6 +290,10 @@ impl<'a> SentenceFacts<'a> {
         clauses.extend(coordinated_predicates(text, span.start, &cue_starts));
         clauses.sort_unstable();
         clauses.dedup();
+        let support = each_span(Kind::Support)
+            .filter(|s| !in_name(s) && !is_predicted(par, *s))
+            .filter(|s| !is_attributive(par, *s, &issues))
+            .collect();
         SentenceFacts {
             par,
             span,
@@ -297,9 +301,7 @@ impl<'a> SentenceFacts<'a> {
             issues,
             speech,
             quotes: quotes_here,
-            support: each_span(Kind::Support)
-                .filter(|s| !in_name(s) && !is_predicted(par, *s))
-                .collect(),
+            support,
             oppose: outside_names(Kind::Oppose),
             conditional: outside_names(Kind::Conditional),
             negation: spans(Kind::Negation),
@@ -420,6 +422,18 @@ fn is_noun(par: &str, word: Span) -> bool {
     // "Russia's claims": after a possessive, too.
     let possessive = last.len() > 2 && (last.ends_with("'s") || last.ends_with("\u{2019}s"));
     possessive || DETERMINERS.iter().any(|d| last.eq_ignore_ascii_case(d))
+}
+
+/// Adjectives that back what they are said of ("guarantees are key") but
+/// only qualify the noun they stand before ("the key issue of territory").
+const EVALUATIVE_ADJECTIVES: &[&str] = &["key", "crucial", "essential", "necessary", "vital"];
+
+/// Is the support cue at `cue` an adjective right before an issue term?
+fn is_attributive(par: &str, cue: Span, issues: &[IssueHit]) -> bool {
+    is_one_of(cue.of(par), EVALUATIVE_ADJECTIVES)
+        && issues
+            .iter()
+            .any(|i| i.span.start == cue.end + 1 && par[cue.end..].starts_with(' '))
 }
 
 /// Words that make the next word a noun.

@@ -115,14 +115,11 @@ pub(super) fn under_document(fact: &SentenceFacts, memory: &Memory) -> Option<Ag
     if word_count(phrase) > UNDER_PHRASE_WORDS {
         return None;
     }
-    let named = fact
-        .mentions
-        .iter()
-        .find(|m| {
-            m.span.end <= comma
-                && matches!(m.kind, MentionKind::Party { .. })
-                && names_document(fact, m.span)
-        });
+    let named = fact.mentions.iter().find(|m| {
+        m.span.end <= comma
+            && matches!(m.kind, MentionKind::Party { .. })
+            && names_document(fact, m.span)
+    });
     if let Some(m) = named {
         return agent_of(&[m], memory);
     }

@@ -186,7 +186,9 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
     let paragraphs = sentences::paragraphs(text, &doc.content);
     let mut continued: Option<Agent> = None;
     for (i, &par) in paragraphs.iter().enumerate() {
-        memory.start_paragraph(sentences::is_bullet(text, par));
+        memory.start_paragraph(
+            sentences::is_bullet(text, par) || sentences::is_list_line(par.of(text)),
+        );
         let par_text = par.of(text);
         let local_regions = quotes::regions(par_text);
         let regions: Vec<Span> = local_regions.iter().map(|q| q.shifted(par.start)).collect();

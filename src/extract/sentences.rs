@@ -37,6 +37,18 @@ pub fn is_bullet(text: &str, par: Span) -> bool {
     text[line_start..par.start].contains(BULLETS)
 }
 
+/// Is the paragraph a line of a list without bullet marks: short, and not
+/// closed like a sentence ("Ukraine withdraws from parts of Donetsk")?
+pub fn is_list_line(par: &str) -> bool {
+    let line = par.trim_end();
+    !line.is_empty()
+        && !line.ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', ')'])
+        && line.split_whitespace().count() <= LIST_LINE_WORDS
+}
+
+/// How many words a line of a list may have.
+const LIST_LINE_WORDS: usize = 20;
+
 /// Marks that start a bullet line.
 const BULLETS: [char; 5] = ['\u{2022}', '\u{25aa}', '\u{25cf}', '*', '-'];
 

@@ -15,7 +15,7 @@ mod subjects;
 pub use documents::document_holders;
 pub use holders::{Answer, answerers, holders};
 
-use super::mentions::{IssueHit, Mention, SentenceFacts};
+use super::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
 use super::{Party, is_one_of, work};
 use crate::model::Span;
 use documents::{backer, is_document, names_document, under_document};
@@ -80,6 +80,9 @@ impl Memory {
         let introduces_list = fact.text(fact.span).trim_end().ends_with(':');
         if introduces_list {
             self.list = agent.clone().filter(|a| matches!(a, Agent::Party(_)));
+        } else if let Some(plan) = heading_document(fact) {
+            // "Key provisions of the US plan", then its points, one a line.
+            self.list = agent_of(&[plan], self);
         }
         // "It says …", "Those included …" refer back to the last plan that
         // spoke, else to the last document named ("Lavrov welcomed the US
@@ -218,6 +221,12 @@ pub fn speaker_for(
             None => {}
         }
     }
+    // The points listed under a plan are the plan's, whoever they name.
+    if fact.speech.is_empty()
+        && let Some(plan) = memory.list.as_ref().filter(|a| is_document(fact, a))
+    {
+        return plan.speaker();
+    }
     let before = fact
         .speech
         .iter()
@@ -306,6 +315,24 @@ pub fn speaker_for(
         (None, None) => memory.list.as_ref().and_then(Agent::speaker),
     }
 }
+
+/// The plan a heading names ("Key provisions of the US plan"): a short line
+/// without a closing stop whose party mention is a document.
+fn heading_document<'f>(fact: &'f SentenceFacts) -> Option<&'f Mention> {
+    let text = fact.text(fact.span).trim_end();
+    let heading = !text.ends_with(['.', '!', '?', '"', '\u{201D}'])
+        && word_count(text) <= HEADING_WORDS
+        && fact.speech.is_empty();
+    if !heading {
+        return None;
+    }
+    fact.mentions
+        .iter()
+        .find(|m| matches!(m.kind, MentionKind::Party { .. }) && names_document(fact, m.span))
+}
+
+/// How many words a heading over a plan's points may have.
+const HEADING_WORDS: usize = 12;
 
 /// Is the speech verb `verb` (spoken by `agent`) inside the report of an
 /// earlier speech verb of the sentence whose speaker is someone else?

@@ -213,11 +213,40 @@ pub fn decide(
     } else {
         return None;
     };
-    let stance = in_sense(issue.sense, stance);
+    let mut stance = in_sense(issue.sense, stance);
     let mut cues = cues;
+    // "wants guarantees instead of NATO membership": what a choice is set
+    // against is refused, whatever backs the choice.
+    if let Some(alternative) = set_against(fact, issue) {
+        stance = in_sense(issue.sense, Stance::Oppose);
+        cues.push(alternative);
+    }
     cues.sort();
     cues.dedup();
     Some(Decision { stance, cues })
+}
+
+/// Words that set what follows them against a choice.
+const ALTERNATIVES: &[&str] = &["instead of", "rather than", "in place of", "in lieu of"];
+
+/// The "instead of" right before `issue` (past an article), if there is one.
+fn set_against(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
+    let before = fact.par[fact.span.start..issue.span.start].trim_end();
+    let before = ["a", "an", "the", "any"]
+        .iter()
+        .find_map(|a| {
+            before
+                .strip_suffix(a)
+                .filter(|rest| rest.ends_with(' '))
+                .map(str::trim_end)
+        })
+        .unwrap_or(before);
+    ALTERNATIVES.iter().find_map(|alt| {
+        ends_with_ignoring_case(before, alt).then(|| {
+            let start = fact.span.start + before.len() - alt.len();
+            Span::new(start, start + alt.len())
+        })
+    })
 }
 
 /// How many words after the term a condition may begin and still be its
@@ -396,6 +425,18 @@ mod tests {
         assert!(
             !triples(&got).contains(&("north", "treaty", Stance::Conditional)),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn what_a_choice_is_set_against_is_refused() {
+        let got = coded("Berg wants a tariff cut instead of the treaty.");
+        assert_eq!(
+            triples(&got),
+            [
+                ("north", "tariffs", Stance::Support),
+                ("north", "treaty", Stance::Oppose)
+            ]
         );
     }
 

@@ -542,3 +542,25 @@ fn headline_attribution(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> 
 
 /// How many words may follow the source's name before the colon ("Trump envoy:").
 const SOURCE_LABEL_WORDS: usize = 2;
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testkit::{coded, triples};
+    use crate::model::Stance;
+
+    #[test]
+    fn the_plan_refers_back_to_the_last_plan_named() {
+        let got = coded(
+            "Northland's plan was published.\n\nThe plan, which runs to ten pages, backs a tariff cut.",
+        );
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+    }
+
+    #[test]
+    fn the_points_under_a_heading_that_names_a_plan_are_the_plans() {
+        let got = coded(
+            "Key points of the Northern plan\nSouthland lowers its duties\nBerg said nothing more.",
+        );
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+    }
+}

@@ -14,8 +14,10 @@ pub enum MentionKind {
     NonParty,
     /// A news outlet; reporting through it is transparent.
     Outlet,
-    /// He, she, they: refers back to an earlier speaker.
+    /// They: refers back to an earlier speaker.
     Pronoun,
+    /// He, she: refers back to an earlier speaker who is a person.
+    PersonPronoun,
     /// "It" as the agent of a speech verb: refers back to a plan or document.
     DocumentPronoun,
 }
@@ -146,6 +148,12 @@ impl<'a> SentenceFacts<'a> {
             (Kind::DocumentPronoun, MentionKind::DocumentPronoun),
         ] {
             for s in spans(set) {
+                let kind = match kind {
+                    MentionKind::Pronoun if is_one_of(s.of(par), PERSON_PRONOUNS) => {
+                        MentionKind::PersonPronoun
+                    }
+                    other => other,
+                };
                 mentions.push(Mention {
                     span: s,
                     kind,
@@ -493,6 +501,9 @@ fn speaks_here(par: &str, verb: Span, quotes: &[Span]) -> bool {
             .get(..5)
             .is_some_and(|w| w.eq_ignore_ascii_case("that "))
 }
+
+/// Pronouns that stand for a person, never for a body or a capital.
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her"];
 
 /// Prepositions of place: a place named after them is a location.
 const LOCATIVES: &[&str] = &["in", "at", "inside", "near"];

@@ -60,12 +60,20 @@ pub struct Memory {
     list: Option<Agent>,
     /// The last plan, draft or body that spoke, for "it says".
     document: Option<Agent>,
+    /// The last person who spoke, for "he" and "she".
+    person: Option<Agent>,
 }
 
 impl Memory {
     /// Who a pronoun at the start of a clause refers to.
     fn antecedent(&self) -> Option<Agent> {
         self.current.clone().or_else(|| self.previous.clone())
+    }
+
+    /// Who "he" or "she" refers to: the last person who spoke, not a body
+    /// that spoke since ("Rutte said … NATO says … He added …").
+    fn person_antecedent(&self) -> Option<Agent> {
+        self.person.clone().or_else(|| self.antecedent())
     }
 
     /// Note the main speaker of a finished sentence.
@@ -109,6 +117,14 @@ impl Memory {
             self.document = agent.clone();
         }
         if let Some(agent) = agent {
+            // Outsiders are people too: "An analyst said … He added …".
+            let person = match &agent {
+                Agent::Party(s) => s.parties.iter().any(|p| p.person),
+                Agent::Outsider => true,
+            };
+            if person {
+                self.person = Some(agent.clone());
+            }
             self.current = Some(agent);
         }
     }
@@ -189,8 +205,11 @@ pub fn quote_agents(
     quotes
         .iter()
         .map(|q| {
+            // A verb after the quotation speaks it only from the sentence the
+            // quotation ends in: "… peace.” He noted …" starts a new report.
             let agent = verbs
                 .around(*q)
+                .filter(|(i, v)| v.end <= q.start || facts[*i].span.start < q.end)
                 .find_map(|(i, v)| verb_agent(&facts[i], v, memory));
             (*q, agent.or_else(|| caption.cloned()))
         })
@@ -547,6 +566,26 @@ const SOURCE_LABEL_WORDS: usize = 2;
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn he_or_she_is_the_last_person_who_spoke_not_a_body() {
+        let got = coded(
+            "Berg said talks went on. Southland said it wants the treaty. She said she rejects the treaty.",
+        );
+        assert_eq!(
+            triples(&got),
+            [
+                ("north", "treaty", Stance::Oppose),
+                ("south", "treaty", Stance::Support)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_verb_after_a_quotation_in_a_new_sentence_does_not_speak_it() {
+        let got = coded("Berg spoke at length on it: “We want the treaty.” Mar said nothing more.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+    }
 
     #[test]
     fn the_plan_refers_back_to_the_last_plan_named() {

@@ -66,7 +66,10 @@ pub(super) fn clause_subject(
             }
             return Some(Subject {
                 agent: agent_of(&group, memory),
-                pronoun: group[0].kind == MentionKind::Pronoun,
+                pronoun: matches!(
+                    group[0].kind,
+                    MentionKind::Pronoun | MentionKind::PersonPronoun
+                ),
                 start: group[0].span.start,
                 end: group[group.len() - 1].span.end,
             });
@@ -135,6 +138,7 @@ pub(super) fn agent_of(group: &[&Mention], memory: &Memory) -> Option<Agent> {
         MentionKind::NonParty => Some(Agent::Outsider),
         MentionKind::Outlet => None,
         MentionKind::Pronoun => memory.antecedent(),
+        MentionKind::PersonPronoun => memory.person_antecedent(),
         MentionKind::DocumentPronoun => memory.document.clone(),
         MentionKind::Party { .. } => {
             let parties: Vec<Party> = group.iter().filter_map(|m| m.party()).collect();

@@ -204,7 +204,9 @@ impl Concepts {
         let others = between
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| c == '-' || c == '\''))
-            .filter(|w| !w.is_empty())
+            // "the alliance's door": the possessive ending stays in the phrase.
+            .map(without_possessive)
+            .filter(|w| !w.is_empty() && !matches!(*w, "s" | "\u{2019}s"))
             .filter(|w| {
                 let glue = if titles {
                     self.is_title_word(w)
@@ -443,6 +445,19 @@ mod tests {
         let lexicon = lexicon(JOIN_EU);
         assert!(phrases(&lexicon, "Members met; the EU said nothing.").is_empty());
         assert!(phrases(&lexicon, "a member of staff told the EU").is_empty());
+    }
+
+    #[test]
+    fn a_possessive_ending_stays_inside_the_phrase() {
+        let lexicon = lexicon(r#"Concept(words: [["the bloc"], ["door"]], ordered: true)"#);
+        assert_eq!(
+            phrases(&lexicon, "the bloc's door is open"),
+            ["the bloc's door"]
+        );
+        assert_eq!(
+            phrases(&lexicon, "the bloc\u{2019}s door"),
+            ["the bloc\u{2019}s door"]
+        );
     }
 
     #[test]

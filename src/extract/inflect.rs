@@ -81,6 +81,10 @@ fn is_vowel(b: u8) -> bool {
 fn doubles_final_consonant(word: &str) -> bool {
     let b = word.as_bytes();
     let n = b.len();
+    // Stressed "-mit" doubles too: admit → admitted, commit → committing.
+    if word.ends_with("mit") {
+        return true;
+    }
     (n == 3 || (n == 4 && !is_vowel(b[0])))
         && !is_vowel(b[n - 1])
         && !matches!(b[n - 1], b'w' | b'x' | b'y')
@@ -104,6 +108,7 @@ mod tests {
         assert!(forms("cap").contains(&"capping".to_string()));
         assert!(!forms("pull").contains(&"pullled".to_string()));
         assert!(forms("open").contains(&"opened".to_string()));
+        assert!(forms("admit").contains(&"admitted".to_string()));
     }
 
     #[test]

@@ -14,7 +14,7 @@
 use super::mentions::{IssueHit, SentenceFacts, TermSense};
 use super::scope::{Scope, nth_word_end, nth_word_start_back};
 use super::speakers::Answer;
-use super::{ends_with_ignoring_case, framing, is_one_of};
+use super::{ends_with_ignoring_case, framing, is_one_of, words_at};
 use crate::model::{Span, Stance};
 
 /// A stance and the cue words that decided it.
@@ -338,9 +338,30 @@ fn negations(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> Vec<Span>
         })
         // "… or not" asks; it does not deny.
         .filter(|s| !ends_with_ignoring_case(fact.par[..s.start].trim_end(), " or"))
+        // "has not received a binding pledge": the negation denies the verb
+        // between, which is no stance verb, not the term.
+        .filter(|s| s.start >= issue.span.end || !negates_other_verb(fact, **s, issue))
         .copied()
         .collect()
 }
+
+/// Does a past participle that is no stance cue stand between the negation
+/// `negation` and the term ("not received", "not discussed")?
+fn negates_other_verb(fact: &SentenceFacts, negation: Span, issue: &IssueHit) -> bool {
+    let between = Span::new(negation.end, issue.span.start.max(negation.end));
+    let is_cue = |at: usize| {
+        [&fact.support, &fact.oppose, &fact.conditional]
+            .iter()
+            .any(|cues| cues.iter().any(|c| c.start <= at && at < c.end))
+    };
+    words_at(fact.text(between), between.start).any(|(at, word)| {
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        word.len() > 4 && word.ends_with("ed") && !is_cue(at) && !is_one_of(word, PARTICIPLE_LINKS)
+    })
+}
+
+/// Participles that join a negation to what it denies ("not supposed to").
+const PARTICIPLE_LINKS: &[&str] = &["supposed", "allowed", "permitted", "prepared", "expected"];
 
 /// The stance of a party answering the clause that holds `issue`: what the
 /// clause says, taken up by a backing verb and turned round by a refusal
@@ -438,6 +459,15 @@ mod tests {
                 ("north", "treaty", Stance::Oppose)
             ]
         );
+    }
+
+    #[test]
+    fn a_negation_of_another_verb_does_not_deny_the_term() {
+        let got =
+            coded("Berg said Northland has not received the treaty text but wants the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        let got = coded("Berg has not accepted the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
     }
 
     #[test]

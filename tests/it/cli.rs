@@ -169,4 +169,31 @@ fn the_readme_lexicon_example_is_a_valid_lexicon() {
     let end = start + readme[start..].find("```").unwrap();
     let lexicon = stancegrid::Lexicon::parse(&readme[start..end], "README.md").unwrap();
     assert_eq!(lexicon.actors()[0].id, "north");
+    // Its concept and its title words do what the README says.
+    let text = "Stone said the League wants a reduction of the Northern levies. \
+                The Northern senior trade delegation Bo Lind said it rejected cutting the duties.";
+    let doc = stancegrid::Document {
+        file: "a.txt".into(),
+        path: "a.txt".into(),
+        title: String::new(),
+        date: None,
+        source: String::new(),
+        content: vec![stancegrid::Span::new(0, text.len())],
+        text: text.to_string(),
+    };
+    let found: Vec<(String, stancegrid::Stance)> =
+        stancegrid::extract::statements(0, &doc, &lexicon)
+            .iter()
+            .map(|s| (s.speaker.of(text).to_string(), s.stance))
+            .collect();
+    assert_eq!(
+        found,
+        [
+            ("Stone".to_string(), stancegrid::Stance::Support),
+            (
+                "Northern senior trade delegation Bo Lind".to_string(),
+                stancegrid::Stance::Oppose
+            )
+        ]
+    );
 }

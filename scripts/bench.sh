@@ -1,30 +1,39 @@
 #!/usr/bin/env bash
 # End-to-end throughput of `stancegrid analyze` on generated corpora.
 #
-#   scripts/bench.sh            # 10 MB, 100 MB and 10,000-article corpora
+#   scripts/bench.sh            # 10 MB, 100 MB, 10,000-article and shuffled corpora
 #   SIZES="10MB" scripts/bench.sh
+#   SIZES="shuffled" SHUFFLED_MB=20 SHUFFLED_FILES=5000 scripts/bench.sh
 #   SIZES="" SHAPE_MB=5 scripts/bench.sh   # only the pathological shapes
 #
 # Builds the release binary, writes seeded synthetic corpora into a temporary
 # folder (benches/gen_corpus.rs), times `stancegrid analyze DIR --format json
 # --out FILE` with peak memory, then prints per-stage times for each corpus
-# (benches/stages.rs). Then times the inputs that once made extraction
-# super-linear (benches/gen_shapes.rs: a corpus on one line, a clause without
-# end, a speaker named over and over, unclosed quotations; SHAPE_MB each, 0 to
-# skip). Numbers are with a warm page cache: the corpora were just written.
+# (benches/stages.rs). "shuffled" is a corpus of real sentences: the
+# paragraphs of the dev articles in ../shared shuffled into new articles
+# (benches/gen_shuffled.rs; up to SHUFFLED_MB megabytes or SHUFFLED_FILES
+# files), skipped when ../shared is absent. Then times the inputs that once
+# made extraction super-linear (benches/gen_shapes.rs: a corpus on one line, a
+# clause without end, a speaker named over and over, unclosed quotations;
+# SHAPE_MB each, 0 to skip). Numbers are with a warm page cache: the corpora
+# were just written.
 # Respects CARGO_TARGET_DIR.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-SIZES=${SIZES-"10MB 100MB 10000files"}
+SIZES=${SIZES-"10MB 100MB 10000files shuffled"}
 SHAPE_MB=${SHAPE_MB:-5}
 SEED=${SEED:-1}
+SHARED=../shared
+SHUFFLED_MB=${SHUFFLED_MB:-10}
+SHUFFLED_FILES=${SHUFFLED_FILES:-2000}
 TARGET=${CARGO_TARGET_DIR:-target}
 BIN="$TARGET/release/stancegrid"
 
 echo "building (release)…" >&2
 cargo build --release --quiet
-cargo bench --quiet --no-run --bench gen_corpus --bench stages --bench gen_shapes 2>/dev/null
+cargo bench --quiet --no-run --bench gen_corpus --bench stages --bench gen_shapes \
+    --bench gen_shuffled 2>/dev/null
 
 # GNU time gives the peak resident set size; without it, poll /proc.
 if ! /usr/bin/time -v true >/dev/null 2>&1; then
@@ -58,11 +67,27 @@ measure() {
     echo "$(( (end - start) / 1000000 ))" "$rss"
 }
 
+# Write corpus "$1" into folder "$2" and print the generator's stats line.
+generate() {
+    if [ "$1" = shuffled ]; then
+        cargo bench --quiet --bench gen_shuffled -- \
+            "$SHARED" "$2" "$SHUFFLED_MB" "$SHUFFLED_FILES" "$SEED"
+    else
+        cargo bench --quiet --bench gen_corpus -- "$2" "$1" "$SEED"
+    fi
+}
+
+# The dev articles are not part of a clone: without them, no shuffled corpus.
+if [[ " $SIZES " == *" shuffled "* ]] && [ ! -d "$SHARED" ]; then
+    echo "no $SHARED: the shuffled corpus is skipped" >&2
+    SIZES=${SIZES//shuffled/}
+fi
+
 declare -a ROWS
 for size in $SIZES; do
     dir="$WORK/corpus-$size"
     echo "generating $size…" >&2
-    stats=$(cargo bench --quiet --bench gen_corpus -- "$dir" "$size" "$SEED")
+    stats=$(generate "$size" "$dir")
     files=$(sed -E 's/.*files=([0-9]+).*/\1/' <<<"$stats")
     bytes=$(sed -E 's/.* bytes=([0-9]+).*/\1/' <<<"$stats")
     echo "  $stats" >&2

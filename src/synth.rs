@@ -538,11 +538,12 @@ const FILLER: &[&str] = &[
 ];
 
 /// splitmix64: tiny, fast and good enough to vary articles reproducibly.
+/// Public for the benchmark drivers that build corpora of their own.
 #[derive(Debug, Clone)]
-struct Rng(u64);
+pub struct Rng(u64);
 
 impl Rng {
-    fn new(seed: u64) -> Rng {
+    pub fn new(seed: u64) -> Rng {
         Rng(seed)
     }
 
@@ -555,7 +556,7 @@ impl Rng {
     }
 
     /// A number in `0..n`; `n` must not be 0.
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
@@ -564,7 +565,7 @@ impl Rng {
         self.below(n) == 0
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 }

@@ -96,6 +96,11 @@ fn valid(year: u32, month: u32, day: u32) -> Option<String> {
 /// Every valid date in `s`: its byte range and its `YYYY-MM-DD` form.
 fn dates(s: &str) -> Vec<(std::ops::Range<usize>, String)> {
     let s = head(s);
+    // Every form names a year of four digits: a line without one (most
+    // lines) is not handed to the regexes.
+    if !has_four_digits(s) {
+        return Vec::new();
+    }
     let num = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
     let mut found = Vec::new();
     for c in ISO.captures_iter(s) {
@@ -130,6 +135,13 @@ fn dates(s: &str) -> Vec<(std::ops::Range<usize>, String)> {
     }
     found.sort_by_key(|(range, _)| range.start);
     found
+}
+
+/// Does `s` hold four digits in a row?
+fn has_four_digits(s: &str) -> bool {
+    s.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() >= 4)
 }
 
 /// The first date written in `s`, as `YYYY-MM-DD`.

@@ -21,11 +21,12 @@ use crate::lexicon::{LexiconSource, MAX_CONCEPT_CLASSES};
 /// Words that may stand inside a phrase without ending it: determiners,
 /// possessives, prepositions and particles ("a member of the EU", "pull its
 /// troops out of", "an end to the fighting", "NATO and EU membership").
+/// Sorted, for a binary search.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "your", "any",
-    "all", "some", "every", "each", "such", "of", "to", "in", "into", "on", "onto", "with",
-    "within", "from", "out", "for", "at", "by", "over", "under", "toward", "towards", "inside",
-    "across", "along", "back", "up", "down", "away", "and", "or",
+    "a", "across", "all", "along", "an", "and", "any", "at", "away", "back", "by", "down", "each",
+    "every", "for", "from", "her", "his", "in", "inside", "into", "its", "of", "on", "onto", "or",
+    "our", "out", "over", "some", "such", "the", "their", "these", "this", "those", "to", "toward",
+    "towards", "under", "up", "with", "within", "your",
 ];
 
 /// How far apart two words of a concept may stand, in bytes: a phrase, not a clause.
@@ -64,6 +65,8 @@ pub(crate) enum Target {
 #[derive(Debug, Default)]
 pub(crate) struct Concepts {
     rules: Vec<Rule>,
+    /// The rule number the office nouns of every title are scanned under.
+    title_nouns: usize,
     /// Party names and adjectives, lower-case, without "'s": "Ukraine's
     /// army" and "Ukrainian forces" stay one phrase.
     party_words: HashSet<String>,
@@ -95,23 +98,23 @@ impl Concepts {
                 });
             }
         }
+        // Titles: each party's adjectives are a class of their own; the
+        // office nouns, shared by all parties, are scanned once.
+        let title_nouns = rules.len() + source.actors.len();
+        let value = Concepts::encode(title_nouns, 1);
+        for word in &source.official_nouns {
+            terms.extend(inflect::forms(word.trim()).into_iter().map(|f| (f, value)));
+        }
         for (actor, entry) in source.actors.iter().enumerate() {
             let rule = rules.len();
             // "the United States proposal", "a European Union official": a
             // party's proper name of several words works as its adjective.
-            let names: Vec<String> = entry
+            let value = Concepts::encode(rule, 0);
+            let names = entry
                 .adjectives
                 .iter()
-                .chain(entry.bodies.iter().filter(|b| is_proper_name(b)))
-                .cloned()
-                .collect();
-            let classes = [&names, &source.official_nouns];
-            for (class, words) in classes.iter().enumerate() {
-                let value = Concepts::encode(rule, class);
-                for word in words.iter() {
-                    terms.extend(inflect::forms(word.trim()).into_iter().map(|f| (f, value)));
-                }
-            }
+                .chain(entry.bodies.iter().filter(|b| is_proper_name(b)));
+            terms.extend(names.map(|n| (n.trim().to_string(), value)));
             rules.push(Rule {
                 target: Target::Title { actor },
                 value: MentionKind::Party {
@@ -138,6 +141,7 @@ impl Concepts {
             .collect();
         let concepts = Concepts {
             rules,
+            title_nouns,
             party_words,
             title_words,
         };
@@ -160,27 +164,43 @@ impl Concepts {
         if self.rules.is_empty() || hits.is_empty() {
             return out;
         }
-        let mut by_rule: Vec<(usize, usize, Hit)> = hits
+        // Hits grouped by concept, in text order; the titles of every party
+        // form one group, since their office nouns are shared.
+        let mut grouped: Vec<(usize, Word)> = hits
             .iter()
             .map(|h| {
                 let (rule, class) = Concepts::decode(h.value);
-                (rule, class, *h)
+                let titles = rule == self.title_nouns
+                    || matches!(self.rules[rule].target, Target::Title { .. });
+                let group = if titles { self.title_nouns } else { rule };
+                (
+                    group,
+                    Word {
+                        rule,
+                        class,
+                        hit: *h,
+                    },
+                )
             })
             .collect();
-        by_rule.sort_by_key(|(rule, _, h)| (*rule, h.start));
-        for group in by_rule.chunk_by(|a, b| a.0 == b.0) {
-            let rule = self.rules[group[0].0];
+        grouped.sort_by_key(|(group, w)| (*group, w.hit.start));
+        for group in grouped.chunk_by(|a, b| a.0 == b.0) {
+            let titles = group[0].0 == self.title_nouns;
             let mut run = 0;
             for i in 1..=group.len() {
                 let joined = i < group.len() && {
-                    let (_, before, a) = group[i - 1];
-                    let (_, class, b) = group[i];
-                    let titles = matches!(rule.target, Target::Title { .. });
-                    (!rule.ordered || class >= before)
-                        && self.joins(text, a.end, b.start, rule.gap, titles)
+                    let (a, b) = (group[i - 1].1, group[i].1);
+                    let (gap, ordered) = if titles {
+                        (0, true)
+                    } else {
+                        let rule = self.rules[a.rule];
+                        (rule.gap, rule.ordered)
+                    };
+                    (!ordered || b.class >= a.class)
+                        && self.joins(text, a.hit.end, b.hit.start, gap, titles)
                 };
                 if !joined {
-                    if let Some(hit) = covering(rule, &group[run..i]) {
+                    if let Some((rule, hit)) = self.covering(&group[run..i]) {
                         out.push((rule.target, named(text, rule.target, hit)));
                     }
                     run = i;
@@ -189,6 +209,30 @@ impl Concepts {
         }
         out.sort_by_key(|(_, h)| h.start);
         out
+    }
+
+    /// The term a run of joined words makes, when it holds every class of
+    /// its concept; a title takes its party from its last adjective.
+    fn covering(&self, run: &[(usize, Word)]) -> Option<(Rule, Hit)> {
+        let rule = run
+            .iter()
+            .rev()
+            .find(|(_, w)| w.rule != self.title_nouns)
+            .map(|(_, w)| self.rules[w.rule])?;
+        let seen = run.iter().fold(0u32, |seen, (_, w)| seen | 1 << w.class);
+        (seen.count_ones() as usize == rule.classes).then(|| {
+            let end = run
+                .iter()
+                .map(|(_, w)| w.hit.end)
+                .max()
+                .unwrap_or(run[0].1.hit.end);
+            let hit = Hit {
+                start: run[0].1.hit.start,
+                end,
+                value: rule.value,
+            };
+            (rule, hit)
+        })
     }
 
     /// Do the words between `from` and `to` keep two concept words in one
@@ -208,52 +252,29 @@ impl Concepts {
             .map(without_possessive)
             .filter(|w| !w.is_empty() && !matches!(*w, "s" | "\u{2019}s"))
             .filter(|w| {
+                let mut buf = [0u8; 32];
+                let lower = lower_case(w, &mut buf);
                 let glue = if titles {
-                    self.is_title_word(w)
+                    // A word of office, or a count ("the 28-point plan").
+                    w.starts_with(|c: char| c.is_ascii_digit())
+                        || self.title_words.contains(&*lower)
                 } else {
-                    is_one_of(w, FUNCTION_WORDS) || self.is_party_word(w)
+                    FUNCTION_WORDS.binary_search(&&*lower).is_ok()
+                        || self.party_words.contains(without_possessive(&lower))
                 };
                 !glue
             })
             .count();
         others <= gap
     }
-
-    /// A word of office, or a count ("the 28-point plan").
-    fn is_title_word(&self, word: &str) -> bool {
-        word.starts_with(|c: char| c.is_ascii_digit())
-            || self.title_words.contains(&word.to_lowercase())
-    }
-
-    fn is_party_word(&self, word: &str) -> bool {
-        let mut buf = [0u8; 32];
-        if word.len() > buf.len() || !word.is_ascii() {
-            return self
-                .party_words
-                .contains(without_possessive(&word.to_lowercase()));
-        }
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        let lower = std::str::from_utf8(lower).unwrap_or_default();
-        self.party_words.contains(without_possessive(lower))
-    }
 }
 
-/// The issue term of a run of joined hits, when it holds every class.
-fn covering(rule: Rule, run: &[(usize, usize, Hit)]) -> Option<Hit> {
-    let seen = run
-        .iter()
-        .fold(0u32, |seen, (_, class, _)| seen | 1 << class);
-    (seen.count_ones() as usize == rule.classes).then(|| Hit {
-        start: run[0].2.start,
-        end: run
-            .iter()
-            .map(|(_, _, h)| h.end)
-            .max()
-            .unwrap_or(run[0].2.end),
-        value: rule.value,
-    })
+/// A concept word found in a text: its rule, its class and where it is.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    rule: usize,
+    class: usize,
+    hit: Hit,
 }
 
 /// A title's hit runs on over the name after it ("Russia's deputy defence
@@ -336,6 +357,17 @@ fn is_proper_name(body: &str) -> bool {
         && body
             .split(' ')
             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// `word` in lower case: in `buf` when it is short ASCII, without allocating.
+fn lower_case<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> std::borrow::Cow<'a, str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return std::borrow::Cow::Owned(word.to_lowercase());
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::borrow::Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
 }
 
 fn without_possessive(word: &str) -> &str {

@@ -108,17 +108,8 @@ impl Matchers {
             for names in &actor.people {
                 add(Kind::Actor, names, person);
             }
-            let groups: Vec<String> = actor
-                .adjectives
-                .iter()
-                .flat_map(|a| {
-                    source
-                        .official_nouns
-                        .iter()
-                        .map(move |n| format!("{a} {n}"))
-                })
-                .collect();
-            add(Kind::Actor, &groups, body);
+            // A party adjective with an office noun ("Ukrainian officials")
+            // is found by the title concepts, not by a term for each pair.
         }
         for (i, issue) in source.issues.iter().enumerate() {
             for (terms, sense) in [

@@ -191,7 +191,13 @@ pub fn decide(
         let mut cues = oppose;
         cues.extend(negations);
         // "Joining on January 1, 2027 is impossible": not now, maybe later.
-        let timing = in_scope(&fact.timing);
+                // A time limit in the term itself counts too ("an accession date").
+        let mut timing = in_scope(&fact.timing);
+        timing.extend(
+            fact.timing
+                .iter()
+                .filter(|t| issue.span.start <= t.start && t.end <= issue.span.end),
+        );
         if timing.is_empty() {
             (Stance::Oppose, cues)
         } else {

@@ -191,7 +191,7 @@ pub fn decide(
         let mut cues = oppose;
         cues.extend(negations);
         // "Joining on January 1, 2027 is impossible": not now, maybe later.
-                // A time limit in the term itself counts too ("an accession date").
+        // A time limit in the term itself counts too ("an accession date").
         let mut timing = in_scope(&fact.timing);
         timing.extend(
             fact.timing
@@ -294,13 +294,20 @@ fn condition_on(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
             let before = fact.par[..o.start].split_whitespace().next_back();
             !before.is_some_and(|w| is_one_of(w, WHETHER_IF))
         });
+    // "…, but only if allies agree": a restriction reaches past its comma.
+    let restrictive = |o: &Span| {
+        fact.text(*o)
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("only"))
+    };
     let after_term = |o: &&Span| {
         let between = fact.text(Span::new(issue.span.end, o.start.max(issue.span.end)));
-        let clause_end = fact.clause_end(issue.span.end);
+        let clause_end = fact.clause_end(o.start.min(fact.span.end).max(issue.span.end));
+        let comma_ok = restrictive(o) && matches!(between.trim(), "," | ", but");
         o.start >= issue.span.end
-            && o.start <= clause_end
+            && (o.start <= fact.clause_end(issue.span.end) || comma_ok && o.start <= clause_end)
             && between.split_whitespace().count() <= CONDITION_AFTER
-            && !between.contains([',', ';', ':', '\u{2014}'])
+            && (comma_ok || !between.contains([',', ';', ':', '\u{2014}']))
             && !fact
                 .issues
                 .iter()
@@ -309,11 +316,12 @@ fn condition_on(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
     let fronted = |o: &&Span| {
         let opening = fact.text(Span::new(fact.span.start, o.start));
         let comma = fact.par[o.end..issue.span.start.max(o.end)].rfind(',');
+        // "Only if allies agree will Rubio accept …" needs no comma.
         o.end <= issue.span.start
             && opening
                 .trim_start_matches(['"', '\u{201C}', ' '])
                 .is_empty()
-            && comma.is_some()
+            && (comma.is_some() || restrictive(o))
     };
     openers
         .clone()
@@ -423,6 +431,7 @@ mod tests {
             "Berg backs a tariff cut as long as Southland does the same.",
             "Berg could accept the treaty provided the vote passes.",
             "If the vote passes, Berg will accept the treaty.",
+            "Berg backs the treaty, but only if Southland signs first.",
         ] {
             let got = coded(text);
             assert_eq!(

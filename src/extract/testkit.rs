@@ -29,7 +29,7 @@ pub(crate) const TINY_LEXICON: &str = r#"Lexicon(
         oppose: ["reject*"],
         negation: ["not", "never"],
         conditional: ["only if"],
-        condition_openers: ["if", "provided", "as long as"],
+        condition_openers: ["if", "only if", "provided", "as long as"],
     ),
 )"#;
 

@@ -376,6 +376,41 @@ fn without_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// Prepositions that tie an office to the party it serves ("a spokeswoman
+/// for the European Commission", "an official in Kyiv").
+const OF_PARTY: &[&str] = &["for ", "of ", "in ", "at "];
+
+/// Offices that serve whom they are "to" ("an aide to the president"); an
+/// envoy or ambassador "to" a party is sent to it, not its own.
+const SERVING: &[&str] = &[
+    "aide", "aides", "adviser", "advisers", "advisor", "advisors",
+];
+
+/// "An aide to the French president", "an official in Zelensky's office":
+/// an office noun tied by a preposition to a party mention speaks for that
+/// party; the mention grows back over the noun. `offices` and `actors` are
+/// the hits of one text, in text order.
+pub(crate) fn offices_of_parties(text: &str, offices: &[Hit], actors: &mut [Hit]) {
+    for office in offices {
+        let rest = &text[office.end..];
+        let Some(rest) = rest.strip_prefix(' ') else {
+            continue;
+        };
+        let serving = is_one_of(&text[office.start..office.end], SERVING);
+        let tied = OF_PARTY.iter().find_map(|p| rest.strip_prefix(p));
+        let Some(rest) = tied.or_else(|| rest.strip_prefix("to ").filter(|_| serving)) else {
+            continue;
+        };
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let at = text.len() - rest.len();
+        let i = actors.partition_point(|a| a.start < at);
+        let inside = i > 0 && actors[i - 1].end > office.start;
+        if let Some(party) = actors.get_mut(i).filter(|a| a.start == at && !inside) {
+            party.start = office.start;
+        }
+    }
+}
+
 /// Merge the terms that concepts make into the terms of the flat lexicon
 /// (both in text order): a concept term takes the place of the flat terms
 /// of its issue or party (`owner`) that it contains, and gives way to any
@@ -509,6 +544,24 @@ mod tests {
             ["pull its troops out of the eastern regions"]
         );
         assert!(phrases(&lexicon, "pull the many tired troops from the regions").is_empty());
+    }
+
+    #[test]
+    fn an_office_tied_to_a_party_speaks_for_it() {
+        use crate::extract::testkit::{coded, triples};
+        use crate::model::Stance;
+        for text in [
+            "An official in Nordhavn rejects the treaty.",
+            "A minister of Northland said it rejects the treaty.",
+        ] {
+            assert_eq!(
+                triples(&coded(text)),
+                [("north", "treaty", Stance::Oppose)],
+                "{text}"
+            );
+        }
+        // An envoy to a party is sent to it.
+        assert!(coded("An envoy to Northland rejects the treaty.").is_empty());
     }
 
     #[test]

@@ -311,7 +311,11 @@ impl<'a> SentenceFacts<'a> {
             quotes: quotes_here,
             support,
             oppose: outside_names(Kind::Oppose),
-            conditional: outside_names(Kind::Conditional),
+            // "said on condition of anonymity" names no condition.
+            conditional: outside_names(Kind::Conditional)
+                .into_iter()
+                .filter(|c| !par[c.end..].trim_start().starts_with("of anonymity"))
+                .collect(),
             negation: spans(Kind::Negation),
             condition_openers: spans(Kind::ConditionOpener),
             exchange: spans(Kind::Exchange),

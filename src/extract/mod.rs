@@ -160,11 +160,29 @@ impl Matchers {
         concepts::merge(&mut hits[Kind::Actor as usize], titles, |v| {
             (v >> 1) as usize
         });
+        let (offices, actors) = two_sets(&mut hits, Kind::Office, Kind::Actor);
+        concepts::offices_of_parties(text, offices, actors);
         for hit in hits.iter_mut().flatten() {
             hit.start += offset;
             hit.end += offset;
         }
         Scan { hits }
+    }
+}
+
+/// The hits of two kinds, the first to read and the second to change.
+fn two_sets(
+    hits: &mut [Vec<terms::Hit>],
+    read: Kind,
+    write: Kind,
+) -> (&[terms::Hit], &mut Vec<terms::Hit>) {
+    let (read, write) = (read as usize, write as usize);
+    if read < write {
+        let (low, high) = hits.split_at_mut(write);
+        (&low[read], &mut high[0])
+    } else {
+        let (low, high) = hits.split_at_mut(read);
+        (&high[0], &mut low[write])
     }
 }
 

@@ -7,7 +7,7 @@
 //! mention is not a position.
 
 use super::mentions::{IssueHit, SentenceFacts};
-use super::words_at;
+use super::{is_one_of, words_at};
 use crate::model::Span;
 
 /// Pronouns that stand for a whole proposal.
@@ -77,11 +77,12 @@ fn within_sentence<'a>(fact: &SentenceFacts<'a>) -> Option<SentenceFacts<'a>> {
     let named = single_issue(fact)?;
     let last = fact.issues.iter().map(|i| i.span.end).max()?;
     let later = fact.clause_end(last);
-    let pronoun = [&fact.support, &fact.oppose, &fact.conditional]
+        let pronoun = [&fact.support, &fact.oppose, &fact.conditional]
         .iter()
         .flat_map(|cues| cues.iter())
         .filter(|cue| cue.start >= later)
-        .find_map(|cue| object_pronoun(fact, *cue))?;
+        .find_map(|cue| inner_pronoun(fact, *cue).or_else(|| object_pronoun(fact, *cue)))
+        .or_else(|| elided_predicate(fact, later))?;
     let mut resolved = fact.clone();
     resolved.issues.push(IssueHit {
         span: pronoun,
@@ -89,6 +90,38 @@ fn within_sentence<'a>(fact: &SentenceFacts<'a>) -> Option<SentenceFacts<'a>> {
     });
     Some(resolved)
 }
+
+/// The pronoun inside a stance verb of two parts ("has ruled it out").
+fn inner_pronoun(fact: &SentenceFacts, cue: Span) -> Option<Span> {
+    let text = fact.text(cue);
+    let at = text.find(" it ")? + 1;
+    Some(Span::new(cue.start + at, cue.start + at + 2))
+}
+
+/// The auxiliary of a predicate left out after a party ("Washington wants a
+/// truce; Moscow does not."): it stands for what the earlier clause said,
+/// and the negation after it turns it round.
+fn elided_predicate(fact: &SentenceFacts, from: usize) -> Option<Span> {
+    fact.negation.iter().filter(|n| n.start >= from).find_map(|n| {
+        let after = fact.par[n.end..fact.span.end].trim_start();
+        let ends = after.is_empty() || after.starts_with(['.', ',', ';', '!']);
+        let before = fact.par[from..n.start].trim_end();
+        let (rest, auxiliary) = before.rsplit_once(' ')?;
+        let subject = fact
+            .mentions
+            .iter()
+            .any(|m| m.span.end == from + rest.trim_end().len());
+        (ends && subject && is_one_of(auxiliary, AUXILIARIES)).then(|| {
+            let start = from + rest.len() + 1;
+            Span::new(start, start + auxiliary.len())
+        })
+    })
+}
+
+/// Auxiliaries that stand for a left-out predicate ("… does not").
+const AUXILIARIES: &[&str] = &[
+    "does", "do", "did", "will", "would", "is", "are", "was", "has", "have", "can", "could",
+];
 
 /// A referring phrase that opens the main clause and a stance cue of that
 /// clause takes a position on: "Such a plan is unacceptable", "In their
@@ -168,6 +201,18 @@ mod tests {
     #[test]
     fn a_later_clause_pronoun_takes_the_sentences_issue() {
         let got = coded("Berg backs the treaty, while Mar rejects it.");
+        assert_eq!(
+            triples(&got),
+            [
+                ("north", "treaty", Stance::Support),
+                ("south", "treaty", Stance::Oppose)
+            ]
+        );
+    }
+
+        #[test]
+    fn a_left_out_predicate_takes_the_earlier_clauses_issue() {
+        let got = coded("Berg wants the treaty; Mar does not.");
         assert_eq!(
             triples(&got),
             [

@@ -77,7 +77,7 @@ fn within_sentence<'a>(fact: &SentenceFacts<'a>) -> Option<SentenceFacts<'a>> {
     let named = single_issue(fact)?;
     let last = fact.issues.iter().map(|i| i.span.end).max()?;
     let later = fact.clause_end(last);
-        let pronoun = [&fact.support, &fact.oppose, &fact.conditional]
+    let pronoun = [&fact.support, &fact.oppose, &fact.conditional]
         .iter()
         .flat_map(|cues| cues.iter())
         .filter(|cue| cue.start >= later)
@@ -102,20 +102,23 @@ fn inner_pronoun(fact: &SentenceFacts, cue: Span) -> Option<Span> {
 /// truce; Moscow does not."): it stands for what the earlier clause said,
 /// and the negation after it turns it round.
 fn elided_predicate(fact: &SentenceFacts, from: usize) -> Option<Span> {
-    fact.negation.iter().filter(|n| n.start >= from).find_map(|n| {
-        let after = fact.par[n.end..fact.span.end].trim_start();
-        let ends = after.is_empty() || after.starts_with(['.', ',', ';', '!']);
-        let before = fact.par[from..n.start].trim_end();
-        let (rest, auxiliary) = before.rsplit_once(' ')?;
-        let subject = fact
-            .mentions
-            .iter()
-            .any(|m| m.span.end == from + rest.trim_end().len());
-        (ends && subject && is_one_of(auxiliary, AUXILIARIES)).then(|| {
-            let start = from + rest.len() + 1;
-            Span::new(start, start + auxiliary.len())
+    fact.negation
+        .iter()
+        .filter(|n| n.start >= from)
+        .find_map(|n| {
+            let after = fact.par[n.end..fact.span.end].trim_start();
+            let ends = after.is_empty() || after.starts_with(['.', ',', ';', '!']);
+            let before = fact.par[from..n.start].trim_end();
+            let (rest, auxiliary) = before.rsplit_once(' ')?;
+            let subject = fact
+                .mentions
+                .iter()
+                .any(|m| m.span.end == from + rest.trim_end().len());
+            (ends && subject && is_one_of(auxiliary, AUXILIARIES)).then(|| {
+                let start = from + rest.len() + 1;
+                Span::new(start, start + auxiliary.len())
+            })
         })
-    })
 }
 
 /// Auxiliaries that stand for a left-out predicate ("… does not").
@@ -210,7 +213,7 @@ mod tests {
         );
     }
 
-        #[test]
+    #[test]
     fn a_left_out_predicate_takes_the_earlier_clauses_issue() {
         let got = coded("Berg wants the treaty; Mar does not.");
         assert_eq!(

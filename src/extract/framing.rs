@@ -12,6 +12,47 @@ const ACCUSATIONS: &[&str] = &[
     "accused", "accuses", "accusing", "accuse", "blamed", "blames", "blaming", "blame",
 ];
 
+/// Words that make a "whether" after them an open question ("was asked
+/// whether", "it is unclear whether"), unlike a speaker's framing ("the only
+/// question is whether they want a ceasefire").
+const ASKING: &[&str] = &[
+    "asked",
+    "ask",
+    "asks",
+    "asking",
+    "unclear",
+    "uncertain",
+    "unknown",
+    "wondered",
+    "wonder",
+    "wonders",
+    "know",
+    "knows",
+    "sure",
+    "decide",
+    "decided",
+    "deciding",
+    "considering",
+    "weighing",
+    "debating",
+];
+
+/// Is `issue` inside an indirect question ("was asked whether Moscow wants
+/// …", "it is unclear whether …") that opens after `floor` in its sentence?
+pub(super) fn in_indirect_question(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> bool {
+    let from = floor.max(fact.span.start);
+    let before = fact.text(Span::new(from, issue.span.start.max(from)));
+    let mut words = words_at(before, from)
+        .rev()
+        .take_while(|(_, w)| !w.ends_with([';', ':']));
+    while let Some((_, word)) = words.next() {
+        if word.eq_ignore_ascii_case("whether") {
+            return words.next().is_some_and(|(_, w)| is_one_of(w, ASKING));
+        }
+    }
+    false
+}
+
 /// "Sybiha accused Moscow of blocking a ceasefire": the accusation verb and
 /// its "of"/"for" before `issue`, in its clause and at or after `floor`.
 pub(super) fn accusation(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<Span> {
@@ -51,11 +92,25 @@ pub(super) fn charged(
 /// The answer, if `issue` is in such a question.
 pub(super) fn answer_to_question(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
     let text = fact.text(fact.span);
-    let asked = text.split_whitespace().next()?;
+    // "Asked whether …," and "When asked whether …," open the same way.
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    let asked = if first.eq_ignore_ascii_case("when") {
+        words.next()?
+    } else {
+        first
+    };
     if !asked.eq_ignore_ascii_case("asked") {
         return None;
     }
-    let comma = fact.span.start + text.find(',')?;
+    // The question runs up to the comma before the answer's speech verb
+    // ("When asked whether Germany, Italy and Poland …, Macron replied").
+    let verb = fact
+        .speech
+        .iter()
+        .find(|v| v.start >= issue.span.end)
+        .map_or(fact.span.end, |v| v.start);
+    let comma = fact.span.start + fact.text(Span::new(fact.span.start, verb)).rfind(',')?;
     (issue.span.end <= comma).then(|| Span::new(comma + 1, fact.span.end))
 }
 

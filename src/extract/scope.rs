@@ -178,7 +178,8 @@ impl Scope {
             && cue.start < self.end
             && cue.end <= self.bound
             && !weighed
-            && !overlaps(cue, issue.span)
+                        // A cue that wraps the term ("ruled it out") is its verb.
+            && (!overlaps(cue, issue.span) || wraps(cue, issue.span))
             && !self.other_items.contains(cue)
             && !self.held.contains(cue)
             && !(after_term && (governs_next() || has_object()))
@@ -245,6 +246,10 @@ fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
         }
     }
     None
+}
+
+fn wraps(outer: Span, inner: Span) -> bool {
+    outer.start < inner.start && inner.end < outer.end
 }
 
 fn overlaps(a: Span, b: Span) -> bool {

@@ -60,6 +60,11 @@ pub fn decide(
     if let Some(charge) = framing::accusation(fact, issue, floor) {
         return framing::charged(fact, issue, charge, held);
     }
+    // "was asked whether Moscow wants …", "it is unclear whether …": a
+    // question asks; it takes no stance.
+    if framing::in_indirect_question(fact, issue, floor) {
+        return None;
+    }
     let mut scope = Scope::of(fact, issue, floor);
     scope.held = held;
     let topic = scope.topic;

@@ -313,7 +313,7 @@ fn is_coordination(gap: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     words.is_empty() && gap.contains(',')
-                || (words.len() == 1 && matches!(words[0], "and" | "or" | "nor" | "&"))
+        || (words.len() == 1 && matches!(words[0], "and" | "or" | "nor" | "&"))
         || (words.len() == 2 && words[0] == "and" && words[1] == "the")
 }
 

@@ -376,6 +376,15 @@ fn without_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// Where "former" or "ex-" stands right before a title at `start`, if it does.
+pub(crate) fn held_formerly(text: &str, start: usize) -> Option<usize> {
+    let before = &text[..start];
+    ["former ", "Former ", "ex-", "Ex-"]
+        .iter()
+        .find(|w| before.ends_with(*w))
+        .map(|w| start - w.len())
+}
+
 /// Prepositions that tie an office to the party it serves ("a spokeswoman
 /// for the European Commission", "an official in Kyiv").
 const OF_PARTY: &[&str] = &["for ", "of ", "in ", "at "];
@@ -562,6 +571,8 @@ mod tests {
         }
         // An envoy to a party is sent to it.
         assert!(coded("An envoy to Northland rejects the treaty.").is_empty());
+        // A former minister holds no office now.
+        assert!(coded("A former Northern minister said Northland rejects the treaty.").is_empty());
     }
 
     #[test]

@@ -31,7 +31,7 @@ impl MentionKind {
         }
     }
 
-    fn decode(value: u32) -> MentionKind {
+    pub(crate) fn decode(value: u32) -> MentionKind {
         MentionKind::Party {
             actor: (value >> 1) as usize,
             person: value & 1 == 1,

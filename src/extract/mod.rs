@@ -153,7 +153,28 @@ impl Matchers {
             .into_iter()
             .partition(|(target, _)| *target == concepts::Target::Issue);
         let issues = issues.into_iter().map(|(_, h)| h).collect();
-        let titles = titles.into_iter().map(|(_, h)| h).collect();
+        // "A former US ambassador" held the office once: no party speaks,
+        // unless the lexicon names the person ("former adviser Jared …").
+        let people = &hits[Kind::Actor as usize];
+        let names_person = |h: &terms::Hit| {
+            people.iter().any(|p| {
+                matches!(
+                    MentionKind::decode(p.value),
+                    MentionKind::Party { person: true, .. }
+                ) && h.start <= p.start
+                    && p.end <= h.end
+            })
+        };
+        let (former, titles): (Vec<terms::Hit>, Vec<terms::Hit>) = titles
+            .into_iter()
+            .map(|(_, h)| h)
+            .partition(|h| concepts::held_formerly(text, h.start).is_some() && !names_person(h));
+        let outsiders = &mut hits[Kind::NonParty as usize];
+        outsiders.extend(former.iter().filter_map(|h| {
+            let start = concepts::held_formerly(text, h.start)?;
+            Some(terms::Hit { start, ..*h })
+        }));
+        outsiders.sort_by_key(|h| h.start);
         concepts::merge(&mut hits[Kind::Issue as usize], issues, |v| {
             IssueHit::decode(v).0
         });

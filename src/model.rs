@@ -133,6 +133,22 @@ pub struct Document {
     pub content: Vec<Span>,
 }
 
+impl Document {
+    /// A document of `text` alone, all of it content, with no metadata: for
+    /// analysing a sentence or a pasted text without a file.
+    pub fn from_text(file: &str, text: &str) -> Document {
+        Document {
+            file: file.to_string(),
+            path: PathBuf::from(file),
+            title: String::new(),
+            date: None,
+            source: String::new(),
+            content: vec![Span::new(0, text.len())],
+            text: text.to_string(),
+        }
+    }
+}
+
 /// A file of the folder that was not analysed, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {

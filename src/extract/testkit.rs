@@ -3,7 +3,7 @@
 //! on the built-in lexicon.
 
 use crate::lexicon::Lexicon;
-use crate::model::{Document, Span, Stance};
+use crate::model::{Document, Stance};
 
 /// Two parties (Northland, Southland) and two issues (tariffs, a treaty).
 pub(crate) const TINY_LEXICON: &str = r#"Lexicon(
@@ -41,15 +41,7 @@ pub(crate) fn lexicon() -> Lexicon {
 /// (actor id, issue id, stance) of every statement in `text`, sorted.
 pub(crate) fn coded(text: &str) -> Vec<(String, String, Stance)> {
     let lexicon = lexicon();
-    let doc = Document {
-        file: "t.txt".into(),
-        path: "t.txt".into(),
-        title: String::new(),
-        date: None,
-        source: String::new(),
-        content: vec![Span::new(0, text.len())],
-        text: text.to_string(),
-    };
+    let doc = Document::from_text("t.txt", text);
     let mut out: Vec<_> = super::statements(0, &doc, &lexicon)
         .into_iter()
         .map(|s| {

@@ -23,7 +23,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
-use stancegrid::{Document, Lexicon, Span, Stance, extract};
+use stancegrid::{Document, Lexicon, Stance, extract};
 
 // Floors: for each capability, the multiple of 0.05 below the rate the
 // current extraction reaches (measured rates in the comments), and never under
@@ -1231,15 +1231,7 @@ fn no_statement() -> Vec<Case> {
 /// The (actor, issue, stance) set extraction codes out of `text`.
 fn coded(text: &str) -> BTreeSet<(String, String, Stance)> {
     let lexicon = &*LEXICON;
-    let doc = Document {
-        file: "t.txt".into(),
-        path: "t.txt".into(),
-        title: String::new(),
-        date: None,
-        source: String::new(),
-        content: vec![Span::new(0, text.len())],
-        text: text.to_string(),
-    };
+    let doc = Document::from_text("t.txt", text);
     extract::statements(0, &doc, lexicon)
         .into_iter()
         .map(|s| {

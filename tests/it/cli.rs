@@ -172,15 +172,7 @@ fn the_readme_lexicon_example_is_a_valid_lexicon() {
     // Its concept and its title words do what the README says.
     let text = "Stone said the League wants a reduction of the Northern levies. \
                 The Northern senior trade delegation Bo Lind said it rejected cutting the duties.";
-    let doc = stancegrid::Document {
-        file: "a.txt".into(),
-        path: "a.txt".into(),
-        title: String::new(),
-        date: None,
-        source: String::new(),
-        content: vec![stancegrid::Span::new(0, text.len())],
-        text: text.to_string(),
-    };
+    let doc = stancegrid::Document::from_text("a.txt", text);
     let found: Vec<(String, stancegrid::Stance)> =
         stancegrid::extract::statements(0, &doc, &lexicon)
             .iter()

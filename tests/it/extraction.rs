@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use stancegrid::{CueKind, Document, Lexicon, Span, Stance, extract};
+use stancegrid::{CueKind, Document, Lexicon, Stance, extract};
 
 /// The built-in lexicon, compiled once for all tests.
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
@@ -10,15 +10,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
 /// (actor, issue, stance, speaker) of every statement in `text`.
 fn code(text: &str) -> Vec<(String, String, Stance, String)> {
     let lexicon = &*LEXICON;
-    let doc = Document {
-        file: "t.txt".into(),
-        path: "t.txt".into(),
-        title: String::new(),
-        date: None,
-        source: String::new(),
-        content: vec![Span::new(0, text.len())],
-        text: text.to_string(),
-    };
+    let doc = Document::from_text("t.txt", text);
     extract::statements(0, &doc, lexicon)
         .into_iter()
         .map(|s| {
@@ -206,15 +198,7 @@ fn coordinated_subjects_each_get_a_statement() {
 fn spans_and_cues_point_into_the_document() {
     let text = "The Kremlin rejected the deployment of NATO troops, Peskov said.";
     let lexicon = &*LEXICON;
-    let doc = Document {
-        file: "t.txt".into(),
-        path: "t.txt".into(),
-        title: String::new(),
-        date: None,
-        source: String::new(),
-        content: vec![Span::new(0, text.len())],
-        text: text.to_string(),
-    };
+    let doc = Document::from_text("t.txt", text);
     let statements = extract::statements(0, &doc, lexicon);
     assert_eq!(statements.len(), 1);
     let s = &statements[0];

@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use stancegrid::synth::{Shape, one_line};
-use stancegrid::{Document, Lexicon, Span, extract};
+use stancegrid::{Document, Lexicon, extract};
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
 
@@ -19,15 +19,7 @@ const MAX_GROWTH: f64 = 2.25;
 
 /// The steps extraction takes on `text`, one document of one content block.
 fn work(text: &str) -> u64 {
-    let doc = Document {
-        file: "t.txt".into(),
-        path: "t.txt".into(),
-        title: String::new(),
-        date: None,
-        source: String::new(),
-        content: vec![Span::new(0, text.len())],
-        text: text.to_string(),
-    };
+    let doc = Document::from_text("t.txt", text);
     extract::work::tally(|| extract::statements(0, &doc, &LEXICON)).1
 }
 

@@ -359,9 +359,9 @@ fn reported_by_another(fact: &SentenceFacts, verb: Span, agent: &Agent, memory: 
     // "Zelensky said …, and Macron said …": coordinated reports stand side by side.
     let coordinated = |between: &str| {
         between.contains([';', ':'])
-            || COORDINATORS
-                .iter()
-                .any(|c| between.to_ascii_lowercase().contains(c))
+            || between
+                .split_whitespace()
+                .any(|w| is_one_of(w.trim_end_matches(','), COORDINATORS))
     };
     fact.speech
         .iter()
@@ -372,7 +372,7 @@ fn reported_by_another(fact: &SentenceFacts, verb: Span, agent: &Agent, memory: 
 }
 
 /// Words that join two reports side by side rather than one inside the other.
-const COORDINATORS: &[&str] = &[", and ", " but ", " while ", " whereas ", " and "];
+const COORDINATORS: &[&str] = &["and", "but", "while", "whereas"];
 
 /// Where the attribution of speech verb `verb` ends: after "According to X,"
 /// the comma closes it, and what follows is the report (whose subject may

@@ -157,13 +157,17 @@ impl Matchers {
         // unless the lexicon names the person ("former adviser Jared …").
         let people = &hits[Kind::Actor as usize];
         let names_person = |h: &terms::Hit| {
-            people.iter().any(|p| {
-                matches!(
-                    MentionKind::decode(p.value),
-                    MentionKind::Party { person: true, .. }
-                ) && h.start <= p.start
-                    && p.end <= h.end
-            })
+            let from = people.partition_point(|p| p.start < h.start);
+            people[from..]
+                .iter()
+                .take_while(|p| p.start < h.end)
+                .any(|p| {
+                    p.end <= h.end
+                        && matches!(
+                            MentionKind::decode(p.value),
+                            MentionKind::Party { person: true, .. }
+                        )
+                })
         };
         let (former, titles): (Vec<terms::Hit>, Vec<terms::Hit>) = titles
             .into_iter()

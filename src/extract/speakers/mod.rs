@@ -363,13 +363,20 @@ fn reported_by_another(fact: &SentenceFacts, verb: Span, agent: &Agent, memory: 
                 .split_whitespace()
                 .any(|w| is_one_of(w.trim_end_matches(','), COORDINATORS))
     };
+    // The outer report is one of the few verbs right before; looking no
+    // further keeps a sentence of a thousand verbs linear.
     fact.speech
         .iter()
         .filter(|outer| outer.end <= verb.start && outer.start >= fact.span.start)
+        .rev()
+        .take(OUTER_REPORTS)
         .filter(|outer| !coordinated(fact.text(Span::new(outer.end, verb.start))))
         .filter_map(|outer| verb_agent(fact, *outer, memory))
         .any(|outer| outer.actors() != agent.actors())
 }
+
+/// How many speech verbs before a report may hold it.
+const OUTER_REPORTS: usize = 3;
 
 /// Words that join two reports side by side rather than one inside the other.
 const COORDINATORS: &[&str] = &["and", "but", "while", "whereas"];

@@ -84,6 +84,21 @@ pub struct Concept {
     /// not "NATO members").
     #[serde(default)]
     pub ordered: bool,
+    /// What the phrase names of the proposition, as for terms: `Plain` (the
+    /// default), `Inverse`, `Partial` or `Reversal`.
+    #[serde(default)]
+    pub sense: ConceptSense,
+}
+
+/// How a concept's phrase relates to its issue's proposition (see [`Issue`]:
+/// `inverse_terms`, `partial_terms`, `reversal_terms`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub enum ConceptSense {
+    #[default]
+    Plain,
+    Inverse,
+    Partial,
+    Reversal,
 }
 
 /// Words that carry a stance.

@@ -16,7 +16,7 @@ use super::inflect;
 use super::is_one_of;
 use super::mentions::{IssueHit, MentionKind, TermSense};
 use super::terms::Hit;
-use crate::lexicon::{LexiconSource, MAX_CONCEPT_CLASSES};
+use crate::lexicon::{ConceptSense, LexiconSource, MAX_CONCEPT_CLASSES};
 
 /// Words that may stand inside a phrase without ending it: determiners,
 /// possessives, prepositions and particles ("a member of the EU", "pull its
@@ -91,7 +91,7 @@ impl Concepts {
                 }
                 rules.push(Rule {
                     target: Target::Issue,
-                    value: IssueHit::encode(issue, TermSense::Plain),
+                    value: IssueHit::encode(issue, term_sense(concept.sense)),
                     classes: concept.words.len(),
                     gap: concept.gap,
                     ordered: concept.ordered,
@@ -376,6 +376,15 @@ fn without_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+fn term_sense(sense: ConceptSense) -> TermSense {
+    match sense {
+        ConceptSense::Plain => TermSense::Plain,
+        ConceptSense::Inverse => TermSense::Inverse,
+        ConceptSense::Partial => TermSense::Partial,
+        ConceptSense::Reversal => TermSense::Reversal,
+    }
+}
+
 /// Where "former" or "ex-" stands right before a title at `start`, if it does.
 pub(crate) fn held_formerly(text: &str, start: usize) -> Option<usize> {
     let before = &text[..start];
@@ -534,6 +543,20 @@ mod tests {
             phrases(&lexicon, "the bloc\u{2019}s door"),
             ["the bloc\u{2019}s door"]
         );
+    }
+
+    #[test]
+    fn a_concept_names_its_sense_of_the_proposition() {
+        let lexicon =
+            lexicon(r#"Concept(words: [["keep"], ["the bloc"]], ordered: true, sense: Inverse)"#);
+        let (concepts, terms) = Concepts::compile(&lexicon.source);
+        let text = "to keep out of the bloc";
+        let made = concepts.meet(text, &TermSet::new(terms).find(text));
+        let senses: Vec<TermSense> = made
+            .iter()
+            .map(|(_, h)| IssueHit::decode(h.value).1)
+            .collect();
+        assert_eq!(senses, [TermSense::Inverse]);
     }
 
     #[test]

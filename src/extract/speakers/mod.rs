@@ -260,6 +260,18 @@ pub fn speaker_for(
     {
         return None;
     }
+    // "NATO's Article 5 states that …": the term is the subject of the verb
+    // right after it; a definition, no party's statement.
+    let defines = fact.speech.iter().any(|v| {
+        v.start > issue.span.end
+            && fact
+                .text(Span::new(issue.span.end, v.start))
+                .trim()
+                .is_empty()
+    });
+    if defines {
+        return None;
+    }
     // "…; Kyiv insists on …" opens a statement of its own.
     let after = fact
         .speech
@@ -592,6 +604,12 @@ mod tests {
     fn a_verb_after_a_quotation_in_a_new_sentence_does_not_speak_it() {
         let got = coded("Berg spoke at length on it: “We want the treaty.” Mar said nothing more.");
         assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+    }
+
+    #[test]
+    fn a_term_that_speaks_defines_itself() {
+        assert!(coded("Northland's treaty says that trade is free.").is_empty());
+        assert!(!coded("The treaty, Berg says, is what Northland wants.").is_empty());
     }
 
     #[test]

@@ -12,9 +12,9 @@ const ACCUSATIONS: &[&str] = &[
     "accused", "accuses", "accusing", "accuse", "blamed", "blames", "blaming", "blame",
 ];
 
-/// Words that make a "whether" after them an open question ("was asked
-/// whether", "it is unclear whether"), unlike a speaker's framing ("the only
-/// question is whether they want a ceasefire").
+/// Words that make a "whether" or "how" after them an open question ("was
+/// asked whether", "it is unclear whether", "explained how"), unlike a
+/// speaker's framing ("the only question is whether they want a ceasefire").
 const ASKING: &[&str] = &[
     "asked",
     "ask",
@@ -35,6 +35,10 @@ const ASKING: &[&str] = &[
     "considering",
     "weighing",
     "debating",
+    "explained",
+    "explains",
+    "described",
+    "describes",
 ];
 
 /// Is `issue` inside an indirect question ("was asked whether Moscow wants
@@ -46,7 +50,8 @@ pub(super) fn in_indirect_question(fact: &SentenceFacts, issue: &IssueHit, floor
         .rev()
         .take_while(|(_, w)| !w.ends_with([';', ':']));
     while let Some((_, word)) = words.next() {
-        if word.eq_ignore_ascii_case("whether") {
+        // "asked whether …", "explained how … will work".
+        if word.eq_ignore_ascii_case("whether") || word.eq_ignore_ascii_case("how") {
             return words.next().is_some_and(|(_, w)| is_one_of(w, ASKING));
         }
     }

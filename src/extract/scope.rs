@@ -217,6 +217,9 @@ const TOPIC_WORDS: &[&str] = &[
     "discussions",
     "debate",
     "debating",
+    "issue",
+    "question",
+    "topic",
 ];
 
 /// How many words before the term a topic word reaches.

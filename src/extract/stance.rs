@@ -491,6 +491,17 @@ mod tests {
     }
 
     #[test]
+    fn open_questions_and_topics_take_no_stance() {
+        for text in [
+            "Berg explained how the treaty will work.",
+            "Berg was asked whether Northland wants the treaty.",
+            "Mar said the issue of the treaty came up.",
+        ] {
+            assert!(coded(text).is_empty(), "{text}: {:?}", coded(text));
+        }
+    }
+
+    #[test]
     fn provided_as_a_verb_is_no_condition() {
         let got = coded("Berg wants the treaty provided by Southland.");
         assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);

@@ -1268,3 +1268,48 @@ fn denying_a_report_turns_round_what_it_says() {
         ("ukraine", "ceasefire", Stance::Support),
     );
 }
+
+#[test]
+fn one_sentence_reports_of_every_common_shape() {
+    let cases: &[(&str, &[(&str, &str, Stance)])] = &[
+        (
+            "Zelenskyy said Ukraine wants to become a member of the EU.",
+            &[("ukraine", "eu_accession", Stance::Support)],
+        ),
+        (
+            "Umerov said Ukraine refuses to pull its troops out of the eastern regions.",
+            &[("ukraine", "territory", Stance::Oppose)],
+        ),
+        (
+            "A senior Ukrainian official, speaking in Brussels, said Kyiv could accept foreign troops if allies agree.",
+            &[("ukraine", "foreign_troops", Stance::Conditional)],
+        ),
+        (
+            "Russia's deputy defence minister Ivan Sorin said Moscow does not support British soldiers in Ukraine.",
+            &[("russia", "foreign_troops", Stance::Oppose)],
+        ),
+        (
+            "Kallas spoke on Monday. She said Europe backs Ukraine's path into the European Union.",
+            &[("europe", "eu_accession", Stance::Support)],
+        ),
+        (
+            "Trump will push for legally binding guarantees and does not support limits on Ukraine's army.",
+            &[
+                ("united_states", "security_guarantees", Stance::Support),
+                ("united_states", "army_size", Stance::Oppose),
+            ],
+        ),
+        (
+            "Zelensky was asked about a withdrawal from the Donetsk region at a press conference.",
+            &[],
+        ),
+        (
+            "Rubio discussed a cap on Ukraine's army with reporters.",
+            &[],
+        ),
+    ];
+    for (text, expected) in cases {
+        let got = code(text);
+        assert_eq!(triples(&got), *expected, "{text}");
+    }
+}

@@ -1269,9 +1269,15 @@ fn denying_a_report_turns_round_what_it_says() {
     );
 }
 
+/// A sentence and the statements (actor, issue, stance) it holds.
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str, Stance)],
+);
+
 #[test]
 fn one_sentence_reports_of_every_common_shape() {
-    let cases: &[(&str, &[(&str, &str, Stance)])] = &[
+    let cases: &[Case] = &[
         (
             "Zelenskyy said Ukraine wants to become a member of the EU.",
             &[("ukraine", "eu_accession", Stance::Support)],

@@ -1,10 +1,10 @@
-//! The lexicon: who the parties are, who speaks for them, what the issues are
-//! called and which words carry a stance. Loaded from RON (the default one is
-//! embedded), validated, and compiled once into matchers.
+//! The lexicon's format: who the parties are, who speaks for them, what the
+//! issues are called and which words carry a stance. Read from RON (the
+//! default one is embedded) and validated here; extraction compiles it
+//! (`extract::Lexicon`).
 //!
 //! The lexicon is data; no name of a person or place lives in code.
 
-use crate::extract::Matchers;
 use serde::Deserialize;
 use std::path::Path;
 use thiserror::Error;
@@ -166,13 +166,6 @@ pub struct LexiconSource {
     pub stance: StanceCues,
 }
 
-/// A validated lexicon with its matchers compiled.
-#[derive(Debug)]
-pub struct Lexicon {
-    pub source: LexiconSource,
-    pub(crate) matchers: Matchers,
-}
-
 /// Why a lexicon could not be used.
 #[derive(Debug, Error)]
 pub enum LexiconError {
@@ -193,24 +186,18 @@ pub enum LexiconError {
     Invalid { origin: String, message: String },
 }
 
-impl Lexicon {
-    /// The embedded default lexicon.
-    pub fn builtin() -> Lexicon {
-        Lexicon::parse(DEFAULT_LEXICON, "assets/lexicon.ron")
-            .expect("the embedded lexicon is valid (checked by tests)")
-    }
-
-    /// Read and compile a lexicon file.
-    pub fn from_file(path: &Path) -> Result<Lexicon, LexiconError> {
+impl LexiconSource {
+    /// Read a lexicon file.
+    pub fn from_file(path: &Path) -> Result<LexiconSource, LexiconError> {
         let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Read {
             path: path.display().to_string(),
             source,
         })?;
-        Lexicon::parse(&text, &path.display().to_string())
+        LexiconSource::parse(&text, &path.display().to_string())
     }
 
-    /// Parse RON text; `origin` names it in errors.
-    pub fn parse(text: &str, origin: &str) -> Result<Lexicon, LexiconError> {
+    /// Parse and validate RON text; `origin` names it in errors.
+    pub fn parse(text: &str, origin: &str) -> Result<LexiconSource, LexiconError> {
         let source: LexiconSource = ron::from_str(text).map_err(|e| LexiconError::Syntax {
             origin: origin.to_string(),
             line: e.span.start.line,
@@ -221,24 +208,7 @@ impl Lexicon {
             origin: origin.to_string(),
             message,
         })?;
-        let matchers = Matchers::compile(&source);
-        Ok(Lexicon { source, matchers })
-    }
-
-    pub fn actors(&self) -> &[Actor] {
-        &self.source.actors
-    }
-
-    pub fn issues(&self) -> &[Issue] {
-        &self.source.issues
-    }
-
-    pub fn actor_index(&self, id: &str) -> Option<usize> {
-        self.source.actors.iter().position(|a| a.id == id)
-    }
-
-    pub fn issue_index(&self, id: &str) -> Option<usize> {
-        self.source.issues.iter().position(|i| i.id == id)
+        Ok(source)
     }
 }
 
@@ -295,14 +265,14 @@ mod tests {
 
     #[test]
     fn the_builtin_lexicon_parses() {
-        let lexicon = Lexicon::parse(DEFAULT_LEXICON, "builtin").unwrap();
-        assert_eq!(lexicon.actors().len(), 5);
-        assert_eq!(lexicon.issue_index("ceasefire"), Some(5));
+        let source = LexiconSource::parse(DEFAULT_LEXICON, "builtin").unwrap();
+        assert_eq!(source.actors.len(), 5);
+        assert_eq!(source.issues[5].id, "ceasefire");
     }
 
     #[test]
     fn a_malformed_lexicon_reports_line_and_column() {
-        let err = Lexicon::parse(
+        let err = LexiconSource::parse(
             "Lexicon(\n  actors: [\n    Actor(id: 3)\n  ],\n)",
             "bad.ron",
         )
@@ -318,7 +288,7 @@ mod tests {
 
     #[test]
     fn a_lexicon_without_issues_is_invalid() {
-        let err = Lexicon::parse(
+        let err = LexiconSource::parse(
             "Lexicon(actors: [Actor(id: \"a\", name: \"A\")], issues: [])",
             "empty.ron",
         )

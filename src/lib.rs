@@ -28,7 +28,8 @@ pub mod synth;
 pub mod app;
 
 pub use corpus::{CorpusError, LoadOptions, Progress};
-pub use lexicon::{Lexicon, LexiconError};
+pub use extract::Lexicon;
+pub use lexicon::LexiconError;
 pub use model::{Cue, CueKind, Document, Skipped, Span, Stance, Statement, Summary};
 
 use rayon::prelude::*;

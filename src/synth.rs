@@ -9,7 +9,7 @@
 //! Only the English glue between those words lives here; every name comes from
 //! the lexicon. Nothing here is used by an analysis.
 
-use crate::lexicon::Lexicon;
+use crate::extract::Lexicon;
 use rayon::prelude::*;
 use std::io;
 use std::path::Path;

@@ -476,8 +476,8 @@ pub(crate) fn merge(flat: &mut Vec<Hit>, made: Vec<Hit>, owner: impl Fn(u32) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Lexicon;
     use crate::extract::terms::TermSet;
-    use crate::lexicon::Lexicon;
 
     /// A lexicon with one party and one issue named by one concept.
     fn lexicon(concept: &str) -> Lexicon {

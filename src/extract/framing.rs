@@ -1,11 +1,35 @@
 //! Terms a sentence frames rather than states: the question an answer
-//! takes a stance on ("Asked whether …, X said …"), and the charge an
-//! accuser stands against ("accused Moscow of blocking a ceasefire").
+//! takes a stance on ("Asked whether …, X said …"), the charge an accuser
+//! stands against ("accused Moscow of blocking a ceasefire"), and an open
+//! question that takes no stance ("was asked whether …"). This module only
+//! finds the frame; `stance` reads what it means.
 
 use super::mentions::{IssueHit, SentenceFacts};
-use super::stance::{Decision, decide, in_sense};
 use super::{is_one_of, words_at};
-use crate::model::{Span, Stance};
+use crate::model::Span;
+
+/// How a sentence frames an issue term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Frame {
+    /// The term is in a question; the span is the answer to it.
+    Answer(Span),
+    /// The term is what another party is charged with; the span is the
+    /// accusation verb and its "of".
+    Charge(Span),
+    /// The term is in an open question.
+    Question,
+}
+
+/// The frame around `issue`, looking at cues at or after `floor`.
+pub(super) fn frame(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<Frame> {
+    if let Some(answer) = answer_to_question(fact, issue) {
+        return Some(Frame::Answer(answer));
+    }
+    if let Some(charge) = accusation(fact, issue, floor) {
+        return Some(Frame::Charge(charge));
+    }
+    in_indirect_question(fact, issue, floor).then_some(Frame::Question)
+}
 
 /// Verbs that charge another party with what follows "of" or "for".
 const ACCUSATIONS: &[&str] = &[
@@ -43,7 +67,7 @@ const ASKING: &[&str] = &[
 
 /// Is `issue` inside an indirect question ("was asked whether Moscow wants
 /// …", "it is unclear whether …") that opens after `floor` in its sentence?
-pub(super) fn in_indirect_question(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> bool {
+fn in_indirect_question(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> bool {
     let from = floor.max(fact.span.start);
     let before = fact.text(Span::new(from, issue.span.start.max(from)));
     let mut words = words_at(before, from)
@@ -60,7 +84,7 @@ pub(super) fn in_indirect_question(fact: &SentenceFacts, issue: &IssueHit, floor
 
 /// "Sybiha accused Moscow of blocking a ceasefire": the accusation verb and
 /// its "of"/"for" before `issue`, in its clause and at or after `floor`.
-pub(super) fn accusation(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<Span> {
+fn accusation(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<Span> {
     let from = fact.clause_start(issue.span.start).max(floor);
     let before = fact.text(Span::new(from, issue.span.start.max(from)));
     let mut words = words_at(before, from);
@@ -70,32 +94,10 @@ pub(super) fn accusation(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -
     Some(Span::new(start, link + word.len()))
 }
 
-/// What a party is charged with, the accuser stands against: an explicit
-/// cue of the charge, reversed ("accused Europe of preparing to send
-/// troops" opposes them); a charge without one says nothing of a stance.
-pub(super) fn charged(
-    fact: &SentenceFacts,
-    issue: &IssueHit,
-    charge: Span,
-    held: Span,
-) -> Option<Decision> {
-    let described = decide(fact, issue, charge.end, held)?;
-    if described.cues.is_empty() {
-        return None;
-    }
-    let mut cues = described.cues;
-    cues.push(charge);
-    cues.sort();
-    Some(Decision {
-        stance: described.stance.reversed(),
-        cues,
-    })
-}
-
 /// "Asked whether the US would send troops, Rubio said: “That's not on the
 /// table.”": a term in the question is what the answer takes a stance on.
 /// The answer, if `issue` is in such a question.
-pub(super) fn answer_to_question(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
+fn answer_to_question(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
     let text = fact.text(fact.span);
     // "Asked whether …," and "When asked whether …," open the same way.
     let mut words = text.split_whitespace();
@@ -119,30 +121,30 @@ pub(super) fn answer_to_question(fact: &SentenceFacts, issue: &IssueHit) -> Opti
     (issue.span.end <= comma).then(|| Span::new(comma + 1, fact.span.end))
 }
 
-/// The stance an answer takes: any condition makes it conditional, any
-/// refusal or negation opposes, a support cue supports; an answer without
-/// one takes none.
-pub(super) fn answered(fact: &SentenceFacts, issue: &IssueHit, answer: Span) -> Option<Decision> {
-    let within = |spans: &[Span]| -> Vec<Span> {
-        spans
-            .iter()
-            .filter(|s| answer.contains(**s))
-            .copied()
-            .collect()
-    };
-    let oppose: Vec<Span> = within(&fact.oppose)
-        .into_iter()
-        .chain(within(&fact.negation))
-        .collect();
-    let (stance, cues) = [
-        (Stance::Conditional, within(&fact.conditional)),
-        (Stance::Oppose, oppose),
-        (Stance::Support, within(&fact.support)),
-    ]
-    .into_iter()
-    .find(|(_, cues)| !cues.is_empty())?;
-    Some(Decision {
-        stance: in_sense(issue.sense, stance),
-        cues,
-    })
+#[cfg(test)]
+mod tests {
+    use crate::extract::testkit::{coded, triples};
+    use crate::model::Stance;
+
+    #[test]
+    fn an_open_question_takes_no_stance() {
+        for text in [
+            "Berg was asked whether Northland backs the treaty.",
+            "Berg said it is unclear whether Southland wants a tariff cut.",
+        ] {
+            assert_eq!(coded(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn an_answer_takes_its_stance_on_the_question() {
+        let got = coded("Asked whether Northland would accept the treaty, Berg said never.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
+    }
+
+    #[test]
+    fn an_accuser_stands_against_a_charge_with_a_cue() {
+        let got = coded("Berg accused Southland of wanting a tariff cut.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Oppose)]);
+    }
 }

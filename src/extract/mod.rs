@@ -7,6 +7,7 @@
 //! who speaks for each issue term, and [`stance`] reads the cues around it.
 
 pub mod anaphora;
+mod compiled;
 mod concepts;
 mod framing;
 mod inflect;
@@ -21,8 +22,9 @@ pub mod terms;
 mod testkit;
 pub mod work;
 
-use crate::lexicon::{Lexicon, LexiconSource};
+use crate::lexicon::LexiconSource;
 use crate::model::{Cue, CueKind, Document, Span, Stance, Statement};
+pub use compiled::Lexicon;
 use mentions::{IssueHit, Mention, MentionKind, SentenceFacts, TermSense};
 use speakers::Agent;
 use terms::TermSet;

@@ -11,10 +11,11 @@
 //! ("the line of contact", a higher cap than demanded) is conditional, and so
 //! is dismissing one that names the full reversal ("the pre-war borders").
 
+use super::framing::{self, Frame};
 use super::mentions::{IssueHit, SentenceFacts, TermSense};
 use super::scope::{Scope, nth_word_end, nth_word_start_back};
 use super::speakers::Answer;
-use super::{ends_with_ignoring_case, framing, is_one_of, words_at};
+use super::{ends_with_ignoring_case, is_one_of, words_at};
 use crate::model::{Span, Stance};
 
 /// A stance and the cue words that decided it.
@@ -54,16 +55,13 @@ pub fn decide(
     floor: usize,
     held: Span,
 ) -> Option<Decision> {
-    if let Some(answer) = framing::answer_to_question(fact, issue) {
-        return framing::answered(fact, issue, answer);
-    }
-    if let Some(charge) = framing::accusation(fact, issue, floor) {
-        return framing::charged(fact, issue, charge, held);
-    }
-    // "was asked whether Moscow wants …", "it is unclear whether …": a
-    // question asks; it takes no stance.
-    if framing::in_indirect_question(fact, issue, floor) {
-        return None;
+    match framing::frame(fact, issue, floor) {
+        Some(Frame::Answer(answer)) => return answered(fact, issue, answer),
+        Some(Frame::Charge(charge)) => return charged(fact, issue, charge, held),
+        // "was asked whether Moscow wants …", "it is unclear whether …": a
+        // question asks; it takes no stance.
+        Some(Frame::Question) => return None,
+        None => {}
     }
     let mut scope = Scope::of(fact, issue, floor);
     scope.held = held;
@@ -413,7 +411,7 @@ pub fn proposed(issue: &IssueHit) -> Decision {
 }
 
 /// A stance on the term's words, as a stance on the issue's proposition.
-pub(super) fn in_sense(sense: TermSense, stance: Stance) -> Stance {
+fn in_sense(sense: TermSense, stance: Stance) -> Stance {
     match (sense, stance) {
         (TermSense::Inverse, Stance::Support) => Stance::Oppose,
         (TermSense::Inverse, Stance::Oppose) => Stance::Support,
@@ -422,6 +420,51 @@ pub(super) fn in_sense(sense: TermSense, stance: Stance) -> Stance {
         (TermSense::Reversal, Stance::Oppose) => Stance::Conditional,
         (_, s) => s,
     }
+}
+
+/// What a party is charged with, the accuser stands against: an explicit
+/// cue of the charge, reversed ("accused Europe of preparing to send
+/// troops" opposes them); a charge without one says nothing of a stance.
+fn charged(fact: &SentenceFacts, issue: &IssueHit, charge: Span, held: Span) -> Option<Decision> {
+    let described = decide(fact, issue, charge.end, held)?;
+    if described.cues.is_empty() {
+        return None;
+    }
+    let mut cues = described.cues;
+    cues.push(charge);
+    cues.sort();
+    Some(Decision {
+        stance: described.stance.reversed(),
+        cues,
+    })
+}
+
+/// The stance an answer takes: any condition makes it conditional, any
+/// refusal or negation opposes, a support cue supports; an answer without
+/// one takes none.
+fn answered(fact: &SentenceFacts, issue: &IssueHit, answer: Span) -> Option<Decision> {
+    let within = |spans: &[Span]| -> Vec<Span> {
+        spans
+            .iter()
+            .filter(|s| answer.contains(**s))
+            .copied()
+            .collect()
+    };
+    let oppose: Vec<Span> = within(&fact.oppose)
+        .into_iter()
+        .chain(within(&fact.negation))
+        .collect();
+    let (stance, cues) = [
+        (Stance::Conditional, within(&fact.conditional)),
+        (Stance::Oppose, oppose),
+        (Stance::Support, within(&fact.support)),
+    ]
+    .into_iter()
+    .find(|(_, cues)| !cues.is_empty())?;
+    Some(Decision {
+        stance: in_sense(issue.sense, stance),
+        cues,
+    })
 }
 
 #[cfg(test)]

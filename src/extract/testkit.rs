@@ -2,7 +2,7 @@
 //! the extraction rules: each rule is checked on words written for it, not
 //! on the built-in lexicon.
 
-use crate::lexicon::Lexicon;
+use crate::extract::Lexicon;
 use crate::model::{Document, Stance};
 
 /// Two parties (Northland, Southland) and two issues (tariffs, a treaty).

@@ -10,16 +10,26 @@
 
 mod documents;
 mod holders;
+mod passive;
 mod subjects;
 
 pub use documents::document_holders;
-pub use holders::{Answer, answerers, holders};
+pub use holders::{Answer, holders};
 
 use super::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
 use super::{Party, is_one_of, work};
 use crate::model::Span;
 use documents::{backer, is_document, names_document, under_document};
 use subjects::{agent_of, clause_subject, in_subject_position, verb_agent, word_count};
+
+/// The parties that answer the clause or phrase that holds `issue`, each
+/// with its stance verb: "Kyiv welcomed signals that …" (`holders`), and the
+/// agent of a passive verb, "A ceasefire was rejected by Putin" (`passive`).
+pub fn answerers(fact: &SentenceFacts, issue: &IssueHit, memory: &Memory) -> Vec<(Party, Answer)> {
+    let mut all = holders::answerers(fact, issue, memory);
+    all.extend(passive::passive_answerers(fact, issue, memory));
+    all
+}
 
 /// The parties that speak in a statement (several for "US and European officials").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,6 +280,11 @@ pub fn speaker_for(
                 .is_empty()
     });
     if defines {
+        return None;
+    }
+    // "A ceasefire was rejected by Putin": the agent after "by" answers the
+    // term (`answerers`), and nobody else speaks for it.
+    if passive::passive_agent(fact, issue, memory).is_some() {
         return None;
     }
     // "…; Kyiv insists on …" opens a statement of its own.

@@ -147,10 +147,6 @@ pub(super) fn agent_of(group: &[&Mention], memory: &Memory) -> Option<Agent> {
     }
 }
 
-/// The agent of speech verb `verb`: the mention just before it ("Rutte said",
-/// "Mark Rutte, NATO's chief, said"), else just after it ("said Rutte",
-/// "according to officials"). An unknown name right before the verb is an
-/// outsider; an outlet is transparent (no agent).
 /// Words that open a phrase interrupting a subject and its verb: relative
 /// pronouns and prepositions ("who met …", "in a statement").
 const INTERRUPTERS: &[&str] = &[
@@ -186,6 +182,10 @@ fn interruption(fact: &SentenceFacts, verb: Span) -> Option<usize> {
     interrupts.then_some(fact.span.start + open)
 }
 
+/// The agent of speech verb `verb`: the mention just before it ("Rutte said",
+/// "Mark Rutte, NATO's chief, said"), else just after it ("said Rutte",
+/// "according to officials"). An unknown name right before the verb is an
+/// outsider; an outlet is transparent (no agent).
 pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> Option<Agent> {
     let word = fact.text(verb);
     // "those provisions, saying …": a demonstrative speaks only as a subject.
@@ -228,8 +228,32 @@ pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> O
     if described_outsider {
         return Some(Agent::Outsider);
     }
+    // "…, said Putin." and "…, said Putin on Friday": a speaker after the
+    // verb that closes the attribution, not a subject of what follows it
+    // ("Macron, who met Zelensky, said Ukraine wants …").
+    let closes = |m: &Mention| {
+        let rest = fact.par[m.span.end..fact.span.end].trim_start();
+        rest.is_empty()
+            || rest.starts_with([',', '.', ';', '\u{2014}'])
+            || rest
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is_one_of(w, PREPOSITIONS))
+    };
+    let inverted = fact
+        .text(Span::new(fact.span.start, verb.start))
+        .trim_end()
+        .ends_with([',', '\u{201d}', '"']);
+    // Who is told is never the teller: "…, told reporters on Friday".
+    let telling = is_one_of(word, TELLING);
+    if let Some(m) = after.filter(|m| inverted && !telling && closes(m)) {
+        return agent_of(&[m], memory);
+    }
     if let Some(m) = before {
         let gap = fact.text(Span::new(m.span.end, verb.start));
+        if let Some(agent) = joined_to_earlier_report(fact, m, gap, memory) {
+            return Some(agent);
+        }
         let coordinated = [", and ", ", but "].iter().any(|joint| {
             gap.rsplit_once(joint)
                 .is_some_and(|(_, rest)| rest.split_whitespace().all(is_adverb))
@@ -247,7 +271,7 @@ pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> O
         }
         let appositive = gap.trim_start().starts_with(',') && gap.trim_end().ends_with(',');
         if word_count(gap) <= 4 || (appositive && word_count(gap) <= 25) {
-            return agent_of(&[m], memory);
+            return agent_of(&coordinated_before(fact, m), memory);
         }
     }
     if unknown_name_before(fact, verb) {
@@ -262,13 +286,75 @@ pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> O
         // main subject's.
         return clause_subject(fact, fact.span.start, verb.start, memory).and_then(|s| s.agent);
     }
-    let inverted = fact
-        .text(Span::new(fact.span.start, verb.start))
-        .trim_end()
-        .ends_with([',', '\u{201d}', '"']);
     after
         .filter(|_| inverted)
         .and_then(|m| agent_of(&[m], memory))
+}
+
+/// `last` with the party mentions coordinated before it, in order: "Zelensky
+/// and Macron said" speak together.
+fn coordinated_before<'f>(fact: &'f SentenceFacts, last: &'f Mention) -> Vec<&'f Mention> {
+    let at = fact
+        .mentions
+        .iter()
+        .position(|m| std::ptr::eq(m, last))
+        .unwrap_or(0);
+    let mut group = vec![last];
+    for m in fact.mentions[..at].iter().rev() {
+        let next = group[group.len() - 1];
+        let joined = m.span.start >= fact.span.start
+            && !m.in_quote
+            && m.party().is_some()
+            && next.party().is_some()
+            && is_coordination(fact.text(Span::new(m.span.end, next.span.start)));
+        if !joined {
+            break;
+        }
+        group.push(m);
+    }
+    group.reverse();
+    // "guarantees for both Russia and Ukraine, Putin said": a group that
+    // is a preposition's object is not the subject; the speaker stands alone.
+    let first = group[0].span.start;
+    if group.len() > 1 && !in_subject_position(fact.par, first, fact.clause_start(first)) {
+        return vec![last];
+    }
+    group
+}
+
+/// "Kyiv has warned that ceding ground will embolden Moscow and says it …",
+/// "Zelensky met Macron and said …": a speech verb joined by "and" or "but"
+/// to an object, not a subject, shares the speaker of the speech verb
+/// before that object, else the subject of the sentence. Only the nearest
+/// earlier verb is read, with its speaker right before it.
+fn joined_to_earlier_report(
+    fact: &SentenceFacts,
+    object: &Mention,
+    gap: &str,
+    memory: &Memory,
+) -> Option<Agent> {
+    let mut words = gap.split_whitespace();
+    let joined =
+        words.next().is_some_and(|w| is_one_of(w, &["and", "but"])) && words.all(is_adverb);
+    let clause = fact.clause_start(object.span.start);
+    if !joined || in_subject_position(fact.par, object.span.start, clause) {
+        return None;
+    }
+    let earlier = fact
+        .speech
+        .iter()
+        .rfind(|v| v.end <= object.span.start && v.start >= fact.span.start);
+    let Some(earlier) = earlier else {
+        return clause_subject(fact, fact.span.start, object.span.start, memory)
+            .and_then(|s| s.agent);
+    };
+    let speaker = fact
+        .mentions
+        .iter()
+        .filter(|m| !m.in_quote && m.span.start >= fact.span.start)
+        .rfind(|m| m.span.end <= earlier.start)
+        .filter(|m| word_count(fact.text(Span::new(m.span.end, earlier.start))) <= 2)?;
+    agent_of(&[speaker], memory)
 }
 
 pub(super) const ACCORDING: &str = "according";
@@ -349,11 +435,8 @@ const BEFORE_SUBJECT: &[&str] = &[
     "where",
     "if",
     "unless",
-    "even",
-    "both",
     "said",
     "says",
-    "only",
     "today",
     "tonight",
     "earlier",
@@ -362,6 +445,9 @@ const BEFORE_SUBJECT: &[&str] = &[
 ];
 
 const ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// Words that single out the phrase after them, whatever its role.
+const FOCUS_WORDS: &[&str] = &["both", "only", "even", "either", "neither"];
 
 /// Prepositions: the mention after one is its object, even at a sentence start.
 const PREPOSITIONS: &[&str] = &[
@@ -412,7 +498,9 @@ pub(super) fn in_subject_position(par: &str, at: usize, floor: usize) -> bool {
             // The clause start, or punctuation right before the mention.
             return true;
         }
-        if is_one_of(word, ARTICLES) {
+        // "Both Russia and Ukraine", "for both Russia and Ukraine": a focus
+        // word stands before a subject and an object alike.
+        if is_one_of(word, ARTICLES) || is_one_of(word, FOCUS_WORDS) {
             rest = rest[..word_start].trim_end();
             continue;
         }
@@ -483,6 +571,25 @@ mod tests {
         }
         let got = coded("According to Berg, Northland wants the treaty.");
         assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+    }
+
+    #[test]
+    fn a_speech_verb_joined_to_an_object_keeps_the_first_speaker() {
+        for text in [
+            "Berg met Mar and said Northland rejects the treaty.",
+            "Berg warned that the delay would embolden Mar and said Northland rejects the treaty.",
+        ] {
+            let got = coded(text);
+            assert_eq!(
+                triples(&got),
+                [("north", "treaty", Stance::Oppose)],
+                "{text}"
+            );
+        }
+        // A subject joined by "and" speaks with the first: no object here.
+        let got = coded("Berg and Mar said they reject the treaty.");
+        let parties: Vec<_> = triples(&got).iter().map(|(a, _, _)| *a).collect();
+        assert_eq!(parties, ["north", "south"]);
     }
 
     #[test]

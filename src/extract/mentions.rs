@@ -177,6 +177,11 @@ impl<'a> SentenceFacts<'a> {
                     sense,
                 }
             })
+            // "deployed on the front line", "far from the line of contact":
+            // the line a side holds, named as a place, is where, not what.
+            .filter(|h| {
+                h.sense != TermSense::Partial || !after_place_preposition(&par[..h.span.start])
+            })
             .collect();
         // "NATO" in "NATO membership" names the issue, not a speaker, and
         // "US" in "a US-led mission" is a modifier, as is "Budapest" in "the
@@ -509,6 +514,30 @@ fn speaks_here(par: &str, verb: Span, quotes: &[Span]) -> bool {
 /// Pronouns that stand for a person, never for a body or a capital.
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her"];
 
+/// Does `before` end in a preposition of place and an article ("on the",
+/// "far from the")?
+fn after_place_preposition(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let first = words.next().unwrap_or("");
+    let preposition = if is_one_of(first, &["the", "a", "its", "their"]) {
+        words.next().unwrap_or("")
+    } else {
+        first
+    };
+    // "far from the front line" is a place; "start from the line of
+    // contact" a starting point.
+    if preposition.eq_ignore_ascii_case("from") {
+        return words.next().is_some_and(|w| is_one_of(w, &["far", "away"]));
+    }
+    is_one_of(preposition, PLACE_PREPOSITIONS)
+}
+
+/// Prepositions that name where something is or goes, not what is agreed:
+/// "along" and "at" stay out ("freeze the war at the current line").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "on", "near", "behind", "beyond", "across", "toward", "towards", "off",
+];
+
 /// Prepositions of place: a place named after them is a location.
 const LOCATIVES: &[&str] = &["in", "at", "inside", "near"];
 
@@ -758,6 +787,18 @@ mod tests {
     fn a_place_after_in_is_where_not_who() {
         let got = coded("The Southern envoy in Nordhavn, Ana Sol, said: “We reject the treaty.”");
         assert_eq!(triples(&got), [("south", "treaty", Stance::Oppose)]);
+    }
+
+    #[test]
+    fn a_line_named_as_a_place_is_where_not_what() {
+        let got = coded("Berg accepts the old border.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Conditional)]);
+        for text in [
+            "Berg said the troops stay on the old border.",
+            "Berg said the troops stay far from the old border.",
+        ] {
+            assert!(coded(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! What one sentence names: parties and other speakers, issue terms, speech
 //! verbs, stance cues and clause boundaries — all as spans of the document.
 
-use super::quotes;
 use super::{Kind, Scan, TYPOGRAPHIC, chars_led_by, ends_with_ignoring_case, is_one_of};
+use super::{quotes, terms};
 use crate::model::Span;
 
 /// Who a mention refers to.
@@ -289,7 +289,7 @@ impl<'a> SentenceFacts<'a> {
                 && cue_ends
                     .iter()
                     .any(|end| *end + 1 == word.start || *end == word.start);
-            if !governed {
+            if !governed && !is_comparing_as(par, *word) {
                 clauses.push(at);
             }
             // ", who has ruled out …, proposed …": a relative clause ends at
@@ -513,6 +513,23 @@ fn speaks_here(par: &str, verb: Span, quotes: &[Span]) -> bool {
 
 /// Pronouns that stand for a person, never for a body or a capital.
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her"];
+
+/// Is the clause word `word` an "as" that introduces how something is
+/// seen ("regarded as targets", "such as", "known as"), not a clause ("as
+/// talks went on")?
+fn is_comparing_as(par: &str, word: terms::Hit) -> bool {
+    if !par[word.start..word.end].eq_ignore_ascii_case("as") {
+        return false;
+    }
+    let before = par[..word.start].trim_end();
+    let previous = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    previous.len() > 3
+        && (ends_with_ignoring_case(previous, "ed") || ends_with_ignoring_case(previous, "en"))
+        || is_one_of(previous, &["such", "known", "seen", "same"])
+}
 
 /// Does `before` end in a preposition of place and an article ("on the",
 /// "far from the")?

@@ -319,6 +319,13 @@ pub(crate) fn chars_led_by(
 /// The first byte of the typographic marks, in UTF-8 (U+2000–U+2FFF).
 pub(crate) const TYPOGRAPHIC: u8 = 0xE2;
 
+/// Auxiliaries, modals and forms of "be", "do" and "have": the words that
+/// open a verb group and carry its negation.
+pub(crate) const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "will", "would", "shall", "should", "can", "could",
+    "may", "might", "must", "do", "does", "did", "has", "have", "had",
+];
+
 /// Does `word` lower-case to one of `words` (lower-case ASCII)? Without
 /// lower-casing a copy: this is asked of most words of every sentence.
 pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {

@@ -3,7 +3,7 @@
 //! of a list, and a few words after it.
 
 use super::mentions::{IssueHit, SentenceFacts};
-use super::{ends_with_ignoring_case, is_one_of, words_at};
+use super::{AUXILIARIES, ends_with_ignoring_case, is_one_of, words_at};
 use crate::model::Span;
 
 /// How many words after the term still belong to its scope ("… is unacceptable").
@@ -26,6 +26,9 @@ pub(super) struct Scope {
     pub topic: Option<usize>,
     /// The term's own verb ("limiting its military"), a support cue.
     pub own_verb: Vec<Span>,
+    /// Where the words after the term are counted from: its end, or the
+    /// verb group of the clause whose subject it heads.
+    pub after_from: usize,
 }
 
 impl Scope {
@@ -100,11 +103,16 @@ impl Scope {
         // will be unveiled") takes no stance from what follows it, nor from a
         // negation of the talking ("did not understand how the guarantees work").
         let topic = topic_word(fact, issue);
-        let after_limit = nth_word_end(fact.par, issue.span.end, WORDS_AFTER).min(fact.span.end);
+        // "Any foreign personnel, depots or infrastructure on Ukrainian soil
+        // would be regarded as targets": a term that heads its clause's
+        // subject takes the predicate's words, however long the subject.
+        let predicate = predicate_of_subject(fact, issue);
+        let after_from = predicate.unwrap_or(issue.span.end);
+        let after_limit = nth_word_end(fact.par, after_from, WORDS_AFTER).min(fact.span.end);
         // In a list, what follows the term belongs to it up to the next comma,
         // where the next item starts (not so the commas of "January 1, 2027").
         let after = &fact.par[issue.span.end..fact.span.end];
-        let next_comma = in_list
+        let next_comma = (in_list && predicate.is_none())
             .then(|| {
                 after
                     .match_indices(", ")
@@ -136,6 +144,7 @@ impl Scope {
             held: Span::new(start, start),
             topic,
             own_verb,
+            after_from,
         }
     }
 
@@ -185,6 +194,51 @@ impl Scope {
             && !(after_term && (governs_next() || has_object()))
     }
 }
+
+/// Where the verb group of the clause starts when `issue` opens its
+/// subject: the term stands at the clause start or after a comma with at
+/// most a determiner or an adjective before it, and an auxiliary follows
+/// later in the clause with no other party or term before it.
+fn predicate_of_subject(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
+    // The subject starts at its clause, after a comma, or after the speech
+    // verb that reports it ("said that any troops …").
+    let clause = fact
+        .speech
+        .iter()
+        .filter(|v| v.end <= issue.span.start)
+        .map(|v| v.end)
+        .fold(fact.clause_start(issue.span.start), usize::max);
+    let lead = fact.text(Span::new(clause, issue.span.start));
+    let lead = lead.rsplit(',').next().unwrap_or(lead);
+    let lead_words = lead.split_whitespace().filter(|w| *w != "that").count();
+    if lead_words > SUBJECT_LEAD {
+        return None;
+    }
+    let end = fact.clause_end(issue.span.end);
+    let rest = fact.text(Span::new(issue.span.end, end));
+    let (at, _) = words_at(rest, issue.span.end).find(|(_, w)| is_one_of(w, AUXILIARIES))?;
+    // Another term between is a subject of its own, and so is a party
+    // right before the auxiliary ("the troops Russia would accept");
+    // "on Ukrainian territory" only describes the subject.
+    let another_term = fact
+        .issues
+        .iter()
+        .any(|i| i.span.start >= issue.span.end && i.span.end <= at);
+    let own_subject = fact.mentions.iter().any(|m| {
+        m.span.start >= issue.span.end
+            && m.span.end <= at
+            && fact
+                .text(Span::new(m.span.end, at))
+                .split_whitespace()
+                .count()
+                <= 1
+    });
+    (!another_term && !own_subject).then_some(at)
+}
+
+/// How many words may stand before a term that heads a subject ("any
+/// foreign troops", "the planned deployment").
+const SUBJECT_LEAD: usize = 2;
 
 /// Determiners that make the word after them a noun.
 const NOUN_DETERMINERS: &[&str] = &["a", "an", "the", "any", "this", "that", "such", "no", "its"];
@@ -305,6 +359,21 @@ pub(super) fn nth_word_start_back(text: &str, at: usize, n: usize) -> usize {
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn a_term_heading_its_subject_takes_the_predicates_cues() {
+        for text in [
+            "Berg said a tariff cut on steel, grain and timber from the southern ports would be rejected.",
+            "Berg said a tariff cut for the ports of the south and the east would never be accepted.",
+        ] {
+            let got = coded(text);
+            assert_eq!(
+                triples(&got),
+                [("north", "tariffs", Stance::Oppose)],
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn a_word_after_a_determiner_is_a_noun_not_the_terms_own_verb() {

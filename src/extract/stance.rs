@@ -15,7 +15,7 @@ use super::framing::{self, Frame};
 use super::mentions::{IssueHit, SentenceFacts, TermSense};
 use super::scope::{Scope, nth_word_end, nth_word_start_back};
 use super::speakers::Answer;
-use super::{ends_with_ignoring_case, is_one_of, words_at};
+use super::{AUXILIARIES, ends_with_ignoring_case, is_one_of, words_at};
 use crate::model::{Span, Stance};
 
 /// A stance and the cue words that decided it.
@@ -339,7 +339,7 @@ fn negations(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> Vec<Span>
     let negation_floor = nth_word_start_back(fact.par, issue.span.start, NEGATION_REACH)
         .max(scope.start)
         .max(scope.topic.unwrap_or(0));
-    let negation_ceiling = nth_word_end(fact.par, issue.span.end, NEGATION_AFTER).min(scope.end);
+    let negation_ceiling = nth_word_end(fact.par, scope.after_from, NEGATION_AFTER).min(scope.end);
     fact.negation
         .iter()
         .filter(|s| {
@@ -351,7 +351,10 @@ fn negations(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> Vec<Span>
                     .any(|m| m.span.start >= issue.span.end && m.span.end <= s.start)
             };
             (s.start >= negation_floor && s.end <= issue.span.start)
-                || (s.start >= issue.span.end && s.end <= negation_ceiling && !new_subject())
+                || (s.start >= issue.span.end
+                    && s.end <= negation_ceiling
+                    && !new_subject()
+                    && negates_a_verb(fact, issue, **s))
         })
         // "… or not" asks; it does not deny.
         .filter(|s| !ends_with_ignoring_case(fact.par[..s.start].trim_end(), " or"))
@@ -360,6 +363,22 @@ fn negations(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> Vec<Span>
         .filter(|s| s.start >= issue.span.end || !negates_other_verb(fact, **s, issue))
         .copied()
         .collect()
+}
+
+/// Does the negation `negation` after the term deny a verb ("troops will
+/// not be sent", "a ceasefire isn't possible") rather than a phrase ("the
+/// part of Donetsk not in Russian hands")? A contracted negation is a verb;
+/// a bare one needs an auxiliary between the term and it.
+fn negates_a_verb(fact: &SentenceFacts, issue: &IssueHit, negation: Span) -> bool {
+    let word = fact.text(negation);
+    if word.contains(['\'', '\u{2019}']) || word.eq_ignore_ascii_case("cannot") {
+        return true;
+    }
+    // From the term's start: a left-out predicate's term is its auxiliary
+    // ("Moscow does not").
+    fact.text(Span::new(issue.span.start, negation.start))
+        .split_whitespace()
+        .any(|w| is_one_of(w.trim_matches(|c: char| !c.is_alphabetic()), AUXILIARIES))
 }
 
 /// Does a past participle that is no stance cue stand between the negation
@@ -471,6 +490,14 @@ fn answered(fact: &SentenceFacts, issue: &IssueHit, answer: Span) -> Option<Deci
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn a_negation_after_the_term_denies_it_only_through_a_verb() {
+        let got = coded("Berg says the treaty will not be signed.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
+        let got = coded("Berg backs a tariff cut not seen since the war.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+    }
 
     #[test]
     fn backing_under_a_condition_is_conditional() {

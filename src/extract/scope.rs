@@ -274,6 +274,9 @@ const TOPIC_WORDS: &[&str] = &[
     "issue",
     "question",
     "topic",
+    // "travel to Oslo for talks on a ceasefire".
+    "talks",
+    "negotiations",
 ];
 
 /// How many words before the term a topic word reaches.

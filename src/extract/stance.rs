@@ -209,6 +209,7 @@ pub fn decide(
         }
     } else if !support.is_empty()
         || ((!fact.speech.is_empty() || fact.is_quoted()) && topic.is_none())
+        || commits(fact, issue, &scope)
     {
         // "would support peacekeepers if allies agree", "If the vote
         // passes, Kyiv will accept …": backing under a condition.
@@ -234,6 +235,35 @@ pub fn decide(
     cues.dedup();
     Some(Decision { stance, cues })
 }
+
+/// "The US will monitor the ceasefire": a future of the term's clause,
+/// before the term, commits its subject to what the term names, unless
+/// the verb only talks about it ("will discuss troops").
+fn commits(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> bool {
+    if scope.topic.is_some() {
+        return false;
+    }
+    let before = fact.text(Span::new(
+        scope.start.min(issue.span.start),
+        issue.span.start,
+    ));
+    let mut words = before
+        .split_whitespace()
+        .skip_while(|w| !is_one_of(w, FUTURES));
+    words.next().is_some()
+        && words
+            .find(|w| !is_one_of(w, &["also", "then", "now", "soon", "jointly"]))
+            .is_none_or(|verb| !is_one_of(verb, TALKING))
+}
+
+/// Auxiliaries of a future that commits.
+const FUTURES: &[&str] = &["will", "shall"];
+
+/// Verbs that only talk about a matter.
+const TALKING: &[&str] = &[
+    "discuss", "talk", "debate", "consider", "raise", "address", "examine", "review", "meet",
+    "hold", "ask", "decide", "weigh", "study", "explore", "mention", "comment", "look",
+];
 
 /// Words that set what follows them against a choice.
 const ALTERNATIVES: &[&str] = &["instead of", "rather than", "in place of", "in lieu of"];
@@ -497,6 +527,14 @@ mod tests {
         assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
         let got = coded("Berg backs a tariff cut not seen since the war.");
         assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+    }
+
+    #[test]
+    fn a_party_that_will_act_on_the_term_commits_to_it() {
+        let got = coded("Northland will sign the treaty in May.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        assert!(coded("Northland will discuss the treaty in May.").is_empty());
+        assert!(coded("Northland signed the treaty in May.").is_empty());
     }
 
     #[test]

@@ -161,6 +161,26 @@ impl<'a> SentenceFacts<'a> {
                 });
             }
         }
+        // "The new plan states …", "the 28-point draft plan proposes …": a
+        // document noun after a determiner and a few modifiers refers back
+        // to the last document, as "the plan" does.
+        // From the last noun back, so that "the draft plan" ends at "plan".
+        for noun in hits(Kind::DocumentNoun).iter().rev() {
+            let Some(start) = document_reference_start(par, span.start, noun.start) else {
+                continue;
+            };
+            let reference = Span::new(start, noun.end);
+            let taken = mentions
+                .iter()
+                .any(|m| m.span.start < reference.end && reference.start < m.span.end);
+            if !taken {
+                mentions.push(Mention {
+                    span: reference,
+                    kind: MentionKind::DocumentPronoun,
+                    in_quote: false,
+                });
+            }
+        }
         for mention in &mut mentions {
             mention.in_quote = quotes::inside(&quotes_here, mention.span);
         }
@@ -514,6 +534,30 @@ fn speaks_here(par: &str, verb: Span, quotes: &[Span]) -> bool {
 /// Pronouns that stand for a person, never for a body or a capital.
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her"];
 
+/// Where a reference to a document that ends with the noun at `noun`
+/// starts: at "the", "this" or "that" up to [`DOCUMENT_MODIFIERS`] words
+/// before it, all of them lower-case words or numbers ("the latest 20-point
+/// plan"), within the sentence starting at `floor`.
+fn document_reference_start(par: &str, floor: usize, noun: usize) -> Option<usize> {
+    let before = &par[floor..noun];
+    for (n, (at, word)) in super::words_at(before, floor).rev().enumerate() {
+        if is_one_of(word, &["the", "this", "that"]) {
+            return (n > 0).then_some(at);
+        }
+        let modifier = n < DOCUMENT_MODIFIERS
+            && word
+                .chars()
+                .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-');
+        if !modifier {
+            return None;
+        }
+    }
+    None
+}
+
+/// How many modifiers may stand between a determiner and a document noun.
+const DOCUMENT_MODIFIERS: usize = 3;
+
 /// Is the clause word `word` an "as" that introduces how something is
 /// seen ("regarded as targets", "such as", "known as"), not a clause ("as
 /// talks went on")?
@@ -816,6 +860,15 @@ mod tests {
         ] {
             assert!(coded(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_document_noun_with_modifiers_refers_back_to_the_document() {
+        let got = coded("Nordhavn presented the plan. The revised 12-point plan backs the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        // A party named in the phrase keeps it: "the Southern plan" is Southland's.
+        let got = coded("Nordhavn presented the plan. The Southern plan backs the treaty.");
+        assert_eq!(triples(&got), [("south", "treaty", Stance::Support)]);
     }
 
     #[test]

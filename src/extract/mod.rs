@@ -37,6 +37,7 @@ pub(crate) enum Kind {
     Outlet,
     Pronoun,
     DocumentPronoun,
+    DocumentNoun,
     Issue,
     Speech,
     Support,
@@ -66,6 +67,21 @@ const CLAUSE_WORDS: &[&str] = &[
 pub struct Matchers {
     terms: TermSet,
     concepts: concepts::Concepts,
+}
+
+/// The nouns of the lexicon's document pronouns ("plan" of "the draft
+/// plan"), which refer back with any modifiers ("the new plan").
+fn document_nouns(source: &LexiconSource) -> Vec<String> {
+    let mut nouns: Vec<String> = source
+        .document_pronouns
+        .iter()
+        .filter_map(|p| p.strip_prefix("the "))
+        .filter_map(|p| p.split_whitespace().last())
+        .map(str::to_string)
+        .collect();
+    nouns.sort();
+    nouns.dedup();
+    nouns
 }
 
 /// The terms found in one paragraph, per [`Kind`], as spans of the document.
@@ -127,6 +143,7 @@ impl Matchers {
         add(Kind::Outlet, &source.outlets, 0);
         add(Kind::Pronoun, &source.pronouns, 0);
         add(Kind::DocumentPronoun, &source.document_pronouns, 0);
+        add(Kind::DocumentNoun, &document_nouns(source), 0);
         add(Kind::Speech, &source.speech_verbs, 0);
         add(Kind::Support, &source.stance.support, 0);
         add(Kind::Oppose, &source.stance.oppose, 0);

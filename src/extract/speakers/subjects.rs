@@ -381,7 +381,8 @@ fn is_adverb(word: &str) -> bool {
         || is_one_of(
             word,
             &[
-                "also", "has", "have", "had", "then", "later", "again", "once",
+                "also", "has", "have", "had", "then", "later", "again", "once", "further", "still",
+                "now", "already", "even", "indeed",
             ],
         )
 }

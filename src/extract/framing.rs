@@ -23,7 +23,14 @@ pub(super) enum Frame {
 /// The frame around `issue`, looking at cues at or after `floor`.
 pub(super) fn frame(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Option<Frame> {
     if let Some(answer) = answer_to_question(fact, issue) {
-        return Some(Frame::Answer(answer));
+        // "Asked if Trump had said that …": a question about what someone
+        // said is answered about the saying, not the term.
+        let about_saying = fact.speech.iter().any(|v| v.end <= issue.span.start);
+        return Some(if about_saying {
+            Frame::Question
+        } else {
+            Frame::Answer(answer)
+        });
     }
     if let Some(charge) = accusation(fact, issue, floor) {
         return Some(Frame::Charge(charge));
@@ -140,6 +147,13 @@ mod tests {
     fn an_answer_takes_its_stance_on_the_question() {
         let got = coded("Asked whether Northland would accept the treaty, Berg said never.");
         assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
+    }
+
+    #[test]
+    fn a_question_about_what_was_said_is_answered_about_the_saying() {
+        let text =
+            "Asked whether Mar had said that Southland would accept the treaty, Berg said never.";
+        assert_eq!(coded(text), []);
     }
 
     #[test]

@@ -16,6 +16,16 @@ pub fn answerers(fact: &SentenceFacts, issue: &IssueHit, memory: &Memory) -> Vec
     if clause <= fact.span.start {
         return Vec::new();
     }
+    // Only a "that" clause is governed ("welcomed signals that …"); one
+    // joined by "but" or "while" stands beside the verb's clause.
+    let governed = fact.par[clause..fact.span.end]
+        .trim_start_matches([',', ' '])
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("that"));
+    if !governed {
+        return Vec::new();
+    }
     let verb = [&fact.support, &fact.oppose]
         .iter()
         .flat_map(|spans| spans.iter())

@@ -16,6 +16,7 @@ mod subjects;
 pub use documents::document_holders;
 pub use holders::{Answer, holders};
 
+use super::framing::{self, Frame};
 use super::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
 use super::{Party, is_one_of, work};
 use crate::model::Span;
@@ -249,6 +250,16 @@ pub fn speaker_for(
             None if fact.is_quoted() => return None,
             None => {}
         }
+    }
+    // "Asked if Trump had said …, Macron said, “No …”": the one who answers
+    // speaks for a term of the question, not a speaker inside it.
+    if let Some(Frame::Answer(answer)) = framing::frame(fact, issue, fact.span.start) {
+        return fact
+            .speech
+            .iter()
+            .filter(|v| v.start >= answer.start)
+            .find_map(|v| verb_agent(fact, *v, memory))
+            .and_then(|a| a.speaker());
     }
     // The points listed under a plan are the plan's, whoever they name.
     if fact.speech.is_empty()

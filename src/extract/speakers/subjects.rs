@@ -249,6 +249,19 @@ pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> O
     if let Some(m) = after.filter(|m| inverted && !telling && closes(m)) {
         return agent_of(&[m], memory);
     }
+    let after_comma = fact
+        .text(Span::new(fact.span.start, verb.start))
+        .trim_end()
+        .ends_with(',');
+    if after_comma && ends_with_ignoring_case(word, "ing") {
+        // "Merz rejected the request, saying …", "Lavrov addressed shifts
+        // in Trump's rhetoric, noting …": the participle is the main
+        // subject's, not the last name's before it.
+        let main = clause_subject(fact, fact.span.start, verb.start, memory).and_then(|s| s.agent);
+        if main.is_some() {
+            return main;
+        }
+    }
     if let Some(m) = before {
         let gap = fact.text(Span::new(m.span.end, verb.start));
         if let Some(agent) = joined_to_earlier_report(fact, m, gap, memory) {
@@ -276,15 +289,6 @@ pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> O
     }
     if unknown_name_before(fact, verb) {
         return Some(Agent::Outsider);
-    }
-    let after_comma = fact
-        .text(Span::new(fact.span.start, verb.start))
-        .trim_end()
-        .ends_with(',');
-    if after_comma && ends_with_ignoring_case(word, "ing") {
-        // "Merz rejected the request, saying …": the participle is the
-        // main subject's.
-        return clause_subject(fact, fact.span.start, verb.start, memory).and_then(|s| s.agent);
     }
     after
         .filter(|_| inverted)
@@ -591,6 +595,18 @@ mod tests {
         let got = coded("Berg and Mar said they reject the treaty.");
         let parties: Vec<_> = triples(&got).iter().map(|(a, _, _)| *a).collect();
         assert_eq!(parties, ["north", "south"]);
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_is_the_main_subjects() {
+        let got = coded("Berg addressed shifts in Mar's tone, saying Northland backs the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+    }
+
+    #[test]
+    fn a_clause_joined_by_but_is_not_governed_by_the_verb_before() {
+        let got = coded("Berg wants talks but Southland rejects the treaty.");
+        assert_eq!(triples(&got), [("south", "treaty", Stance::Oppose)]);
     }
 
     #[test]

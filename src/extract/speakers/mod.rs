@@ -94,7 +94,10 @@ impl Memory {
             .iter()
             .find_map(|v| verb_agent(fact, *v, self))
             .or_else(|| {
-                clause_subject(fact, fact.span.start, fact.span.end, self).and_then(|s| s.agent)
+                // The main clause's subject, not that of the last clause
+                // ("She spoke at a briefing, along with NATO's Rutte").
+                let main = fact.clause_end(fact.main_clause);
+                clause_subject(fact, fact.span.start, main, self).and_then(|s| s.agent)
             });
         let introduces_list = fact.text(fact.span).trim_end().ends_with(':');
         if introduces_list {

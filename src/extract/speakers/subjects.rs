@@ -598,6 +598,14 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_refers_to_the_main_subject_of_the_sentence_before() {
+        let got = coded(
+            "Berg made the remarks at a briefing, along with Mar. She said Northland backs the treaty.",
+        );
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+    }
+
+    #[test]
     fn a_participle_after_a_comma_is_the_main_subjects() {
         let got = coded("Berg addressed shifts in Mar's tone, saying Northland backs the treaty.");
         assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);

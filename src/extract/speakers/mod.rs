@@ -245,8 +245,11 @@ pub fn speaker_for(
     quote_agents: &[(Span, Option<Agent>)],
     memory: &Memory,
 ) -> Option<Speaker> {
-    if let Some((_, agent)) = quote_agents.iter().find(|(q, _)| q.contains(issue.span)) {
+    if let Some((quote, agent)) = quote_agents.iter().find(|(q, _)| q.contains(issue.span)) {
         match agent {
+            Some(agent) if describes_another(fact, quote.start, issue, agent) => {
+                return None;
+            }
             Some(agent) => return agent.speaker(),
             // An unattributed quotation inside a sentence is a term; a whole
             // sentence of quotation with no speaker is nobody's statement.
@@ -374,6 +377,36 @@ pub fn speaker_for(
         (None, Some(subject)) => subject.speaker(),
         (None, None) => memory.list.as_ref().and_then(Agent::speaker),
     }
+}
+
+/// "“… one of the reasons Ukraine wants to join NATO,” Witkoff said": in
+/// the quotation of one party, another party that acts in its own right
+/// is described, unless it is told what to do ("Russia must withdraw").
+fn describes_another(fact: &SentenceFacts, from: usize, issue: &IssueHit, agent: &Agent) -> bool {
+    // The quoted words' own subject: mentions inside quotations speak
+    // for no one else, so they are read here, not by `clause_subject`.
+    let clause = fact.clause_start(issue.span.start).max(from);
+    // A plan's quoted text says what others will do ("The text reads:
+    // “Ukraine commits …”"): that is its content.
+    if is_document(fact, agent) {
+        return false;
+    }
+    let possessive = |m: &Mention| fact.par[m.span.end..].starts_with(['\'', '\u{2019}']);
+    let Some(subject) = fact.mentions.iter().find(|m| {
+        m.span.start >= clause
+            && m.span.end <= issue.span.start
+            && !possessive(m)
+            && in_subject_position(fact.par, m.span.start, clause)
+    }) else {
+        return false;
+    };
+    let Some(described) = subject.party() else {
+        return false;
+    };
+    !agent.actors().contains(&described.actor)
+        && acts_in_own_right(fact, subject.span.end, issue.span.start)
+        && !is_obliged(fact, subject.span.end)
+        && !is_conditioned(fact, subject.span.start)
 }
 
 /// The plan a heading names ("Key provisions of the US plan"): a short line
@@ -614,6 +647,19 @@ const SOURCE_LABEL_WORDS: usize = 2;
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn a_quotation_describing_another_party_is_nobodys_statement() {
+        assert_eq!(coded("“Southland wants the treaty,” Berg said."), []);
+        assert_eq!(
+            coded("Berg said: “Southland does not want the treaty.”"),
+            []
+        );
+        let got = coded("“Southland must accept the treaty,” Berg said.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        let got = coded("“Northland wants the treaty,” Berg said.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+    }
 
     #[test]
     fn he_or_she_is_the_last_person_who_spoke_not_a_body() {

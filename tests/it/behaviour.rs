@@ -29,15 +29,15 @@ use stancegrid::{Document, Lexicon, Stance, extract};
 // current extraction reaches (measured rates in the comments), and never under
 // 0.85 for a capability or 0.95 overall. They are ratchets: raise them as
 // extraction improves; lowering one lets a regression through.
-const FLOOR_ATTRIBUTION: f64 = 0.95; // 333/333 = 1.00
+const FLOOR_ATTRIBUTION: f64 = 0.95; // 369/369 = 1.00
 const FLOOR_TITLES: f64 = 0.95; // 238/240 = 0.99
 const FLOOR_PARAPHRASES: f64 = 0.90; // 158/166 = 0.95
 const FLOOR_CUES: f64 = 0.95; // 190/190 = 1.00
 const FLOOR_NEGATION: f64 = 0.95; // 107/107 = 1.00
 const FLOOR_CONDITIONS: f64 = 0.95; // 176/180 = 0.98
-const FLOOR_TWO_STATEMENTS: f64 = 0.95; // 308/308 = 1.00
-const FLOOR_NO_STATEMENT: f64 = 0.90; // 260/279 = 0.93
-const FLOOR_OVERALL: f64 = 0.95; // 1770/1803 = 0.98
+const FLOOR_TWO_STATEMENTS: f64 = 0.95; // 336/336 = 1.00
+const FLOOR_NO_STATEMENT: f64 = 0.90; // 296/315 = 0.94
+const FLOOR_OVERALL: f64 = 0.95; // 1870/1903 = 0.98
 
 /// Failures printed per capability unless `BEHAVIOUR_ALL` is set.
 const SHOWN_FAILURES: usize = 5;
@@ -691,6 +691,7 @@ const ATTRIBUTION: &[&str] = &[
     "{who} told the BBC that {party} {does}.",
     "{party} {does}, {who} said in remarks broadcast on state television.",
     "“{party} {does},” {who} told reporters, adding that talks would continue.",
+    "{party} {does}, said {who} on Friday.",
 ];
 
 /// 1. Where the speaker stands, for a person.
@@ -707,6 +708,9 @@ const ATTRIBUTION_PERSON: &[&str] = &[
     "Speaking to journalists, {who} said {party} {does}.",
     "{who} met {other} in {place}. “We {we do},” {he} said afterwards.",
     "{who}, {role}, told reporters: “We {we do}.”",
+    "{who} met {other} in {place} and said {party} {does}.",
+    "{who} thanked {other} for the talks, saying {party} {does}.",
+    "{who} warned that delay would embolden {other} and said {party} {does}.",
 ];
 
 /// 2. A speaker known by title: the title is the only party named.
@@ -881,6 +885,14 @@ const TWO_STATEMENTS: &[(&str, [(Holder, Stance); 2])] = &[
         "{who} wants {issue}; {other} does not.",
         [(Who, S), (Other, O)],
     ),
+    (
+        "{who} and {other} said they {we do}.",
+        [(Who, S), (Other, S)],
+    ),
+    (
+        "{issue} was rejected by {who}, while {other} welcomed it.",
+        [(Who, O), (Other, S)],
+    ),
 ];
 
 /// 8. A party and an issue named, but no position of a party.
@@ -917,6 +929,10 @@ const NO_STATEMENT: &[&str] = &[
     "{who} was asked whether {party} {does}.",
     "The agenda includes {issue}, {who} said.",
     "{who} will discuss {issue} with {other} next week.",
+    "{who} said {issue} was rejected by {other}.",
+    "“{body} {does},” {who} said.",
+    "Asked whether {other} had said {body} {does}, {who} said no.",
+    "{who} said the troops would stay far from the front line.",
 ];
 
 // ---------------------------------------------------------------------------

@@ -337,9 +337,13 @@ fn joined_to_earlier_report(
     gap: &str,
     memory: &Memory,
 ) -> Option<Agent> {
-    let mut words = gap.split_whitespace();
-    let joined =
-        words.next().is_some_and(|w| is_one_of(w, &["and", "but"])) && words.all(is_adverb);
+    // "met Macron and said", "met Macron in Geneva and then said".
+    let joined = !gap.contains([',', ';', ':'])
+        && gap
+            .split_whitespace()
+            .rev()
+            .find(|w| !is_adverb(w))
+            .is_some_and(|w| is_one_of(w, &["and", "but"]));
     let clause = fact.clause_start(object.span.start);
     if !joined || in_subject_position(fact.par, object.span.start, clause) {
         return None;

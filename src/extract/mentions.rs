@@ -309,7 +309,10 @@ impl<'a> SentenceFacts<'a> {
                 && cue_ends
                     .iter()
                     .any(|end| *end + 1 == word.start || *end == word.start);
-            if !governed && !is_comparing_as(par, *word) {
+            if !governed
+                && !is_comparing_as(par, *word)
+                && !ends_party_list(par, span, &mentions, word.start)
+            {
                 clauses.push(at);
             }
             // ", who has ruled out …, proposed …": a relative clause ends at
@@ -557,6 +560,27 @@ fn document_reference_start(par: &str, floor: usize, noun: usize) -> Option<usiz
 
 /// How many modifiers may stand between a determiner and a document noun.
 const DOCUMENT_MODIFIERS: usize = 3;
+
+/// Is the ", and" at `at` the last joint of a list of parties that opens
+/// the sentence ("Ukraine, France, and the United Kingdom have signed …")?
+/// Then it joins subjects, not clauses.
+fn ends_party_list(par: &str, span: Span, mentions: &[Mention], at: usize) -> bool {
+    if !par[at..].starts_with(", and") {
+        return false;
+    }
+    let mut end = at;
+    let mut named = 0;
+    for m in mentions.iter().rev().filter(|m| m.span.end <= at) {
+        let gap = &par[m.span.end..end];
+        if !(gap.is_empty() || gap == ", ") || m.party().is_none() {
+            break;
+        }
+        named += 1;
+        end = m.span.start;
+    }
+    let lead = par[span.start..end].trim();
+    named >= 2 && (lead.is_empty() || is_one_of(lead, &["the", "The", "Both", "both"]))
+}
 
 /// Is the clause word `word` an "as" that introduces how something is
 /// seen ("regarded as targets", "such as", "known as"), not a clause ("as
@@ -869,6 +893,22 @@ mod tests {
         // A party named in the phrase keeps it: "the Southern plan" is Southland's.
         let got = coded("Nordhavn presented the plan. The Southern plan backs the treaty.");
         assert_eq!(triples(&got), [("south", "treaty", Stance::Support)]);
+    }
+
+    #[test]
+    fn a_list_of_parties_with_a_serial_comma_is_one_subject() {
+        let got = coded("Nordhavn, Port Sol, and Berg back the treaty.");
+        let parties: Vec<_> = triples(&got).iter().map(|(a, _, _)| *a).collect();
+        assert_eq!(parties, ["north", "south"]);
+        // Between clauses ", and" still opens a new one.
+        let got = coded("Berg backs the treaty, and Mar rejects it.");
+        assert_eq!(
+            triples(&got),
+            [
+                ("north", "treaty", Stance::Support),
+                ("south", "treaty", Stance::Oppose)
+            ]
+        );
     }
 
     #[test]

@@ -148,9 +148,23 @@ pub fn decide(
         support.iter().partition(|cue| negation_of(cue).is_some());
     let (negated_oppose, still_oppose): (Vec<Span>, Vec<Span>) =
         oppose.iter().partition(|cue| negation_of(cue).is_some());
+    // "not ready to discuss", "not open to": openness a verb denies is a
+    // refusal; "no consensus on …", "No truce unless …" still name a
+    // condition.
+    let verbal = |n: Span| {
+        let word = fact.text(n);
+        is_one_of(word, &["not", "never", "cannot"])
+            || word.ends_with("n't")
+            || word.ends_with("n\u{2019}t")
+    };
+    let (negated_conditional, open): (Vec<Span>, Vec<Span>) = conditional
+        .iter()
+        .partition(|cue| negation_of(cue).is_some_and(verbal));
+    conditional = open;
     let flipping: Vec<Span> = negated_support
         .iter()
         .chain(&negated_oppose)
+        .chain(&negated_conditional)
         .filter_map(negation_of)
         .collect();
     negations.retain(|n| !flipping.contains(n));
@@ -160,7 +174,12 @@ pub fn decide(
         .into_iter()
         .filter(|o| !flipping.contains(o))
         .collect();
-    oppose.extend(negated_support.iter().filter_map(negation_of));
+    oppose.extend(
+        negated_support
+            .iter()
+            .chain(&negated_conditional)
+            .filter_map(negation_of),
+    );
     support.extend(negated_oppose);
     if support.is_empty() {
         support = scope.own_verb.clone();
@@ -527,6 +546,14 @@ mod tests {
         assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
         let got = coded("Berg backs a tariff cut not seen since the war.");
         assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+    }
+
+    #[test]
+    fn openness_a_verb_denies_is_a_refusal() {
+        let got = coded("Berg is open to the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Conditional)]);
+        let got = coded("Berg is not open to the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
     }
 
     #[test]

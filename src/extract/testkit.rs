@@ -29,7 +29,7 @@ pub(crate) const TINY_LEXICON: &str = r#"Lexicon(
         support: ["back*", "want*", "accept*"],
         oppose: ["reject*"],
         negation: ["not", "never"],
-        conditional: ["only if"],
+        conditional: ["only if", "open to"],
         condition_openers: ["if", "only if", "provided", "as long as"],
     ),
 )"#;

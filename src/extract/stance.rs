@@ -89,16 +89,25 @@ pub fn decide(
         .filter(|o| {
             // "If they want to join the EU, they must …": a wish in the
             // condition is its premise, not what is demanded.
-            let wished = fact
-                .text(Span::new(o.end, issue.span.start.max(o.end)))
-                .split_whitespace()
-                .any(|w| is_one_of(w, WISHES));
+            let inside = fact.text(Span::new(o.end, issue.span.start.max(o.end)));
+            let wished = inside.split_whitespace().any(|w| is_one_of(w, WISHES));
+            // "Only if allies agree will Rubio accept …": after a fronted
+            // "only if" the inverted auxiliary ends the condition.
+            let fronted_only = fact
+                .text(Span::new(fact.span.start, o.end))
+                .trim_start_matches(['"', '\u{201C}', ' '])
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case("only"));
+            let inverted = fronted_only
+                && inside
+                    .split_whitespace()
+                    .skip(1)
+                    .any(|w| is_one_of(w, AUXILIARIES));
             o.end <= issue.span.start
                 && words_between(o.end, issue.span.start) <= CONDITION_REACH
-                && !fact
-                    .text(Span::new(o.end, issue.span.start))
-                    .contains([';', ','])
+                && !inside.contains([';', ','])
                 && !wished
+                && !inverted
         })
         .copied()
         .collect();
@@ -157,9 +166,10 @@ pub fn decide(
             || word.ends_with("n't")
             || word.ends_with("n\u{2019}t")
     };
-    let (negated_conditional, open): (Vec<Span>, Vec<Span>) = conditional
-        .iter()
-        .partition(|cue| negation_of(cue).is_some_and(verbal));
+    // A conjunction ("will not accept … unless") is no verb to deny.
+    let (negated_conditional, open): (Vec<Span>, Vec<Span>) = conditional.iter().partition(|cue| {
+        !fact.condition_openers.contains(cue) && negation_of(cue).is_some_and(verbal)
+    });
     conditional = open;
     let flipping: Vec<Span> = negated_support
         .iter()
@@ -546,6 +556,12 @@ mod tests {
         assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
         let got = coded("Berg backs a tariff cut not seen since the war.");
         assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+    }
+
+    #[test]
+    fn after_a_fronted_only_if_the_inverted_auxiliary_ends_the_condition() {
+        let got = coded("Only if the vote passes will Berg back the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Conditional)]);
     }
 
     #[test]

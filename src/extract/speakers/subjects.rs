@@ -58,7 +58,7 @@ pub(super) fn clause_subject(
             let mut group = vec![candidates[first]];
             for next in &candidates[first + 1..] {
                 let gap = fact.text(Span::new(group[group.len() - 1].span.end, next.span.start));
-                if is_coordination(gap) {
+                if is_coordination(gap) || is_accompaniment(gap) {
                     group.push(next);
                 } else {
                     break;
@@ -412,6 +412,30 @@ fn is_coordination(gap: &str) -> bool {
         || (words.len() == 2 && words[0] == "and" && words[1] == "the")
 }
 
+/// Does `gap` open a phrase between commas that adds parties to a subject
+/// ("The United States, supported by European nations, will lead …",
+/// "Kyiv, together with its allies, rejects …")?
+fn is_accompaniment(gap: &str) -> bool {
+    let Some(rest) = gap.strip_prefix(", ") else {
+        return false;
+    };
+    let rest = ["the ", "its ", "their "]
+        .iter()
+        .find_map(|a| rest.strip_suffix(a))
+        .unwrap_or(rest);
+    ACCOMPANIMENTS.iter().any(|a| rest.eq_ignore_ascii_case(a))
+}
+
+/// Phrases by which an appositive joins parties to a subject.
+const ACCOMPANIMENTS: &[&str] = &[
+    "supported by ",
+    "backed by ",
+    "joined by ",
+    "together with ",
+    "along with ",
+    "alongside ",
+];
+
 /// Words that may stand right before a clause's subject: conjunctions,
 /// subordinators and sentence adverbs. After any other lower-case word
 /// (a verb, a preposition) a mention is an object.
@@ -607,6 +631,13 @@ mod tests {
             "Berg made the remarks at a briefing, along with Mar. She said Northland backs the treaty.",
         );
         assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+    }
+
+    #[test]
+    fn an_appositive_of_accompaniment_adds_its_parties_to_the_subject() {
+        let got = coded("Nordhavn, backed by Port Sol, rejects the treaty.");
+        let parties: Vec<_> = triples(&got).iter().map(|(a, _, _)| *a).collect();
+        assert_eq!(parties, ["north", "south"]);
     }
 
     #[test]

@@ -227,10 +227,18 @@ impl<'a> SentenceFacts<'a> {
                     .next_back()
                     .is_some_and(|w| is_one_of(w, LOCATIVES))
                 && !par[x.span.end..].starts_with(['\'', '\u{2019}']);
+            // "Moscow's opposition to …": after a possessive a non-party
+            // noun is the party's stance, not a person.
+            let owned = x.kind == MentionKind::NonParty
+                && (par[..x.span.start].ends_with("'s ")
+                    || par[..x.span.start].ends_with("\u{2019}s ")
+                    || ends_with_ignoring_case(&par[..x.span.start], " its ")
+                    || ends_with_ignoring_case(&par[..x.span.start], " their "));
             !compound
                 && !glossed
                 && !dateline
                 && !place
+                && !owned
                 && !names_a_thing
                 && !issues
                     .iter()
@@ -909,6 +917,13 @@ mod tests {
                 ("south", "treaty", Stance::Oppose)
             ]
         );
+    }
+
+    #[test]
+    fn a_non_party_noun_after_a_possessive_is_the_partys_stance() {
+        let got = coded("Berg restated Nordhavn's opposition to the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
+        assert!(coded("An opposition leader said Northland backs the treaty.").is_empty());
     }
 
     #[test]

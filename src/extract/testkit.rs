@@ -19,7 +19,7 @@ pub(crate) const TINY_LEXICON: &str = r#"Lexicon(
         Issue(id: "treaty", name: "Treaty", terms: ["the treaty", "a treaty"],
               partial_terms: ["the old border"]),
     ],
-    non_party_speakers: ["analyst*"],
+    non_party_speakers: ["analyst*", "opposition"],
     official_nouns: ["minister", "official*", "envoy", "plan"],
     document_pronouns: ["the plan"],
     title_words: ["deputy", "trade", "senior"],
@@ -27,7 +27,7 @@ pub(crate) const TINY_LEXICON: &str = r#"Lexicon(
     pronouns: ["he", "she"],
     stance: StanceCues(
         support: ["back*", "want*", "accept*"],
-        oppose: ["reject*"],
+        oppose: ["reject*", "oppos*"],
         negation: ["not", "never"],
         conditional: ["only if", "open to"],
         condition_openers: ["if", "only if", "provided", "as long as"],

@@ -197,7 +197,7 @@ impl<'a> SentenceFacts<'a> {
                     sense,
                 }
             })
-            // "deployed on the front line", "far from the line of contact":
+            // "deployed on the front line", "kept far from the contact line":
             // the line a side holds, named as a place, is where, not what.
             .filter(|h| {
                 h.sense != TermSense::Partial || !after_place_preposition(&par[..h.span.start])

@@ -602,10 +602,42 @@ fn is_comparing_as(par: &str, word: terms::Hit) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    previous.len() > 3
-        && (ends_with_ignoring_case(previous, "ed") || ends_with_ignoring_case(previous, "en"))
-        || is_one_of(previous, &["such", "known", "seen", "same"])
+    let participle = previous.len() > 3
+        && (ends_with_ignoring_case(previous, "ed") || ends_with_ignoring_case(previous, "en"));
+    // "would view any deployment of troops as a threat": a verb of seeing
+    // a few words before, with its object between.
+    let seeing = before
+        .split_whitespace()
+        .rev()
+        .take(SEEING_REACH)
+        .any(|w| is_one_of(w, SEEING_VERBS));
+    participle || seeing || is_one_of(previous, &["such", "known", "seen", "same"])
 }
+
+/// How many words before "as" a verb of seeing may stand.
+const SEEING_REACH: usize = 8;
+
+/// Verbs that take an object and an "as" of how it is seen.
+const SEEING_VERBS: &[&str] = &[
+    "view",
+    "views",
+    "viewed",
+    "see",
+    "sees",
+    "saw",
+    "regard",
+    "regards",
+    "consider",
+    "considers",
+    "treat",
+    "treats",
+    "describe",
+    "describes",
+    "brand",
+    "brands",
+    "label",
+    "labels",
+];
 
 /// Does `before` end in a preposition of place and an article ("on the",
 /// "far from the")?
@@ -924,6 +956,12 @@ mod tests {
         let got = coded("Berg restated Nordhavn's opposition to the treaty.");
         assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
         assert!(coded("An opposition leader said Northland backs the treaty.").is_empty());
+    }
+
+    #[test]
+    fn how_a_thing_is_seen_is_no_clause_of_its_own() {
+        let got = coded("Berg views any tariff cut for the southern ports as a threat.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Oppose)]);
     }
 
     #[test]

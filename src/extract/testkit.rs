@@ -27,7 +27,7 @@ pub(crate) const TINY_LEXICON: &str = r#"Lexicon(
     pronouns: ["he", "she"],
     stance: StanceCues(
         support: ["back*", "want*", "accept*"],
-        oppose: ["reject*", "oppos*"],
+        oppose: ["reject*", "oppos*", "a threat"],
         negation: ["not", "never"],
         conditional: ["only if", "open to"],
         condition_openers: ["if", "only if", "provided", "as long as"],

@@ -455,8 +455,19 @@ fn negates_other_verb(fact: &SentenceFacts, negation: Span, issue: &IssueHit) ->
     })
 }
 
-/// Participles that join a negation to what it denies ("not supposed to").
-const PARTICIPLE_LINKS: &[&str] = &["supposed", "allowed", "permitted", "prepared", "expected"];
+/// Participles that join a negation to what it denies ("not supposed to",
+/// "will not be forced to give up land").
+const PARTICIPLE_LINKS: &[&str] = &[
+    "supposed",
+    "allowed",
+    "permitted",
+    "prepared",
+    "expected",
+    "forced",
+    "pressured",
+    "compelled",
+    "obliged",
+];
 
 /// The stance of a party answering the clause that holds `issue`: what the
 /// clause says, taken up by a backing verb and turned round by a refusal

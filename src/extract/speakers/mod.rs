@@ -553,6 +553,14 @@ const OBLIGATIONS: &[&str] = &[
     "will need to",
     "is required to",
     "would be required to",
+    // What must not be done to a party is the speaker's demand too:
+    // "Ukraine will not be forced to give up land, Macron said".
+    "will not be forced to",
+    "should not be forced to",
+    "must not be forced to",
+    "cannot be forced to",
+    "will not be pressured into",
+    "should not be pressured into",
 ];
 
 /// Does a modal of obligation follow the subject ending at `end` ("the EU
@@ -647,6 +655,12 @@ const SOURCE_LABEL_WORDS: usize = 2;
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn what_must_not_be_done_to_another_party_is_the_speakers_demand() {
+        let got = coded("Southland should not be forced to sign the treaty, Berg said.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
+    }
 
     #[test]
     fn a_quotation_describing_another_party_is_nobodys_statement() {

@@ -162,9 +162,7 @@ pub fn decide(
     // condition.
     let verbal = |n: Span| {
         let word = fact.text(n);
-        is_one_of(word, &["not", "never", "cannot"])
-            || word.ends_with("n't")
-            || word.ends_with("n\u{2019}t")
+        is_one_of(word, &["not", "never"]) || is_verb_negation(word)
     };
     // A conjunction ("will not accept … unless") is no verb to deny.
     let (negated_conditional, open): (Vec<Span>, Vec<Span>) = conditional.iter().partition(|cue| {
@@ -424,13 +422,17 @@ fn negations(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> Vec<Span>
         .collect()
 }
 
+/// Is `word` a negation fused with its verb ("isn't", "won’t", "cannot")?
+fn is_verb_negation(word: &str) -> bool {
+    word.ends_with("n't") || word.ends_with("n\u{2019}t") || word.eq_ignore_ascii_case("cannot")
+}
+
 /// Does the negation `negation` after the term deny a verb ("troops will
 /// not be sent", "a ceasefire isn't possible") rather than a phrase ("the
 /// part of Donetsk not in Russian hands")? A contracted negation is a verb;
 /// a bare one needs an auxiliary between the term and it.
 fn negates_a_verb(fact: &SentenceFacts, issue: &IssueHit, negation: Span) -> bool {
-    let word = fact.text(negation);
-    if word.contains(['\'', '\u{2019}']) || word.eq_ignore_ascii_case("cannot") {
+    if is_verb_negation(fact.text(negation)) {
         return true;
     }
     // From the term's start: a left-out predicate's term is its auxiliary

@@ -116,7 +116,10 @@ pub fn decide(
         .condition_openers
         .iter()
         .filter(|o| {
+            // "… concerned about a cap because Ukraine must defend itself if
+            // there is a ceasefire": a condition of a later clause trades nothing.
             o.start >= issue.span.end
+                && o.start <= fact.clause_end(issue.span.end)
                 && fact.issues.iter().any(|other| {
                     other.span.start >= o.end && other.span.start < fact.clause_end(o.end)
                 })
@@ -295,25 +298,42 @@ const TALKING: &[&str] = &[
 /// Words that set what follows them against a choice.
 const ALTERNATIVES: &[&str] = &["instead of", "rather than", "in place of", "in lieu of"];
 
-/// The "instead of" right before `issue` (past an article), if there is one.
+/// How many words may stand between "instead of" and the term it sets
+/// aside ("rather than pursuing a temporary truce").
+const ALTERNATIVE_REACH: usize = 3;
+
+/// The "instead of" before `issue`, with at most a few words between and no
+/// punctuation or clause word: an article, a modifier or the gerund that
+/// governs the term ("instead of sending troops").
 fn set_against(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
     let before = fact.par[fact.span.start..issue.span.start].trim_end();
-    let before = ["a", "an", "the", "any"]
-        .iter()
-        .find_map(|a| {
-            before
-                .strip_suffix(a)
-                .filter(|rest| rest.ends_with(' '))
-                .map(str::trim_end)
-        })
-        .unwrap_or(before);
-    ALTERNATIVES.iter().find_map(|alt| {
-        ends_with_ignoring_case(before, alt).then(|| {
-            let start = fact.span.start + before.len() - alt.len();
-            Span::new(start, start + alt.len())
-        })
-    })
+    let mut cut = before.len();
+    for _ in 0..=ALTERNATIVE_REACH {
+        let head = before[..cut].trim_end();
+        if let Some(alt) = ALTERNATIVES
+            .iter()
+            .find(|alt| ends_with_ignoring_case(head, alt))
+        {
+            let start = fact.span.start + head.len() - alt.len();
+            return Some(Span::new(start, start + alt.len()));
+        }
+        let (rest, word) = head.rsplit_once(' ')?;
+        let plain = word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-'));
+        if !plain || is_one_of(word, CLAUSE_WORDS_AFTER_ALTERNATIVE) {
+            return None;
+        }
+        cut = rest.len();
+    }
+    None
 }
+
+/// Words that end what "instead of" sets aside: a new clause or a second
+/// object begins ("rather than talks, and a ceasefire …").
+const CLAUSE_WORDS_AFTER_ALTERNATIVE: &[&str] = &[
+    "and", "or", "but", "that", "which", "who", "if", "while", "because", "as",
+];
 
 /// How many words after the term a condition may begin and still be its
 /// condition ("would accept a truce along the line if …").
@@ -642,6 +662,28 @@ mod tests {
                 ("north", "tariffs", Stance::Support),
                 ("north", "treaty", Stance::Oppose)
             ]
+        );
+        let got = coded("Berg wants a tariff cut rather than pursuing the treaty.");
+        assert!(
+            triples(&got).contains(&("north", "treaty", Stance::Oppose)),
+            "{got:?}"
+        );
+        // A new clause after the alternative is not what it sets aside.
+        let got = coded("Berg wants talks instead of threats, and backs the treaty.");
+        assert!(
+            triples(&got).contains(&("north", "treaty", Stance::Support)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_condition_of_a_later_clause_trades_nothing() {
+        let got = coded(
+            "Berg rejects tariff cuts because Northland must stay strong if the treaty lapses.",
+        );
+        assert!(
+            triples(&got).contains(&("north", "tariffs", Stance::Oppose)),
+            "{got:?}"
         );
     }
 

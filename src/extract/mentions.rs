@@ -319,6 +319,7 @@ impl<'a> SentenceFacts<'a> {
                     .any(|end| *end + 1 == word.start || *end == word.start);
             if !governed
                 && !is_comparing_as(par, *word)
+                && !is_preposition_of_time(par, *word)
                 && !ends_party_list(par, span, &mentions, word.start)
             {
                 clauses.push(at);
@@ -590,6 +591,20 @@ fn ends_party_list(par: &str, span: Span, mentions: &[Mention], at: usize) -> bo
     named >= 2 && (lead.is_empty() || is_one_of(lead, &["the", "The", "Both", "both"]))
 }
 
+/// Is the clause word `word` an "after" or "before" that governs a noun
+/// phrase ("troops stationed after a settlement would be …") rather than
+/// a clause with its own subject ("after Russia withdrew")?
+fn is_preposition_of_time(par: &str, word: terms::Hit) -> bool {
+    is_one_of(&par[word.start..word.end], &["after", "before"])
+        && par[word.end..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|next| is_one_of(next, TIME_DETERMINERS))
+}
+
+/// Determiners that open the noun phrase of a preposition of time.
+const TIME_DETERMINERS: &[&str] = &["a", "an", "the", "any", "its", "their", "this", "that"];
+
 /// Is the clause word `word` an "as" that introduces how something is
 /// seen ("regarded as targets", "such as", "known as"), not a clause ("as
 /// talks went on")?
@@ -717,13 +732,37 @@ fn coordinated_predicates(text: &str, base: usize, cue_starts: &[usize]) -> Vec<
         .chain(text.match_indices(" or "))
         .map(|(i, joint)| (i + 1, i + joint.len()));
     joints
-        .filter(|&(_, next_at)| {
+        .filter(|&(at, next_at)| {
             let next = text[next_at..].split_whitespace().next().unwrap_or("");
-            is_one_of(next, VERB_GROUP_OPENERS)
-                || cue_starts.binary_search(&(base + next_at)).is_ok()
+            let opens = is_one_of(next, VERB_GROUP_OPENERS)
+                || cue_starts.binary_search(&(base + next_at)).is_ok();
+            // "troops, depots, or supporting infrastructure": the last item
+            // of a series of nouns, not a second predicate.
+            opens && !ends_short_series(&text[..at])
         })
         .map(|(at, _)| base + at)
         .collect()
+}
+
+/// How many words an item of a series may have ("depots", "air defence
+/// systems").
+const SERIES_ITEM_WORDS: usize = 3;
+
+/// Does `before` end with a comma that closes two or more short items of a
+/// series ("troops, facilities, depots," before "or")?
+fn ends_short_series(before: &str) -> bool {
+    let Some(items) = before.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    items
+        .rsplit(',')
+        .take(2)
+        .filter(|item| {
+            let words = item.split_whitespace().count();
+            (1..=SERIES_ITEM_WORDS).contains(&words)
+        })
+        .count()
+        == 2
 }
 
 /// Capitalised nouns that make a place name part of the name of a treaty,
@@ -905,6 +944,27 @@ mod tests {
                 ("north", "tariffs", Stance::Support),
                 ("north", "treaty", Stance::Oppose)
             ]
+        );
+    }
+
+    #[test]
+    fn a_cue_word_that_ends_a_series_of_nouns_is_no_predicate() {
+        // "backing" as the last item's modifier: the subject keeps its verb.
+        let got = coded(
+            "According to Berg, any tariff cut, quotas, levies, or backing funds would be rejected.",
+        );
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Oppose)]);
+    }
+
+    #[test]
+    fn after_a_noun_phrase_is_no_clause() {
+        let got = coded("Berg said any tariff cut made after a long war would be a threat.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Oppose)]);
+        // A clause after "after" is still its own: its verb is not the term's.
+        let got = coded("Berg backs a tariff cut after Southland rejected the treaty.");
+        assert!(
+            triples(&got).contains(&("north", "tariffs", Stance::Support)),
+            "{got:?}"
         );
     }
 

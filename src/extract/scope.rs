@@ -106,7 +106,8 @@ impl Scope {
         // "Any foreign personnel, depots or infrastructure on Ukrainian soil
         // would be regarded as targets": a term that heads its clause's
         // subject takes the predicate's words, however long the subject.
-        let predicate = predicate_of_subject(fact, issue);
+        let relative = evaluating_relative(fact, issue);
+        let predicate = predicate_of_subject(fact, issue).or(relative.map(|r| r.start));
         let after_from = predicate.unwrap_or(issue.span.end);
         let after_limit = nth_word_end(fact.par, after_from, WORDS_AFTER).min(fact.span.end);
         // In a list, what follows the term belongs to it up to the next comma,
@@ -130,7 +131,8 @@ impl Scope {
         let bound = if topic.is_some() {
             issue.span.end
         } else {
-            fact.clause_end(issue.span.end)
+            relative
+                .map_or_else(|| fact.clause_end(issue.span.end), |r| r.end)
                 .min(next_comma)
                 .min(contrast)
                 .max(issue.span.end)
@@ -235,6 +237,37 @@ fn predicate_of_subject(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize>
     });
     (!another_term && !own_subject).then_some(at)
 }
+
+/// The verb group of a relative clause that comments on the term, to the
+/// end of that clause: "foreign intervention on Ukrainian territory, which
+/// is absolutely unacceptable". The clause must follow the term's phrase
+/// closely, and its verb group must come first: in "…, which Moscow
+/// rejects" the clause has a subject of its own.
+fn evaluating_relative(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
+    let at = fact.clause_end(issue.span.end);
+    let between = fact.text(Span::new(issue.span.end, at.max(issue.span.end)));
+    let rest = fact.par.get(at..fact.span.end)?;
+    let relative = rest.trim_start().strip_prefix("which ")?;
+    let verb = fact.span.end - relative.len();
+    let first = relative.split_whitespace().next()?;
+    let close = between.split_whitespace().count() <= RELATIVE_REACH;
+    (close && is_one_of(first, AUXILIARIES)).then(|| Span::new(verb, fact.clause_end(verb)))
+}
+
+/// Does a relative clause after the term judge it ("…, which is
+/// unacceptable")? Its judgement is the speaker's own, even of a term
+/// another party proposes.
+pub(super) fn judged_in_relative(fact: &SentenceFacts, issue: &IssueHit) -> bool {
+    evaluating_relative(fact, issue).is_some_and(|r| {
+        [&fact.support, &fact.oppose, &fact.conditional]
+            .iter()
+            .any(|cues| cues.iter().any(|c| r.start <= c.start && c.end <= r.end))
+    })
+}
+
+/// How many words may stand between a term and the relative clause that
+/// comments on it ("… on part of Ukrainian territory, which").
+const RELATIVE_REACH: usize = 5;
 
 /// How many words may stand before a term that heads a subject ("any
 /// foreign troops", "the planned deployment").
@@ -362,6 +395,23 @@ pub(super) fn nth_word_start_back(text: &str, at: usize, n: usize) -> usize {
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn a_relative_clause_after_the_term_comments_on_it() {
+        let got = coded(
+            "Berg said the deal brings a tariff cut on grain, which would be a threat to farmers.",
+        );
+        assert!(
+            triples(&got).contains(&("north", "tariffs", Stance::Oppose)),
+            "{got:?}"
+        );
+        // A relative clause with its own subject is not a comment of the speaker's.
+        let got = coded("Berg backs a tariff cut on grain, which Southland rejects.");
+        assert!(
+            triples(&got).contains(&("north", "tariffs", Stance::Support)),
+            "{got:?}"
+        );
+    }
 
     #[test]
     fn a_term_heading_its_subject_takes_the_predicates_cues() {

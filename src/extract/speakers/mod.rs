@@ -18,7 +18,7 @@ pub use holders::{Answer, holders};
 
 use super::framing::{self, Frame};
 use super::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
-use super::{Party, is_one_of, work};
+use super::{Party, is_one_of, scope, work};
 use crate::model::Span;
 use documents::{backer, is_document, names_document, under_document};
 use subjects::{agent_of, clause_subject, in_subject_position, verb_agent, word_count};
@@ -367,7 +367,8 @@ pub fn speaker_for(
             // A plan is the exception: what it says other parties will do is
             // its content ("the US plan says Ukraine will not join NATO").
             let plan = is_document(fact, &agent) || under.is_some();
-            if described && voiced && subject != agent && !plan && !obliged {
+            let judged = scope::judged_in_relative(fact, issue);
+            if described && voiced && subject != agent && !plan && !obliged && !judged {
                 None
             } else {
                 agent.speaker()
@@ -673,6 +674,13 @@ mod tests {
         assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
         let got = coded("“Northland wants the treaty,” Berg said.");
         assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+    }
+
+    #[test]
+    fn a_speakers_judgement_of_another_partys_proposal_is_the_speakers() {
+        assert_eq!(coded("Southland wants the treaty, Berg said."), []);
+        let got = coded("Southland wants the treaty, which would be a threat, Berg said.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
     }
 
     #[test]

@@ -348,13 +348,18 @@ impl<'a> SentenceFacts<'a> {
             quotes: quotes_here,
             support,
             oppose: outside_names(Kind::Oppose),
-            // "said on condition of anonymity" names no condition.
+            // "said on condition of anonymity" names no condition, and
+            // "without preconditions" waives them.
             conditional: outside_names(Kind::Conditional)
                 .into_iter()
                 .filter(|c| !par[c.end..].trim_start().starts_with("of anonymity"))
+                .filter(|c| !is_waived(&par[..c.start]))
                 .collect(),
             negation: spans(Kind::Negation),
-            condition_openers: spans(Kind::ConditionOpener),
+            condition_openers: spans(Kind::ConditionOpener)
+                .into_iter()
+                .filter(|o| !sets_no_condition(par, *o))
+                .collect(),
             exchange: spans(Kind::Exchange),
             timing: spans(Kind::Timing)
                 .into_iter()
@@ -590,6 +595,47 @@ fn ends_party_list(par: &str, span: Span, mentions: &[Mention], at: usize) -> bo
     let lead = par[span.start..end].trim();
     named >= 2 && (lead.is_empty() || is_one_of(lead, &["the", "The", "Both", "both"]))
 }
+
+/// Is the condition opener `opener` a "without" that waives a condition
+/// ("a ceasefire without preconditions", "without waiting for talks")
+/// rather than sets one ("no ceasefire without a withdrawal")?
+fn sets_no_condition(par: &str, opener: Span) -> bool {
+    opener.of(par).eq_ignore_ascii_case("without")
+        && par[opener.end..]
+            .split_whitespace()
+            .find(|w| !is_one_of(w, WAIVING_DETERMINERS))
+            .is_some_and(|w| {
+                let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                is_one_of(w, WAIVED) || w.ends_with("ing")
+            })
+}
+
+/// Does `before` end in a "without" that waives what follows ("without
+/// any preconditions")?
+fn is_waived(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    let opener = if is_one_of(last, WAIVING_DETERMINERS) {
+        words.next().unwrap_or("")
+    } else {
+        last
+    };
+    opener.eq_ignore_ascii_case("without")
+}
+
+/// Words between "without" and what it waives ("without any delay").
+const WAIVING_DETERMINERS: &[&str] = &["any", "further", "prior"];
+
+/// What "without" waives rather than demands.
+const WAIVED: &[&str] = &[
+    "preconditions",
+    "precondition",
+    "conditions",
+    "condition",
+    "delay",
+    "exception",
+    "doubt",
+];
 
 /// Is the clause word `word` an "after" or "before" that governs a noun
 /// phrase ("troops stationed after a settlement would be …") rather than
@@ -954,6 +1000,28 @@ mod tests {
             "According to Berg, any tariff cut, quotas, levies, or backing funds would be rejected.",
         );
         assert_eq!(triples(&got), [("north", "tariffs", Stance::Oppose)]);
+    }
+
+    #[test]
+    fn without_sets_a_condition_unless_it_waives_one() {
+        let got = coded("Berg said there can be no tariff cut without the treaty.");
+        assert_eq!(
+            triples(&got),
+            [
+                ("north", "tariffs", Stance::Conditional),
+                ("north", "treaty", Stance::Support)
+            ]
+        );
+        for text in [
+            "Berg backs the treaty without any conditions.",
+            "Berg backs the treaty without waiting for talks.",
+        ] {
+            assert_eq!(
+                triples(&coded(text)),
+                [("north", "treaty", Stance::Support)],
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -127,21 +127,23 @@ pub fn decide(
         .copied()
         .collect();
     // "a ceasefire is only possible if …", "will only agree to a truce
-    // if …": the term is granted on a condition, whatever it is.
+    // if …", "no ceasefire without a withdrawal": the term is granted on a
+    // condition, whatever it is.
     let clause = fact.clause_start(issue.span.start);
     let lead = fact.text(Span::new(
         nth_word_start_back(fact.par, issue.span.start, NEGATION_REACH).max(clause),
         issue.span.start,
     ));
+    let mut negations = negations(fact, issue, &scope);
     let restricted = fact.condition_openers.iter().copied().filter(|o| {
         let between = fact.text(Span::new(issue.span.end, o.start.max(issue.span.end)));
         let only = |t: &str| t.split_whitespace().any(|w| w.eq_ignore_ascii_case("only"));
+        let excepted = fact.text(*o).eq_ignore_ascii_case("without") && !negations.is_empty();
         o.start >= issue.span.end
             && words_between(issue.span.end, o.start) <= RESTRICTION_REACH
             && !between.contains([',', ';', ':'])
-            && (only(between) || only(lead))
+            && (only(between) || only(lead) || excepted)
     });
-    let mut negations = negations(fact, issue, &scope);
     let mut oppose = in_scope(&fact.oppose);
     let mut conditional = in_scope(&fact.conditional);
     conditional.extend(traded);

@@ -29,8 +29,8 @@ pub(crate) const TINY_LEXICON: &str = r#"Lexicon(
         support: ["back*", "want*", "accept*"],
         oppose: ["reject*", "oppos*", "a threat"],
         negation: ["not", "never"],
-        conditional: ["only if", "open to"],
-        condition_openers: ["if", "only if", "provided", "as long as"],
+        conditional: ["only if", "open to", "condition*"],
+        condition_openers: ["if", "only if", "provided", "as long as", "without"],
     ),
 )"#;
 

@@ -761,6 +761,13 @@ const NO_MORE: &[&str] = &[
     "{who} made clear that there would be no {bare issue}.",
 ];
 
+/// 4. A judgement of another party's proposal; what a preference sets aside.
+const JUDGED: &[&str] = &[
+    "{body} is proposing {issue}, which is unacceptable, {who} said.",
+    "{who} said {body} wants {issue}, which would be a grave mistake.",
+    "{who} prefers more talks rather than seeking {issue}.",
+];
+
 /// 6. Conditions and openness: all conditional.
 const CONDITION: &[&str] = &[
     "{who} backs {issue} only if {if}.",
@@ -783,6 +790,9 @@ const CONDITION: &[&str] = &[
     "{who} will not accept {issue} unless {if}.",
     "{who} agreed in principle to {issue}.",
     "{who} said {party} could support {issue} under certain conditions.",
+    "{who} said there can be no {bare issue} without the approval of parliament.",
+    "{who} signalled willingness to discuss {issue}.",
+    "{who} will not agree to {issue} without a vote in parliament.",
 ];
 
 /// Who holds a statement of a two-statement template, on which issue.
@@ -1196,6 +1206,7 @@ fn cues() -> Vec<Case> {
     cases.extend(predicate_cases(VERDICTS, VERDICT, 4));
     cases.extend(predicate_cases(CUE_PREDICATES_MORE, PREDICATE_MORE, 4));
     cases.extend(predicate_cases(VERDICTS_MORE, VERDICT_MORE, 4));
+    cases.extend(fixed_stance(JUDGED, O, PLAIN.len()));
     cases
 }
 

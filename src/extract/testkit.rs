@@ -26,7 +26,7 @@ pub(crate) const TINY_LEXICON: &str = r#"Lexicon(
     speech_verbs: ["said", "says", "continued", "according to"],
     pronouns: ["he", "she"],
     stance: StanceCues(
-        support: ["back*", "want*", "accept*"],
+        support: ["back*", "want*", "accept*", "demand*"],
         oppose: ["reject*", "oppos*", "a threat"],
         negation: ["not", "never"],
         conditional: ["only if", "open to", "condition*"],

@@ -104,9 +104,13 @@ pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<(Party, usize)> {
                 // to the next punctuation.
                 return !rest.contains([',', ';', ':', '\u{2014}', '(']);
             }
+            // A party adjective may carry its possessive ("Russia's").
+            let text = fact.text(m.span);
+            let possessive = text.ends_with("'s") || text.ends_with("\u{2019}s");
             let Some(rest) = after
                 .strip_prefix("'s ")
                 .or_else(|| after.strip_prefix("\u{2019}s "))
+                .or_else(|| after.strip_prefix(' ').filter(|_| possessive))
                 .or_else(|| own_pronoun(after))
             else {
                 return false;
@@ -119,16 +123,18 @@ pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<(Party, usize)> {
                 .iter()
                 .take(2)
                 .position(|at| cue_starts.contains(&(rest_at + at)));
+            let mut listed = false;
             let governs = noun.is_some_and(|n| {
                 // "Ukraine's territory, including …" is no stance noun's.
                 let adjective = &rest[..words[n]];
-                !adjective.contains([',', ';', ':'])
-                    && words.get(n + 1).is_none_or(|next| {
-                        let next = rest[*next..].split_whitespace().next().unwrap_or("");
-                        NOUN_LINKS.contains(&next)
-                    })
+                let noun_end = rest[words[n]..]
+                    .find(|c: char| !c.is_alphanumeric() && c != '-')
+                    .map_or(rest.len(), |i| words[n] + i);
+                let after_noun = &rest[noun_end..];
+                listed = lists_after_noun(after_noun);
+                !adjective.contains([',', ';', ':']) && (listed || governs_after_noun(after_noun))
             });
-            governs && word_count(rest) <= HOLDER_REACH
+            governs && (listed || word_count(rest) <= HOLDER_REACH)
         })
         .filter_map(Mention::party)
         .map(|p| (p, p.span.start))
@@ -174,6 +180,28 @@ fn pronoun_search_end(after: &str) -> usize {
 /// "goal of membership", "bid for", "insistence on", "demand that".
 const NOUN_LINKS: &[&str] = &["to", "of", "for", "on", "that"];
 
+/// Does the stance noun that `after` follows govern what comes next
+/// ("request to join", "goal of membership"), or end where it stands?
+fn governs_after_noun(after: &str) -> bool {
+    after
+        .split_whitespace()
+        .next()
+        .is_none_or(|next| NOUN_LINKS.contains(&next))
+}
+
+/// Does `after` open a list of what the stance noun before it holds:
+/// "Russia's demands, such as handing over …, limiting …"?
+fn lists_after_noun(after: &str) -> bool {
+    after.strip_prefix(',').is_some_and(|rest| {
+        LIST_OPENERS
+            .iter()
+            .any(|l| rest.trim_start().starts_with(l))
+    })
+}
+
+/// Words after a stance noun and its comma that list what it holds.
+const LIST_OPENERS: &[&str] = &["such as ", "including ", "among them "];
+
 /// How many words may stand between a party and its own "its".
 const PRONOUN_REACH: usize = 3;
 
@@ -215,3 +243,22 @@ const HOLDER_NOUNS: &[&str] = &["pressure ", "insistence ", "refusal ", "rejecti
 
 /// How many words may stand between a holder's stance noun and the issue term.
 const HOLDER_REACH: usize = 8;
+#[cfg(test)]
+mod tests {
+    use crate::extract::testkit::{coded, triples};
+    use crate::model::Stance;
+
+    #[test]
+    fn a_possessive_stance_noun_holds_the_list_it_introduces() {
+        let got = coded("Mar backed Northland's key demands, such as a tariff cut and the treaty.");
+        assert_eq!(
+            triples(&got),
+            [
+                ("north", "tariffs", Stance::Support),
+                ("north", "treaty", Stance::Support),
+                ("south", "tariffs", Stance::Support),
+                ("south", "treaty", Stance::Support)
+            ]
+        );
+    }
+}

@@ -315,6 +315,35 @@ const TOPIC_WORDS: &[&str] = &[
 /// How many words before the term a topic word reaches.
 const TOPIC_REACH: usize = 4;
 
+/// Verbs that only talk about a matter.
+pub(super) const TALKING: &[&str] = &[
+    "discuss", "talk", "debate", "consider", "raise", "address", "examine", "review", "meet",
+    "hold", "ask", "decide", "weigh", "study", "explore", "mention", "comment", "look",
+];
+
+/// The end of a talking verb in the passive after the term ("the question
+/// of territory was not raised", "troops will be discussed"): the term is
+/// only what is talked about.
+fn talked_about_after(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
+    let end = fact.clause_end(issue.span.end);
+    let after = fact.text(Span::new(issue.span.end, end));
+    let (at, word) = words_at(after, issue.span.end)
+        .take(TOPIC_REACH)
+        .find(|(_, w)| !is_one_of(w, AUXILIARIES) && !is_one_of(w, PASSIVE_FILLERS))?;
+    let bare = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    let talked = [bare.strip_suffix("ed"), bare.strip_suffix('d')]
+        .into_iter()
+        .flatten()
+        .any(|stem| is_one_of(stem, TALKING));
+    let passive = words_at(after, issue.span.end)
+        .take_while(|(w_at, _)| *w_at < at)
+        .any(|(_, w)| is_one_of(w, AUXILIARIES));
+    (talked && passive).then_some(at + bare.len())
+}
+
+/// Words between the auxiliary of a passive and its participle.
+const PASSIVE_FILLERS: &[&str] = &["not", "never", "yet", "also", "even", "being", "been", "be"];
+
 /// The end of the topic word that makes the issue term only the topic of
 /// what is said, if there is one: then speaking is not yet a stance.
 fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
@@ -326,6 +355,9 @@ fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
         && fact.par[issue.span.end..fact.span.end].starts_with(':');
     if label {
         return Some(fact.span.start + 2);
+    }
+    if let Some(end) = talked_about_after(fact, issue) {
+        return Some(end);
     }
     let clause = fact.clause_start(issue.span.start);
     let before = fact.text(Span::new(clause, issue.span.start));

@@ -13,7 +13,7 @@
 
 use super::framing::{self, Frame};
 use super::mentions::{IssueHit, SentenceFacts, TermSense};
-use super::scope::{Scope, nth_word_end, nth_word_start_back};
+use super::scope::{Scope, TALKING, nth_word_end, nth_word_start_back};
 use super::speakers::Answer;
 use super::{AUXILIARIES, ends_with_ignoring_case, is_one_of, words_at};
 use crate::model::{Span, Stance};
@@ -290,12 +290,6 @@ fn commits(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> bool {
 
 /// Auxiliaries of a future that commits.
 const FUTURES: &[&str] = &["will", "shall"];
-
-/// Verbs that only talk about a matter.
-const TALKING: &[&str] = &[
-    "discuss", "talk", "debate", "consider", "raise", "address", "examine", "review", "meet",
-    "hold", "ask", "decide", "weigh", "study", "explore", "mention", "comment", "look",
-];
 
 /// Words that set what follows them against a choice.
 const ALTERNATIVES: &[&str] = &["instead of", "rather than", "in place of", "in lieu of"];
@@ -676,6 +670,17 @@ mod tests {
             triples(&got).contains(&("north", "treaty", Stance::Support)),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_term_not_talked_about_is_not_denied() {
+        assert_eq!(coded("The treaty was not discussed, Berg said."), []);
+        assert_eq!(
+            coded("Berg said the treaty will be discussed next week."),
+            []
+        );
+        let got = coded("The treaty will not be accepted, Berg said.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
     }
 
     #[test]

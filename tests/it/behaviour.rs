@@ -910,6 +910,8 @@ const NO_STATEMENT: &[&str] = &[
     "Talks with {who} on {issue} continued on Tuesday.",
     "{who} was asked about {issue}.",
     "{who} discussed {issue} with reporters.",
+    "{issue} was not discussed, {who} said.",
+    "{who} said {issue} will be raised at the next round.",
     "A meeting with {who} on {issue} took place in Istanbul.",
     "Journalists questioned {who} about {issue} after the summit.",
     "{who}'s envoys will travel to Oslo next week for talks on {issue}.",

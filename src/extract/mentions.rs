@@ -202,6 +202,9 @@ impl<'a> SentenceFacts<'a> {
             .filter(|h| {
                 h.sense != TermSense::Partial || !after_place_preposition(&par[..h.span.start])
             })
+            // "advances in Kherson", "fighting near Donetsk": a region named
+            // as where something happens is no claim to it.
+            .filter(|h| !is_place_name(h.span.of(par)) || !after_locative(&par[..h.span.start]))
             .collect();
         // "NATO" in "NATO membership" names the issue, not a speaker, and
         // "US" in "a US-led mission" is a modifier, as is "Budapest" in "the
@@ -700,6 +703,28 @@ const SEEING_VERBS: &[&str] = &[
     "labels",
 ];
 
+/// Is `term` one capitalised word, the name of a place ("Kherson")?
+fn is_place_name(term: &str) -> bool {
+    !term.contains(' ') && term.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Does `before` end in a preposition that says where ("in", "near"),
+/// perhaps with other places between ("in Kherson and")?
+fn after_locative(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .rev()
+        .take(PLACES_IN_A_ROW)
+        .find(|w| !is_one_of(w, &["and", "or"]) && !is_place_name(w.trim_end_matches(',')))
+        .is_some_and(|w| is_one_of(w, WHERE_PREPOSITIONS))
+}
+
+/// How many words of a list of places may stand between a locative and a place.
+const PLACES_IN_A_ROW: usize = 5;
+
+/// Prepositions after which a region is where, not what is claimed.
+const WHERE_PREPOSITIONS: &[&str] = &["in", "near", "around", "across", "at", "outside"];
+
 /// Does `before` end in a preposition of place and an article ("on the",
 /// "far from the")?
 fn after_place_preposition(before: &str) -> bool {
@@ -1021,6 +1046,18 @@ mod tests {
                 [("north", "treaty", Stance::Support)],
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn a_region_named_as_where_something_happens_is_no_claim() {
+        let got = coded("Berg wants Westmark.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        for text in [
+            "Berg said fighting went on near Westmark.",
+            "Berg said the advances in Sorby and Westmark went on.",
+        ] {
+            assert_eq!(coded(text), [], "{text}");
         }
     }
 

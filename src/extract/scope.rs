@@ -321,6 +321,25 @@ pub(super) const TALKING: &[&str] = &[
     "hold", "ask", "decide", "weigh", "study", "explore", "mention", "comment", "look",
 ];
 
+/// The colon that ends a short label opening the sentence ("Security
+/// concerns: Zelenskyy emphasized …"), when a clause follows it: in "No
+/// truce unless Kyiv withdraws: Russia" the words after name the source.
+fn label_end(fact: &SentenceFacts) -> Option<usize> {
+    let text = fact.text(fact.span);
+    let colon = text.find(':')?;
+    let label_words = text[..colon].split_whitespace().count();
+    let clause_words = text[colon + 1..].split_whitespace().count();
+    let speech = fact
+        .speech
+        .iter()
+        .any(|v| v.start < fact.span.start + colon);
+    (label_words <= LABEL_WORDS && clause_words > LABEL_WORDS && !speech)
+        .then_some(fact.span.start + colon)
+}
+
+/// How many words a label before a colon may have.
+const LABEL_WORDS: usize = 4;
+
 /// The end of a talking verb in the passive after the term ("the question
 /// of territory was not raised", "troops will be discussed"): the term is
 /// only what is talked about.
@@ -347,14 +366,18 @@ const PASSIVE_FILLERS: &[&str] = &["not", "never", "yet", "also", "even", "being
 /// The end of the topic word that makes the issue term only the topic of
 /// what is said, if there is one: then speaking is not yet a stance.
 fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
-    // "On NATO expansion: the plan …" labels what follows.
-    let label = fact
-        .text(Span::new(fact.span.start, issue.span.start))
-        .trim()
-        == "On"
-        && fact.par[issue.span.end..fact.span.end].starts_with(':');
-    if label {
-        return Some(fact.span.start + 2);
+    // "End to NATO expansion: Putin reiterated his demand to block Ukraine's
+    // NATO membership": a short label before a colon names what the clause
+    // after it states; when that clause names the issue again, the label
+    // is only its topic.
+    if let Some(colon) = label_end(fact)
+        && issue.span.end <= colon
+        && fact
+            .issues
+            .iter()
+            .any(|i| i.issue == issue.issue && i.span.start > colon)
+    {
+        return Some(colon);
     }
     if let Some(end) = talked_about_after(fact, issue) {
         return Some(end);
@@ -427,6 +450,12 @@ pub(super) fn nth_word_start_back(text: &str, at: usize, n: usize) -> usize {
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn a_label_before_a_colon_is_the_topic_of_the_clause_that_names_it_again() {
+        let got = coded("Tariff cuts for grain: Berg said Northland rejects any tariff cut now.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Oppose)]);
+    }
 
     #[test]
     fn a_relative_clause_after_the_term_comments_on_it() {

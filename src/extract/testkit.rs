@@ -16,7 +16,7 @@ pub(crate) const TINY_LEXICON: &str = r#"Lexicon(
     issues: [
         Issue(id: "tariffs", name: "Tariffs", terms: ["tariff cut*"],
               concepts: [Concept(words: [["cut", "lower"], ["tariff", "duties"]], gap: 1, ordered: true)]),
-        Issue(id: "treaty", name: "Treaty", terms: ["the treaty", "a treaty"],
+        Issue(id: "treaty", name: "Treaty", terms: ["the treaty", "a treaty", "Westmark"],
               partial_terms: ["the old border"]),
     ],
     non_party_speakers: ["analyst*", "opposition"],

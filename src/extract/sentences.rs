@@ -99,7 +99,14 @@ pub fn sentences(par: &str) -> Vec<Span> {
                     '"' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{2022}' | '-'
                 )
         });
-        let splits = (has_space || next.is_none())
+        // "… the minister stressed.Ukraine's position …": a stop whose space
+        // was lost in scraping still ends a sentence between a lower-case
+        // word and a capitalised one (not "U.S." nor a domain name).
+        let glued = c == '.'
+            && !ellipsis
+            && par[..at].ends_with(|p: char| p.is_lowercase())
+            && is_capitalised_word(after_marks);
+        let splits = (has_space || next.is_none() || glued)
             && starts_sentence
             && !(ellipsis && in_quote)
             && !(c == '.' && !ellipsis && ends_with_abbreviation(&par[start..at]));
@@ -118,6 +125,12 @@ pub fn sentences(par: &str) -> Vec<Span> {
         return out;
     }
     out.into_iter().flat_map(|s| pieces(par, s)).collect()
+}
+
+/// Does `text` start with a capital and a lower-case letter ("Ukraine's")?
+fn is_capitalised_word(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
 }
 
 /// The longest a sentence may be, in bytes. Real sentences stay well below
@@ -210,6 +223,20 @@ mod tests {
         assert_eq!(
             split("Kyiv said no. Moscow said yes! Why? Nobody knows."),
             ["Kyiv said no.", "Moscow said yes!", "Why?", "Nobody knows."]
+        );
+    }
+
+    #[test]
+    fn a_stop_that_lost_its_space_still_splits() {
+        assert_eq!(
+            split(
+                "The minister stressed.Kyiv's view is clear. See example.com or the U.S.Army site."
+            ),
+            [
+                "The minister stressed.",
+                "Kyiv's view is clear.",
+                "See example.com or the U.S.Army site."
+            ]
         );
     }
 

@@ -150,10 +150,11 @@ pub fn decide(
     conditional.extend(restricted);
     let mut support = in_scope(&fact.support);
     let negation_of = |cue: &Span| {
-        fact.negation
-            .iter()
-            .copied()
-            .find(|n| n.end <= cue.start && words_between(n.end, cue.start) <= NEGATED_CUE_REACH)
+        fact.negation.iter().copied().find(|n| {
+            n.end <= cue.start
+                && words_outside_judging_frame(fact.text(Span::new(n.end, cue.start)))
+                    <= NEGATED_CUE_REACH
+        })
     };
     // "would not agree to any cap …": a negated support verb refuses what
     // it governs, however far the term; "will not give up its ambition to
@@ -267,6 +268,52 @@ pub fn decide(
     cues.dedup();
     Some(Decision { stance, cues })
 }
+
+/// How many words of `between` (from a negation to a cue) are not a frame
+/// of judging ("did not see it as feasible", "does not consider it
+/// realistic"): the frame passes the negation on to the judgement.
+fn words_outside_judging_frame(between: &str) -> usize {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let frame = words
+        .iter()
+        .position(|w| is_one_of(w, JUDGING_VERBS))
+        .filter(|&at| {
+            words
+                .get(at + 1)
+                .is_some_and(|w| is_one_of(w, &["it", "this", "that", "them"]))
+        });
+    match frame {
+        Some(at) => {
+            let object = at + 2;
+            let rest = &words[object..];
+            let rest = rest.strip_prefix(&["as"]).unwrap_or(rest);
+            at + rest.len()
+        }
+        None => words.len(),
+    }
+}
+
+/// Verbs that judge their object ("see it as", "consider it").
+const JUDGING_VERBS: &[&str] = &[
+    "see",
+    "sees",
+    "saw",
+    "view",
+    "views",
+    "viewed",
+    "consider",
+    "considers",
+    "considered",
+    "regard",
+    "regards",
+    "regarded",
+    "find",
+    "finds",
+    "found",
+    "deem",
+    "deems",
+    "deemed",
+];
 
 /// "The US will monitor the ceasefire": a future of the term's clause,
 /// before the term, commits its subject to what the term names, unless
@@ -670,6 +717,12 @@ mod tests {
             triples(&got).contains(&("north", "treaty", Stance::Support)),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_negated_judging_frame_denies_its_judgement() {
+        let got = coded("Berg did not see it as acceptable to sign the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
     }
 
     #[test]

@@ -759,6 +759,7 @@ const NO_MORE: &[&str] = &[
     "{who} said there can be no {bare issue}.",
     "“There will be no {bare issue},” {who} said.",
     "{who} made clear that there would be no {bare issue}.",
+    "{who} does not see it as realistic to pursue {issue}.",
 ];
 
 /// 4. A judgement of another party's proposal; what a preference sets aside.

@@ -692,6 +692,8 @@ const ATTRIBUTION: &[&str] = &[
     "{party} {does}, {who} said in remarks broadcast on state television.",
     "“{party} {does},” {who} told reporters, adding that talks would continue.",
     "{party} {does}, said {who} on Friday.",
+    // An outlet's own narration of a party's position is that party's.
+    "The Guardian reported that {who} {does}.",
 ];
 
 /// 1. Where the speaker stands, for a person.
@@ -935,7 +937,6 @@ const NO_STATEMENT: &[&str] = &[
     "Reports suggest {party} {does}.",
     "{who} told reporters that {body} {does}.",
     "Analysts say {party} {does}.",
-    "The Guardian wrote that {party} {does}.",
     "A Russian political scientist said {party} {does}.",
     "A former Ukrainian foreign minister said {party} {does}.",
     "It is unclear whether {party} {does}.",

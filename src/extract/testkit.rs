@@ -23,7 +23,8 @@ pub(crate) const TINY_LEXICON: &str = r#"Lexicon(
     official_nouns: ["minister", "official*", "envoy", "plan"],
     document_pronouns: ["the plan"],
     title_words: ["deputy", "trade", "senior"],
-    speech_verbs: ["said", "says", "continued", "according to"],
+    speech_verbs: ["said", "says", "continued", "according to", "suggest", "reported"],
+    outlets: ["reports", "the Courier"],
     pronouns: ["he", "she"],
     stance: StanceCues(
         support: ["back*", "want*", "accept*", "demand*"],

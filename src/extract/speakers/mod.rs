@@ -684,6 +684,13 @@ mod tests {
     }
 
     #[test]
+    fn the_press_narrates_a_position_but_a_hedged_report_holds_none() {
+        let got = coded("The Courier reported that Northland backs the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        assert_eq!(coded("Reports suggest that Northland wants the treaty."), []);
+    }
+
+    #[test]
     fn he_or_she_is_the_last_person_who_spoke_not_a_body() {
         let got = coded(
             "Berg said talks went on. Southland said it wants the treaty. She said she rejects the treaty.",

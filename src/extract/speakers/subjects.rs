@@ -262,6 +262,11 @@ pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> O
             return main;
         }
     }
+    // "Reports suggest …", "media indicated …": a hedged report of the
+    // press is no one's first-hand position.
+    if before.is_some_and(|m| m.kind == MentionKind::Outlet) && is_one_of(word, HEDGES) {
+        return Some(Agent::Outsider);
+    }
     if let Some(m) = before {
         let gap = fact.text(Span::new(m.span.end, verb.start));
         if let Some(agent) = joined_to_earlier_report(fact, m, gap, memory) {
@@ -294,6 +299,18 @@ pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> O
         .filter(|_| inverted)
         .and_then(|m| agent_of(&[m], memory))
 }
+
+/// Speech verbs that only hedge what they report.
+const HEDGES: &[&str] = &[
+    "suggest",
+    "suggests",
+    "suggested",
+    "indicate",
+    "indicates",
+    "indicated",
+    "speculate",
+    "speculated",
+];
 
 /// `last` with the party mentions coordinated before it, in order: "Zelensky
 /// and Macron said" speak together.

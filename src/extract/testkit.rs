@@ -20,7 +20,7 @@ pub(crate) const TINY_LEXICON: &str = r#"Lexicon(
               partial_terms: ["the old border"]),
     ],
     non_party_speakers: ["analyst*", "opposition"],
-    official_nouns: ["minister", "official*", "envoy", "plan"],
+    official_nouns: ["minister", "official*", "envoy", "plan", "demands"],
     document_pronouns: ["the plan"],
     title_words: ["deputy", "trade", "senior"],
     speech_verbs: ["said", "says", "continued", "according to", "suggest", "reported"],

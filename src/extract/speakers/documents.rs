@@ -1,10 +1,11 @@
 //! Plans and drafts that speak: the nouns that make a party mention a
 //! document, the party that backs one, and what a document holds.
 
+use super::holders::lists_after_noun;
 use super::subjects::{agent_of, clause_subject, word_count};
 use super::{Agent, Memory, Speaker};
-use crate::extract::Party;
 use crate::extract::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
+use crate::extract::{Party, is_one_of};
 use crate::model::Span;
 
 /// Nouns that make a party mention a document rather than a person or body.
@@ -79,7 +80,7 @@ pub fn document_holders<'a>(
 ) -> impl Iterator<Item = (Party, usize)> + 'a {
     fact.mentions
         .iter()
-        .filter(|m| !m.in_quote && names_document(fact, m.span))
+        .filter(|m| !m.in_quote && (names_document(fact, m.span) || names_demands(fact, m.span)))
         .filter(move |m| {
             if m.span.start >= issue.span.end {
                 let gap = fact.text(Span::new(issue.span.end, m.span.start)).trim();
@@ -91,13 +92,26 @@ pub fn document_holders<'a>(
             m.span.end <= issue.span.start && {
                 let gap = fact.text(Span::new(m.span.end, issue.span.start));
                 let words: Vec<&str> = gap.split_whitespace().collect();
-                matches!(words.first(), Some(&("to" | "for" | "on")))
-                    && words.len() <= DOCUMENT_REACH
+                // "Russia's demands, such as handing over …, limiting …":
+                // every item of the list it opens.
+                lists_after_noun(gap)
+                    || matches!(words.first(), Some(&("to" | "for" | "on")))
+                        && words.len() <= DOCUMENT_REACH
             }
         })
         .filter_map(Mention::party)
         .map(move |p| (p, fact.clause_start(issue.span.start).max(p.span.start)))
 }
+
+/// Does `span` name a party's demands ("Russia's demands", "Russian
+/// terms")? What they contain, the party wants, as a plan proposes.
+fn names_demands(fact: &SentenceFacts, span: Span) -> bool {
+    let text = fact.text(span);
+    text.contains(' ') && is_one_of(text.rsplit(' ').next().unwrap_or(""), DEMAND_NOUNS)
+}
+
+/// Office nouns that name what a party demands.
+const DEMAND_NOUNS: &[&str] = &["demands", "terms", "conditions"];
 
 /// How many words may stand between a document and the term it proposes.
 const DOCUMENT_REACH: usize = 4;

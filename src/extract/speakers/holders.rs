@@ -191,12 +191,15 @@ fn governs_after_noun(after: &str) -> bool {
 
 /// Does `after` open a list of what the stance noun before it holds:
 /// "Russia's demands, such as handing over …, limiting …"?
-fn lists_after_noun(after: &str) -> bool {
-    after.strip_prefix(',').is_some_and(|rest| {
-        LIST_OPENERS
-            .iter()
-            .any(|l| rest.trim_start().starts_with(l))
-    })
+pub(super) fn lists_after_noun(after: &str) -> bool {
+    after
+        .trim_start()
+        .strip_prefix([',', '\u{2014}', '\u{2013}', '('])
+        .is_some_and(|rest| {
+            LIST_OPENERS
+                .iter()
+                .any(|l| rest.trim_start().starts_with(l))
+        })
 }
 
 /// Words after a stance noun and its comma that list what it holds.
@@ -247,6 +250,21 @@ const HOLDER_REACH: usize = 8;
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn a_partys_demands_hold_the_list_they_introduce() {
+        let got =
+            coded("Mar rejected Northland's demands \u{2014}such as a tariff cut and the treaty.");
+        let got = triples(&got);
+        assert!(
+            got.contains(&("north", "tariffs", Stance::Support)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("north", "treaty", Stance::Support)),
+            "{got:?}"
+        );
+    }
 
     #[test]
     fn a_possessive_stance_noun_holds_the_list_it_introduces() {

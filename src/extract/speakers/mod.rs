@@ -687,7 +687,10 @@ mod tests {
     fn the_press_narrates_a_position_but_a_hedged_report_holds_none() {
         let got = coded("The Courier reported that Northland backs the treaty.");
         assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
-        assert_eq!(coded("Reports suggest that Northland wants the treaty."), []);
+        assert_eq!(
+            coded("Reports suggest that Northland wants the treaty."),
+            []
+        );
     }
 
     #[test]

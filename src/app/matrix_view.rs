@@ -215,9 +215,12 @@ fn cell(
     }
     let description = format!("{name}: {}", describe(summary, cell.counts));
     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &description));
-    response.on_hover_text(format!(
-        "{description}\nClick or press Enter to see the statements."
-    ))
+    let hint = if cell.counts.total() == 0 {
+        "No statements here."
+    } else {
+        "Click or press Enter to see the statements."
+    };
+    response.on_hover_text(format!("{description}\n{hint}"))
 }
 
 fn total(ui: &mut egui::Ui, name: &str, counts: Counts) {

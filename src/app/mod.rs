@@ -5,6 +5,7 @@
 //! [`Command`]s; loading, dialogs and exports run on worker threads. The
 //! `eframe::App` impl only forwards to these, so tests drive [`ui`] directly.
 
+pub mod active_filters;
 pub mod dialogs;
 mod evidence;
 mod export_dialog;
@@ -142,6 +143,11 @@ mod ui {
 
         egui::Panel::top("toolbar").show(ui, |ui| toolbar(ui, state));
         egui::Panel::top("filters").show(ui, |ui| filters::ui(ui, state));
+        if !active_filters::chips(&state.prefs.filter).is_empty()
+            || active_filters::empty_reason(state).is_some()
+        {
+            egui::Panel::top("active_filters").show(ui, |ui| active_filters::ui(ui, state));
+        }
         egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, state));
         if state.evidence.is_some() {
             egui::Panel::right("evidence")

@@ -2,6 +2,7 @@
 //! [`AppState::apply`]. Views read the state and push [`Command`]s; background
 //! jobs are polled in [`AppState::poll`].
 
+use super::active_filters::{self, FilterPart};
 use super::dialogs::FileDialogs;
 use super::export_dialog::{self, ExportDialog};
 use super::filters::FilterForm;
@@ -44,6 +45,8 @@ pub enum Command {
     ShowInArticle(usize),
     CloseReader,
     SetFilter(Filter),
+    /// Put one part of the filter back at its default (a chip's "✕").
+    ClearFilterPart(FilterPart),
     ClearFilters,
     ToggleTheme,
     ShowExport(bool),
@@ -213,6 +216,16 @@ impl AppState {
                 self.prefs.filter = filter;
                 self.rebuild_matrix();
             }
+            Command::ClearFilterPart(part) => {
+                self.prefs.filter = active_filters::without(&self.prefs.filter, part);
+                // The typed dates feed the filter every frame: clear them too.
+                match part {
+                    FilterPart::From => self.filter_form.from.clear(),
+                    FilterPart::To => self.filter_form.to.clear(),
+                    _ => {}
+                }
+                self.rebuild_matrix();
+            }
             Command::ClearFilters => {
                 self.prefs.filter = Filter::default();
                 self.filter_form = FilterForm::from_filter(&self.prefs.filter);
@@ -293,13 +306,19 @@ impl AppState {
         }
     }
 
-    /// Put `analysis` on screen under the current filters, with nothing selected.
+    /// Put `analysis` on screen under the current filters. A new folder
+    /// starts with nothing selected; the same folder again (a reload) keeps
+    /// the selected cell and its open statements.
     pub fn show(&mut self, analysis: Analysis) {
+        let same_folder = self.folder().as_ref() == Some(&analysis.root);
         self.analysis = Some(Arc::new(analysis));
-        self.selection = None;
-        self.evidence = None;
         self.reader = None;
         self.rebuild_matrix();
+        let fits = |cell: Option<(usize, usize)>| {
+            cell.filter(|(a, i)| same_folder && *a < self.matrix.actors && *i < self.matrix.issues)
+        };
+        self.selection = fits(self.selection);
+        self.evidence = fits(self.evidence);
     }
 
     fn error(&mut self, text: String) {

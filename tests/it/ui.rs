@@ -469,3 +469,90 @@ fn a_large_cell_lists_its_statements_a_page_at_a_time() {
         app::EVIDENCE_PAGE + 10
     );
 }
+
+#[test]
+fn filters_in_force_are_shown_and_each_chip_clears_only_its_own() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = window_with_fixture(dir.path(), None);
+    harness.state_mut().apply(Command::SetFilter(Filter {
+        speaker: "nobody".into(),
+        stances: [true, true, false],
+        ..Filter::default()
+    }));
+    harness.run();
+    harness.get_by_label("Filters on:");
+    harness.get_by_label("All 4 statements are filtered out: clear a filter to see them.");
+    harness.get_by_label("Speaker: nobody  ×").click();
+    harness.run();
+    let filter = &harness.state().prefs.filter;
+    assert!(filter.speaker.is_empty());
+    assert!(
+        !filter.keeps_stance(Stance::Conditional),
+        "the other chip stays"
+    );
+    harness.get_by_label("Stances: support, oppose  ×");
+    harness.get_by_label("Clear all").click();
+    harness.run();
+    assert_eq!(harness.state().prefs.filter, Filter::default());
+    assert!(harness.query_by_label("Filters on:").is_none());
+}
+
+#[test]
+fn dates_the_wrong_way_round_say_why_the_matrix_is_empty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = window_with_fixture(dir.path(), None);
+    harness.state_mut().filter_form.from = "2025-04-01".into();
+    harness.state_mut().filter_form.to = "2025-03-01".into();
+    harness.run();
+    harness.get_by_label("“From” (2025-04-01) is after “To” (2025-03-01): no article can match.");
+    harness.get_by_label("From 2025-04-01  ×").click();
+    harness.run();
+    assert_eq!(
+        harness.state().filter_form.from,
+        "",
+        "the typed date goes too"
+    );
+    assert_eq!(harness.state().prefs.filter.date_from, None);
+    harness.get_by_label("To 2025-03-01  ×");
+}
+
+#[test]
+fn reloading_keeps_the_open_cell() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_corpus(dir.path());
+    let state = AppState::new(
+        Default::default(),
+        dialogs(Some(dir.path().to_path_buf()), None),
+    );
+    let mut harness = harness(state);
+    harness.get_by_label("Open folder…").click();
+    step_until(&mut harness, |s| s.analysis.is_some() && idle(s));
+    harness
+        .state_mut()
+        .apply(Command::OpenCell { actor: 3, issue: 2 });
+    harness.run();
+    harness.key_press(egui::Key::F5);
+    harness.step();
+    step_until(&mut harness, idle);
+    assert_eq!(harness.state().evidence, Some((3, 2)));
+    assert_eq!(harness.state().selection, Some((3, 2)));
+    // Another folder starts afresh.
+    let other = tempfile::tempdir().expect("tempdir");
+    write_corpus(other.path());
+    harness
+        .state_mut()
+        .apply(Command::Open(other.path().to_path_buf()));
+    step_until(&mut harness, idle);
+    assert_eq!(harness.state().evidence, None);
+}
+
+#[test]
+fn an_empty_cell_says_it_holds_no_statements() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = window_with_fixture(dir.path(), None);
+    harness
+        .get_by_label("Europe, Army size: no statements")
+        .hover();
+    harness.run();
+    harness.get_by_label_contains("No statements here.");
+}

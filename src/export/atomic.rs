@@ -47,10 +47,10 @@ fn replace(
     fill: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
     let fail = |step: String| {
-        move |source: io::Error| ExportError::Write {
+        move |cause: io::Error| ExportError::Write {
             path: path.to_path_buf(),
             step,
-            source,
+            cause,
         }
     };
     if path.is_dir() {

@@ -109,24 +109,26 @@ impl fmt::Display for Format {
 }
 
 /// Why an export failed.
+///
+/// Each message includes its cause, so no variant also exposes it as a
+/// `source`: a printer of the error chain would show it twice.
 #[derive(Debug, Error)]
 pub enum ExportError {
     #[error("cannot render JSON: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
     #[error("cannot render CSV: {0}")]
-    Csv(#[from] ::csv::Error),
+    Csv(::csv::Error),
     #[error("cannot render XLSX: {0}")]
-    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    Xlsx(rust_xlsxwriter::XlsxError),
     /// Writing the rendered bytes failed (a path is added by the file writer).
     #[error("cannot write: {0}")]
     Io(std::io::Error),
     /// Writing the file failed; `step` says what was being done when it did.
-    #[error("cannot write {}: {step}: {source}", path.display())]
+    #[error("cannot write {}: {step}: {cause}", path.display())]
     Write {
         path: PathBuf,
         step: String,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 
@@ -154,7 +156,7 @@ pub fn render_to(
         Format::PositionsCsv => csv::positions(analysis, matrix)?,
         Format::StatementsCsv => csv::statements(analysis, matrix)?,
         Format::Markdown => markdown::render(analysis, matrix).into_bytes(),
-        Format::Xlsx => xlsx::render(analysis, matrix)?,
+        Format::Xlsx => xlsx::render(analysis, matrix).map_err(ExportError::Xlsx)?,
         Format::Html => html::render(analysis, matrix).into_bytes(),
     };
     out.write_all(&bytes).map_err(ExportError::Io)

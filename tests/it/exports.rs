@@ -536,6 +536,17 @@ impl Write for FullDisk<'_> {
     }
 }
 
+/// An error and its causes, joined as the command line prints them.
+fn chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut cause = err.source();
+    while let Some(c) = cause {
+        text.push_str(&format!(": {c}"));
+        cause = c.source();
+    }
+    text
+}
+
 #[test]
 fn a_full_disk_leaves_the_old_file_intact() {
     let a = analysis();
@@ -550,6 +561,7 @@ fn a_full_disk_leaves_the_old_file_intact() {
     let message = err.to_string();
     assert!(message.contains(&path.display().to_string()), "{message}");
     assert!(message.contains("no space left on device"), "{message}");
+    assert_eq!(chain(&err).matches("no space left on device").count(), 1);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "the old export\n");
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),

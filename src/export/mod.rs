@@ -2,7 +2,8 @@
 //!
 //! Every format renders from an [`Analysis`] and a (filtered) [`Matrix`] into
 //! bytes in memory: what is in the matrix is what gets exported, rows and
-//! columns in lexicon order. [`write`] then puts those bytes on disk atomically.
+//! columns in lexicon order. [`write`] then puts those bytes on disk atomically,
+//! never over an article that was analysed.
 //!
 //! This module only reads the analysis: it must not filter, re-extract or
 //! re-count statements (the matrix decides what is in), and it must not write
@@ -130,6 +131,9 @@ pub enum ExportError {
         step: String,
         cause: std::io::Error,
     },
+    /// The path cannot take an export: a folder, or an article being analysed.
+    #[error("cannot write {}: {reason}", path.display())]
+    Refused { path: PathBuf, reason: String },
 }
 
 /// Render `matrix` of `analysis` in `format`.
@@ -163,14 +167,37 @@ pub fn render_to(
 }
 
 /// Render and write atomically to `path`: either the whole new file is there
-/// afterwards, or the old one (if any) is untouched.
+/// afterwards, or the old one (if any) is untouched. An article of
+/// `analysis` is never written over.
 pub fn write(
     path: &Path,
     format: Format,
     analysis: &Analysis,
     matrix: &Matrix,
 ) -> Result<(), ExportError> {
+    refuse_article(path, analysis)?;
     write_atomic_streamed(path, |out| render_to(format, analysis, matrix, out))
+}
+
+/// An export written over one of its own articles would destroy the input.
+/// Canonical paths compare the file that would be replaced, through any
+/// link or `..`, with the files that were read.
+fn refuse_article(path: &Path, analysis: &Analysis) -> Result<(), ExportError> {
+    // A path that is not there yet names no article.
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return Ok(());
+    };
+    let article = analysis
+        .documents
+        .iter()
+        .find(|d| std::fs::canonicalize(&d.path).is_ok_and(|p| p == target));
+    match article {
+        Some(doc) => Err(ExportError::Refused {
+            path: path.to_path_buf(),
+            reason: format!("it is the article {} of the analysed folder", doc.file),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Every cell with its actor and issue index, row by row in lexicon order.

@@ -231,6 +231,32 @@ fn a_lexicon_over_the_size_limit_is_refused() {
     );
 }
 
+#[test]
+fn out_onto_an_article_of_the_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let article = dir.path().join("talks.txt");
+    let before = std::fs::read(&article).unwrap();
+    // Also when named another way: through "..".
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    for out in [article.clone(), sub.join("../talks.txt")] {
+        let run = stancegrid(&[
+            "analyze",
+            dir.path().to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(!run.status.success());
+        assert!(
+            stderr(&run).contains("it is the article talks.txt of the analysed folder"),
+            "{}",
+            stderr(&run)
+        );
+        assert_eq!(std::fs::read(&article).unwrap(), before);
+    }
+}
+
 /// `text` once, and not a second time.
 fn assert_once(haystack: &str, text: &str) {
     assert_eq!(
@@ -263,6 +289,28 @@ fn each_cause_of_an_error_is_printed_once() {
     let out = stancegrid(&["analyze", folder, "--lexicon", "/no/such.ron"]);
     assert!(!out.status.success());
     assert_once(&stderr(&out), "No such file or directory");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_device_as_out_is_a_write_error_printed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let full = dir.path().join("full");
+    if !crate::special_files::char_device(&full, 1, 7) {
+        return;
+    }
+    let out = stancegrid(&[
+        "analyze",
+        dir.path().to_str().unwrap(),
+        "--out",
+        full.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success(), "{}", stderr(&out));
+    assert_once(&stderr(&out), "No space left on device");
+    use std::os::unix::fs::FileTypeExt;
+    let kind = std::fs::symlink_metadata(&full).unwrap().file_type();
+    assert!(kind.is_char_device(), "the device is still there");
 }
 
 #[test]

@@ -569,3 +569,139 @@ fn a_full_disk_leaves_the_old_file_intact() {
         "temporary file removed"
     );
 }
+
+#[test]
+fn a_long_file_name_is_written() {
+    let a = analysis();
+    let dir = tempfile::tempdir().unwrap();
+    // 255 bytes, the longest name a file system takes; and one of two-byte characters.
+    for name in [
+        format!("{}.md", "p".repeat(252)),
+        format!("{}.md", "é".repeat(125)),
+    ] {
+        let path = dir.path().join(&name);
+        export::write(&path, Format::Markdown, &a, &everything(&a))
+            .unwrap_or_else(|e| panic!("{} bytes: {e}", name.len()));
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .starts_with("# Position table")
+        );
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_is_written_through_to_its_target() {
+    let a = analysis();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("table.md");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink("table.md", &link).unwrap();
+    // A link to a file not there yet creates it.
+    let dangling = dir.path().join("new-link.md");
+    std::os::unix::fs::symlink(dir.path().join("new.md"), &dangling).unwrap();
+    for path in [&link, &dangling] {
+        export::write(path, Format::Markdown, &a, &everything(&a)).unwrap();
+        assert!(
+            std::fs::symlink_metadata(path)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+    for written in ["table.md", "new.md"] {
+        let text = std::fs::read_to_string(dir.path().join(written)).unwrap();
+        assert!(text.starts_with("# Position table"), "{written}: {text}");
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_written_through_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let a = analysis();
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipe");
+    crate::special_files::fifo(&pipe);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = pipe.clone();
+    std::thread::spawn(move || {
+        let mut text = String::new();
+        File::open(reader)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        tx.send(text).unwrap();
+    });
+    export::write(&pipe, Format::Markdown, &a, &everything(&a)).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&pipe)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    let read = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the reader got the export");
+    assert!(read.starts_with("# Position table"), "{read}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_is_written_through_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let a = analysis();
+    let dir = tempfile::tempdir().unwrap();
+    let null = dir.path().join("null");
+    if !crate::special_files::char_device(&null, 1, 3) {
+        return;
+    }
+    export::write(&null, Format::Json, &a, &everything(&a)).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&null)
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    let full = dir.path().join("full");
+    assert!(crate::special_files::char_device(&full, 1, 7));
+    let err = export::write(&full, Format::Json, &a, &everything(&a)).unwrap_err();
+    assert!(err.to_string().contains("No space left on device"), "{err}");
+    assert!(
+        std::fs::symlink_metadata(&full)
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "no temporary file"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_article_of_the_analysis_is_never_overwritten() {
+    let mut a = analysis();
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, KYIV).unwrap();
+    a.documents[0].path = article.clone();
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink(&article, &link).unwrap();
+    for path in [&article, &link] {
+        let err = export::write(path, Format::PositionsCsv, &a, &everything(&a)).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("it is the article kyiv/a.txt of the analysed folder"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&article).unwrap(), KYIV);
+    }
+}

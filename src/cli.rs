@@ -126,21 +126,26 @@ fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
         eprintln!("skipped {}: {}", s.file, s.reason);
     }
     let matrix = Matrix::build(&analysis, &Filter::default());
-    match &args.out {
+    let changes = match &args.out {
         Some(path) => {
-            crate::export::write(path, format, &analysis, &matrix)?;
+            let changes = crate::export::write_with_changes(path, format, &analysis, &matrix)?;
             eprintln!(
                 "{} statements from {} documents written to {}",
                 analysis.statements.len(),
                 analysis.documents.len(),
                 path.display()
             );
+            changes
         }
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            crate::export::render_to(format, &analysis, &matrix, &mut out)?;
+            let changes = crate::export::render_to(format, &analysis, &matrix, &mut out)?;
             out.flush()?;
+            changes
         }
+    };
+    if let Some(warning) = changes.warning() {
+        eprintln!("stancegrid: warning: {warning}");
     }
     Ok(())
 }

@@ -35,7 +35,8 @@ fn to_csv<'a, const N: usize>(
     let mut out = ::csv::Writer::from_writer(UTF8_BOM.to_vec());
     out.write_record(header).map_err(ExportError::Csv)?;
     for row in rows {
-        out.write_record(row.iter().map(|f| f.as_text().into_owned()))
+        let fields = row.each_ref().map(Field::as_csv);
+        out.write_record(fields.iter().map(|f| f.as_bytes()))
             .map_err(ExportError::Csv)?;
     }
     out.into_inner()

@@ -136,6 +136,35 @@ pub enum ExportError {
     Refused { path: PathBuf, reason: String },
 }
 
+/// What an export had to change to fit its format. Most exports change
+/// nothing; a spreadsheet cell has a size limit that a sentence can pass.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// XLSX cells cut to the most a cell holds, ending in "… [truncated]".
+    pub truncated_cells: usize,
+}
+
+/// The most characters a spreadsheet cell holds (Excel's limit, counted in
+/// UTF-16 units as Excel does).
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// The end of a cell cut to [`MAX_CELL_CHARS`].
+const TRUNCATED: &str = "… [truncated]";
+
+impl Changes {
+    /// A warning for the user when something was changed, else `None`.
+    pub fn warning(&self) -> Option<String> {
+        match self.truncated_cells {
+            0 => None,
+            n => Some(format!(
+                "{n} {} longer than {MAX_CELL_CHARS} characters, the most a spreadsheet cell \
+                 holds, cut to fit and ending in \"{TRUNCATED}\"",
+                if n == 1 { "cell" } else { "cells" }
+            )),
+        }
+    }
+}
+
 /// Render `matrix` of `analysis` in `format`.
 pub fn render(
     format: Format,
@@ -154,29 +183,54 @@ pub fn render_to(
     analysis: &Analysis,
     matrix: &Matrix,
     out: &mut dyn Write,
-) -> Result<(), ExportError> {
-    let bytes = match format {
-        Format::Json => return json::render_to(analysis, matrix, out),
-        Format::PositionsCsv => csv::positions(analysis, matrix)?,
-        Format::StatementsCsv => csv::statements(analysis, matrix)?,
-        Format::Markdown => markdown::render(analysis, matrix).into_bytes(),
+) -> Result<Changes, ExportError> {
+    let (bytes, changes) = match format {
+        Format::Json => {
+            json::render_to(analysis, matrix, out)?;
+            return Ok(Changes::default());
+        }
+        Format::PositionsCsv => (csv::positions(analysis, matrix)?, Changes::default()),
+        Format::StatementsCsv => (csv::statements(analysis, matrix)?, Changes::default()),
+        Format::Markdown => (
+            markdown::render(analysis, matrix).into_bytes(),
+            Changes::default(),
+        ),
         Format::Xlsx => xlsx::render(analysis, matrix).map_err(ExportError::Xlsx)?,
-        Format::Html => html::render(analysis, matrix).into_bytes(),
+        Format::Html => (
+            html::render(analysis, matrix).into_bytes(),
+            Changes::default(),
+        ),
     };
-    out.write_all(&bytes).map_err(ExportError::Io)
+    out.write_all(&bytes).map_err(ExportError::Io)?;
+    Ok(changes)
 }
 
 /// Render and write atomically to `path`: either the whole new file is there
-/// afterwards, or the old one (if any) is untouched. An article of
-/// `analysis` is never written over.
+/// afterwards, or the old one (if any) is untouched.
 pub fn write(
     path: &Path,
     format: Format,
     analysis: &Analysis,
     matrix: &Matrix,
 ) -> Result<(), ExportError> {
+    write_with_changes(path, format, analysis, matrix).map(|_| ())
+}
+
+/// [`write`], returning what the export had to change to fit its format.
+/// An article of `analysis` is never written over.
+pub fn write_with_changes(
+    path: &Path,
+    format: Format,
+    analysis: &Analysis,
+    matrix: &Matrix,
+) -> Result<Changes, ExportError> {
     refuse_article(path, analysis)?;
-    write_atomic_streamed(path, |out| render_to(format, analysis, matrix, out))
+    let mut changes = Changes::default();
+    write_atomic_streamed(path, |out| {
+        changes = render_to(format, analysis, matrix, out)?;
+        Ok(())
+    })?;
+    Ok(changes)
 }
 
 /// An export written over one of its own articles would destroy the input.

@@ -370,39 +370,114 @@ fn markdown_is_a_table_of_actors_by_issues() {
     assert!(russia.contains("| – |"), "{russia}");
 }
 
-#[test]
-fn xlsx_is_a_workbook_with_neutralised_text() {
-    let a = analysis();
-    let bytes = render(Format::Xlsx, &a, &everything(&a));
+/// The named parts of an XLSX workbook, as XML text.
+fn xlsx_parts(bytes: Vec<u8>, names: &[&str]) -> Vec<String> {
     assert!(bytes.starts_with(b"PK"));
     let mut zip = zip::ZipArchive::new(io::Cursor::new(bytes)).expect("a zip file");
-    let mut part = |name: &str| {
-        let mut xml = String::new();
-        zip.by_name(name)
-            .unwrap_or_else(|_| panic!("{name} in workbook"))
-            .read_to_string(&mut xml)
-            .unwrap();
-        xml
+    names
+        .iter()
+        .map(|name| {
+            let mut xml = String::new();
+            zip.by_name(name)
+                .unwrap_or_else(|_| panic!("{name} in workbook"))
+                .read_to_string(&mut xml)
+                .unwrap();
+            xml
+        })
+        .collect()
+}
+
+#[test]
+fn xlsx_is_a_workbook_with_exact_text_that_never_runs() {
+    let a = analysis();
+    let parts = xlsx_parts(
+        render(Format::Xlsx, &a, &everything(&a)),
+        &[
+            "xl/workbook.xml",
+            "xl/sharedStrings.xml",
+            "xl/worksheets/sheet3.xml",
+        ],
+    );
+    let [workbook, strings, statements] = &parts[..] else {
+        unreachable!()
     };
-    let workbook = part("xl/workbook.xml");
     for sheet in ["Positions", "Cells", "Statements"] {
         assert!(
             workbook.contains(&format!("name=\"{sheet}\"")),
             "{workbook}"
         );
     }
-    let strings = part("xl/sharedStrings.xml");
-    assert!(strings.contains(">'=cmd|"), "formula neutralised");
-    assert!(!strings.contains(">=cmd"));
-    assert!(strings.contains(">'@x<"));
+    // Text cells are strings, which a spreadsheet never runs as formulas,
+    // so the quote is kept as written: no guard in front of it.
+    assert!(strings.contains(">=cmd|"), "{strings}");
+    assert!(!strings.contains(">'=cmd"));
+    assert!(strings.contains(">@x<"));
+    assert!(!statements.contains("<f>"), "no formula cells");
     assert!(strings.contains("mixed (1+ 1−)"));
     assert!(strings.contains("Москва"));
-    let statements = part("xl/worksheets/sheet3.xml");
     assert!(
         statements.contains("<autoFilter ref=\"A1:M6\""),
         "{statements}"
     );
     assert!(statements.contains("state=\"frozen\""));
+}
+
+/// Most UTF-16 units an Excel cell holds.
+const EXCEL_CELL_LIMIT: usize = 32_767;
+
+#[test]
+fn xlsx_cuts_a_cell_over_the_excel_limit_and_says_so() {
+    let mut a = analysis();
+    // Characters outside the BMP count twice in Excel (UTF-16).
+    let text = format!("Kyiv rejects foreign troops {}.\n", "𝄞".repeat(20_000));
+    let sentence = Span::new(0, text.len() - 1);
+    a.documents.push(Document {
+        file: "long.txt".into(),
+        path: PathBuf::from("/corpus/long.txt"),
+        title: "Long".into(),
+        date: None,
+        source: "long.txt".into(),
+        content: vec![sentence],
+        text: text.clone(),
+    });
+    a.statements.push(Statement {
+        doc: 2,
+        actor: a.lexicon.actor_index("ukraine").unwrap(),
+        issue: a.lexicon.issue_index("foreign_troops").unwrap(),
+        stance: Stance::Oppose,
+        speaker: find(&text, "Kyiv", 0),
+        sentence,
+        quote: None,
+        cues: vec![],
+    });
+    let matrix = everything(&a);
+    let mut bytes = Vec::new();
+    let changes = export::render_to(Format::Xlsx, &a, &matrix, &mut bytes).expect("renders");
+    assert_eq!(changes.truncated_cells, 1);
+    let warning = changes.warning().expect("a warning");
+    assert!(warning.contains("1 cell "), "{warning}");
+    let [strings] = &xlsx_parts(bytes, &["xl/sharedStrings.xml"])[..] else {
+        unreachable!()
+    };
+    let end = strings.find("… [truncated]</t>").expect("a cut cell") + "… [truncated]".len();
+    let start = strings[..end].rfind("<t>").unwrap() + "<t>".len();
+    let cut = &strings[start..end];
+    assert!(cut.starts_with("Kyiv rejects foreign troops 𝄞"));
+    let units = cut.encode_utf16().count();
+    assert!(
+        (EXCEL_CELL_LIMIT - 1..=EXCEL_CELL_LIMIT).contains(&units),
+        "{units}"
+    );
+    // The rest of the workbook is there, and CSV keeps the whole sentence.
+    assert!(strings.contains("Москва"));
+    assert_eq!(
+        export::render_to(Format::StatementsCsv, &a, &matrix, &mut io::sink())
+            .unwrap()
+            .truncated_cells,
+        0
+    );
+    let (_, rows) = csv_rows(&render(Format::StatementsCsv, &a, &matrix));
+    assert!(rows.iter().any(|r| r[8] == text[..text.len() - 1]));
 }
 
 #[test]

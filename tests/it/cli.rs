@@ -191,6 +191,16 @@ fn help_shows_examples() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Examples:"));
 }
 
+#[test]
+fn help_names_the_three_sheets_of_the_workbook() {
+    let out = stancegrid(&["analyze", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        help.contains("A workbook with Positions, Cells and Statements sheets"),
+        "{help}"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_lexicon_that_is_a_device_or_a_fifo_is_refused_without_reading() {
@@ -228,6 +238,28 @@ fn a_lexicon_over_the_size_limit_is_refused() {
     assert!(
         stderr.contains("huge.ron: too large (5.0 MB, limit 4.0 MB)"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn an_empty_folder_or_one_without_statements_is_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stancegrid(&["analyze", dir.path().to_str().unwrap(), "--format", "md"]);
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("no documents found in"),
+        "{}",
+        stderr(&out)
+    );
+
+    std::fs::write(dir.path().join("a.txt"), "Weather\n\nIt rained all day.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Sport\n\nThe match was a draw.\n").unwrap();
+    let out = stancegrid(&["analyze", dir.path().to_str().unwrap(), "--format", "md"]);
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("no statements found in 2 documents"),
+        "{}",
+        stderr(&out)
     );
 }
 
@@ -311,6 +343,27 @@ fn a_full_device_as_out_is_a_write_error_printed_once() {
     use std::os::unix::fs::FileTypeExt;
     let kind = std::fs::symlink_metadata(&full).unwrap().file_type();
     assert!(kind.is_char_device(), "the device is still there");
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_in_messages_cannot_forge_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    std::fs::write(dir.path().join("evil\nskipped fake.txt: forged.png"), "x").unwrap();
+    std::fs::write(dir.path().join("bell\u{7}.png"), "x").unwrap();
+    let out = stancegrid(&["analyze", dir.path().to_str().unwrap(), "--format", "md"]);
+    let stderr = stderr(&out);
+    assert!(
+        !stderr.lines().any(|l| l.starts_with("skipped fake.txt")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("skipped evil\\nskipped fake.txt: forged.png: not an article (.png)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("skipped bell\\u{7}.png"), "{stderr}");
+    assert!(!stderr.contains('\u{7}'));
 }
 
 #[test]

@@ -6,6 +6,7 @@ use crate::matrix::{Filter, Matrix};
 use crate::{Lexicon, LoadOptions, Progress};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -67,7 +68,7 @@ pub enum FormatArg {
     StatementsCsv,
     /// The position table as a Markdown table.
     Md,
-    /// A workbook with a Positions and a Statements sheet (needs --out).
+    /// A workbook with Positions, Cells and Statements sheets (needs --out or a redirect).
     Xlsx,
     /// A self-contained HTML report with the matrix and every quote.
     Html,
@@ -91,7 +92,7 @@ pub fn analyze(args: &AnalyzeArgs) -> ExitCode {
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("stancegrid: {e:#}");
+            say(&format!("stancegrid: {e:#}"));
             ExitCode::FAILURE
         }
     }
@@ -123,26 +124,74 @@ fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
     )?;
     bar.finish_and_clear();
     for s in &analysis.skipped {
-        eprintln!("skipped {}: {}", s.file, s.reason);
+        say(&format!("skipped {}: {}", s.file, s.reason));
+    }
+    // An empty result is a result (exit code 0), but never a silent one.
+    if analysis.documents.is_empty() {
+        say(&format!(
+            "stancegrid: no documents found in {}",
+            args.dir.display()
+        ));
+    } else if analysis.statements.is_empty() {
+        say(&format!(
+            "stancegrid: no statements found in {}",
+            count(analysis.documents.len(), "document")
+        ));
     }
     let matrix = Matrix::build(&analysis, &Filter::default());
-    match &args.out {
+    let changes = match &args.out {
         Some(path) => {
-            crate::export::write(path, format, &analysis, &matrix)?;
-            eprintln!(
-                "{} statements from {} documents written to {}",
-                analysis.statements.len(),
-                analysis.documents.len(),
+            let changes = crate::export::write_with_changes(path, format, &analysis, &matrix)?;
+            say(&format!(
+                "{} from {} written to {}",
+                count(analysis.statements.len(), "statement"),
+                count(analysis.documents.len(), "document"),
                 path.display()
-            );
+            ));
+            changes
         }
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            crate::export::render_to(format, &analysis, &matrix, &mut out)?;
+            let changes = crate::export::render_to(format, &analysis, &matrix, &mut out)?;
             out.flush()?;
+            changes
         }
+    };
+    if let Some(warning) = changes.warning() {
+        say(&format!("stancegrid: warning: {warning}"));
     }
     Ok(())
+}
+
+/// `n` and the noun, plural unless `n` is 1: "1 document", "2 documents".
+fn count(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
+}
+
+/// Print a message line on stderr with its control characters escaped: a
+/// file name holding a line break or a terminal escape must not start a
+/// line of its own ("skipped …") or drive the terminal.
+fn say(message: &str) {
+    eprintln!("{}", one_line(message));
+}
+
+/// `text` with control characters written as escapes (`\n`, `\u{1b}`).
+fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut line = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            line.extend(c.escape_debug());
+        } else {
+            line.push(c);
+        }
+    }
+    Cow::Owned(line)
 }
 
 /// A progress bar on stderr, drawn only when stderr is a terminal.

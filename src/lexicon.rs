@@ -5,7 +5,9 @@
 //!
 //! The lexicon is data; no name of a person or place lives in code.
 
+use crate::size::readable;
 use serde::Deserialize;
+use std::io::Read;
 use std::path::Path;
 use thiserror::Error;
 
@@ -166,15 +168,25 @@ pub struct LexiconSource {
     pub stance: StanceCues,
 }
 
+/// The largest lexicon file that is read. A lexicon is lists of words (the
+/// built-in one is 44 KB) and parsing takes many times its size in memory,
+/// so a limit turns a wrong path (a corpus, a log, `/dev/zero`) into a quick
+/// error instead of gigabytes read.
+pub const MAX_LEXICON_SIZE: u64 = 4 * 1024 * 1024;
+
 /// Why a lexicon could not be used.
+///
+/// Each message includes its cause, so no variant also exposes it as a
+/// `source`: a printer of the error chain would show it twice.
 #[derive(Debug, Error)]
 pub enum LexiconError {
-    #[error("cannot read lexicon {path}: {source}")]
-    Read {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("cannot read lexicon {path}: {cause}")]
+    Read { path: String, cause: std::io::Error },
+    /// A device, FIFO, socket or folder: reading one could block or never end.
+    #[error("cannot read lexicon {path}: not a regular file")]
+    NotAFile { path: String },
+    #[error("cannot read lexicon {path}: too large ({}, limit {})", readable(*.size), readable(*.limit))]
+    TooLarge { path: String, size: u64, limit: u64 },
     #[error("{origin}:{line}:{column}: {message}")]
     Syntax {
         origin: String,
@@ -187,13 +199,35 @@ pub enum LexiconError {
 }
 
 impl LexiconSource {
-    /// Read a lexicon file.
+    /// Read a lexicon file: a regular file of at most [`MAX_LEXICON_SIZE`] bytes.
     pub fn from_file(path: &Path) -> Result<LexiconSource, LexiconError> {
-        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Read {
-            path: path.display().to_string(),
-            source,
-        })?;
-        LexiconSource::parse(&text, &path.display().to_string())
+        let shown = path.display().to_string();
+        let read_error = |cause| LexiconError::Read {
+            path: shown.clone(),
+            cause,
+        };
+        let too_large = |size| LexiconError::TooLarge {
+            path: shown.clone(),
+            size,
+            limit: MAX_LEXICON_SIZE,
+        };
+        // Asked before opening: opening a FIFO waits for a writer.
+        let metadata = std::fs::metadata(path).map_err(read_error)?;
+        if !metadata.is_file() {
+            return Err(LexiconError::NotAFile { path: shown });
+        }
+        if metadata.len() > MAX_LEXICON_SIZE {
+            return Err(too_large(metadata.len()));
+        }
+        // Bounded again while reading: the file may grow after the check.
+        let mut text = String::new();
+        std::fs::File::open(path)
+            .and_then(|file| file.take(MAX_LEXICON_SIZE + 1).read_to_string(&mut text))
+            .map_err(read_error)?;
+        if text.len() as u64 > MAX_LEXICON_SIZE {
+            return Err(too_large(text.len() as u64));
+        }
+        LexiconSource::parse(&text, &shown)
     }
 
     /// Parse and validate RON text; `origin` names it in errors.

@@ -13,6 +13,7 @@
 //! - [`matrix`]: statements into actor × issue cells, with filters.
 //! - [`export`]: the position table and statements in CSV, Markdown, JSON, XLSX, HTML.
 //! - [`cli`]: the `stancegrid analyze` command.
+//! - [`size`]: byte counts as people read them, for messages.
 //! - `app` (feature `gui`): the desktop window, a thin layer over the above.
 
 pub mod cli;
@@ -22,6 +23,7 @@ pub mod extract;
 pub mod lexicon;
 pub mod matrix;
 pub mod model;
+pub mod size;
 pub mod synth;
 
 #[cfg(feature = "gui")]

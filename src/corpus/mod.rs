@@ -39,6 +39,7 @@ mod walk;
 pub use cache::Cache;
 
 use crate::model::{Document, Skipped};
+use crate::size::readable;
 use cache::{Outcome, Stamp};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -186,10 +187,6 @@ fn skip(file: String, reason: impl Into<String>) -> Outcome {
     })
 }
 
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-}
-
 /// Read one article. Returns its outcome, the stamp under which the outcome
 /// may be cached (none when the file could not be read, since that can pass)
 /// and whether the outcome came from the cache.
@@ -208,8 +205,8 @@ fn load_file(
     if size > options.max_file_size {
         let reason = format!(
             "too large ({}, limit {})",
-            megabytes(size),
-            megabytes(options.max_file_size)
+            readable(size),
+            readable(options.max_file_size)
         );
         return (skip(file, reason), None, false);
     }
@@ -225,7 +222,7 @@ fn load_file(
         Ok(None) => {
             let reason = format!(
                 "too large (grew past the limit of {} while loading)",
-                megabytes(options.max_file_size)
+                readable(options.max_file_size)
             );
             return (skip(file, reason), None, false);
         }

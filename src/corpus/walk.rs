@@ -5,7 +5,7 @@
 
 use crate::model::Skipped;
 use std::path::{Path, PathBuf};
-use walkdir::{DirEntry, WalkDir};
+use walkdir::WalkDir;
 
 /// The kinds of article file the loader reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,8 +39,13 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-fn is_hidden(entry: &DirEntry) -> bool {
-    entry.depth() > 0 && entry.file_name().as_encoded_bytes().first() == Some(&b'.')
+/// Whether `path`, found `depth` levels below the opened folder, is hidden
+/// (its name starts with a dot). The opened folder itself never is.
+fn is_hidden(path: &Path, depth: usize) -> bool {
+    depth > 0
+        && path
+            .file_name()
+            .is_some_and(|name| name.as_encoded_bytes().first() == Some(&b'.'))
 }
 
 fn format_of(path: &Path) -> Result<Format, String> {
@@ -64,11 +69,14 @@ pub fn walk(root: &Path) -> Result<Vec<Found>, RootUnreadable> {
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !is_hidden(e));
+        .filter_entry(|e| !is_hidden(e.path(), e.depth()));
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) if err.depth() == 0 => return Err(RootUnreadable(err.to_string())),
+            // The filter above never sees entries that fail (a hidden link
+            // to nowhere, such as an editor's lock file, or a hidden loop).
+            Err(err) if err.path().is_some_and(|p| is_hidden(p, err.depth())) => continue,
             Err(err) => {
                 let file = err.path().map_or_else(String::new, |p| relative(root, p));
                 let reason = if let Some(ancestor) = err.loop_ancestor() {

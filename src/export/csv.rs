@@ -33,9 +33,11 @@ fn to_csv<'a, const N: usize>(
     rows: impl Iterator<Item = [Field<'a>; N]>,
 ) -> Result<Vec<u8>, ExportError> {
     let mut out = ::csv::Writer::from_writer(UTF8_BOM.to_vec());
-    out.write_record(header)?;
+    out.write_record(header).map_err(ExportError::Csv)?;
     for row in rows {
-        out.write_record(row.iter().map(|f| f.as_text().into_owned()))?;
+        let fields = row.each_ref().map(Field::as_csv);
+        out.write_record(fields.iter().map(|f| f.as_bytes()))
+            .map_err(ExportError::Csv)?;
     }
     out.into_inner()
         .map_err(|e| ExportError::Csv(e.into_error().into()))

@@ -2,7 +2,8 @@
 //!
 //! Every format renders from an [`Analysis`] and a (filtered) [`Matrix`] into
 //! bytes in memory: what is in the matrix is what gets exported, rows and
-//! columns in lexicon order. [`write`] then puts those bytes on disk atomically.
+//! columns in lexicon order. [`write`] then puts those bytes on disk atomically,
+//! never over an article that was analysed.
 //!
 //! This module only reads the analysis: it must not filter, re-extract or
 //! re-count statements (the matrix decides what is in), and it must not write
@@ -109,25 +110,59 @@ impl fmt::Display for Format {
 }
 
 /// Why an export failed.
+///
+/// Each message includes its cause, so no variant also exposes it as a
+/// `source`: a printer of the error chain would show it twice.
 #[derive(Debug, Error)]
 pub enum ExportError {
     #[error("cannot render JSON: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
     #[error("cannot render CSV: {0}")]
-    Csv(#[from] ::csv::Error),
+    Csv(::csv::Error),
     #[error("cannot render XLSX: {0}")]
-    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    Xlsx(rust_xlsxwriter::XlsxError),
     /// Writing the rendered bytes failed (a path is added by the file writer).
     #[error("cannot write: {0}")]
     Io(std::io::Error),
     /// Writing the file failed; `step` says what was being done when it did.
-    #[error("cannot write {}: {step}: {source}", path.display())]
+    #[error("cannot write {}: {step}: {cause}", path.display())]
     Write {
         path: PathBuf,
         step: String,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
+    /// The path cannot take an export: a folder, or an article being analysed.
+    #[error("cannot write {}: {reason}", path.display())]
+    Refused { path: PathBuf, reason: String },
+}
+
+/// What an export had to change to fit its format. Most exports change
+/// nothing; a spreadsheet cell has a size limit that a sentence can pass.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// XLSX cells cut to the most a cell holds, ending in "… [truncated]".
+    pub truncated_cells: usize,
+}
+
+/// The most characters a spreadsheet cell holds (Excel's limit, counted in
+/// UTF-16 units as Excel does).
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// The end of a cell cut to [`MAX_CELL_CHARS`].
+const TRUNCATED: &str = "… [truncated]";
+
+impl Changes {
+    /// A warning for the user when something was changed, else `None`.
+    pub fn warning(&self) -> Option<String> {
+        match self.truncated_cells {
+            0 => None,
+            n => Some(format!(
+                "{n} {} longer than {MAX_CELL_CHARS} characters, the most a spreadsheet cell \
+                 holds, cut to fit and ending in \"{TRUNCATED}\"",
+                if n == 1 { "cell" } else { "cells" }
+            )),
+        }
+    }
 }
 
 /// Render `matrix` of `analysis` in `format`.
@@ -148,16 +183,26 @@ pub fn render_to(
     analysis: &Analysis,
     matrix: &Matrix,
     out: &mut dyn Write,
-) -> Result<(), ExportError> {
-    let bytes = match format {
-        Format::Json => return json::render_to(analysis, matrix, out),
-        Format::PositionsCsv => csv::positions(analysis, matrix)?,
-        Format::StatementsCsv => csv::statements(analysis, matrix)?,
-        Format::Markdown => markdown::render(analysis, matrix).into_bytes(),
-        Format::Xlsx => xlsx::render(analysis, matrix)?,
-        Format::Html => html::render(analysis, matrix).into_bytes(),
+) -> Result<Changes, ExportError> {
+    let (bytes, changes) = match format {
+        Format::Json => {
+            json::render_to(analysis, matrix, out)?;
+            return Ok(Changes::default());
+        }
+        Format::PositionsCsv => (csv::positions(analysis, matrix)?, Changes::default()),
+        Format::StatementsCsv => (csv::statements(analysis, matrix)?, Changes::default()),
+        Format::Markdown => (
+            markdown::render(analysis, matrix).into_bytes(),
+            Changes::default(),
+        ),
+        Format::Xlsx => xlsx::render(analysis, matrix).map_err(ExportError::Xlsx)?,
+        Format::Html => (
+            html::render(analysis, matrix).into_bytes(),
+            Changes::default(),
+        ),
     };
-    out.write_all(&bytes).map_err(ExportError::Io)
+    out.write_all(&bytes).map_err(ExportError::Io)?;
+    Ok(changes)
 }
 
 /// Render and write atomically to `path`: either the whole new file is there
@@ -168,7 +213,45 @@ pub fn write(
     analysis: &Analysis,
     matrix: &Matrix,
 ) -> Result<(), ExportError> {
-    write_atomic_streamed(path, |out| render_to(format, analysis, matrix, out))
+    write_with_changes(path, format, analysis, matrix).map(|_| ())
+}
+
+/// [`write`], returning what the export had to change to fit its format.
+/// An article of `analysis` is never written over.
+pub fn write_with_changes(
+    path: &Path,
+    format: Format,
+    analysis: &Analysis,
+    matrix: &Matrix,
+) -> Result<Changes, ExportError> {
+    refuse_article(path, analysis)?;
+    let mut changes = Changes::default();
+    write_atomic_streamed(path, |out| {
+        changes = render_to(format, analysis, matrix, out)?;
+        Ok(())
+    })?;
+    Ok(changes)
+}
+
+/// An export written over one of its own articles would destroy the input.
+/// Canonical paths compare the file that would be replaced, through any
+/// link or `..`, with the files that were read.
+fn refuse_article(path: &Path, analysis: &Analysis) -> Result<(), ExportError> {
+    // A path that is not there yet names no article.
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return Ok(());
+    };
+    let article = analysis
+        .documents
+        .iter()
+        .find(|d| std::fs::canonicalize(&d.path).is_ok_and(|p| p == target));
+    match article {
+        Some(doc) => Err(ExportError::Refused {
+            path: path.to_path_buf(),
+            reason: format!("it is the article {} of the analysed folder", doc.file),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Every cell with its actor and issue index, row by row in lexicon order.

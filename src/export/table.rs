@@ -2,9 +2,10 @@
 //! issue) and the statements (one row per statement), as the CSV and XLSX
 //! exports share them.
 //!
-//! Text that a spreadsheet would read as a formula is neutralised here, once,
-//! so that no format can forget it. This module builds rows; it must not know
-//! how a format lays them out.
+//! Fields keep the exact text. Guarding text that a spreadsheet would run
+//! as a formula is CSV's concern ([`Field::as_csv`]): an XLSX string cell is
+//! never a formula, so the guard would only change the quote. This module
+//! builds rows; it must not know how a format lays them out.
 
 use crate::Analysis;
 use crate::matrix::Matrix;
@@ -14,7 +15,7 @@ use std::borrow::Cow;
 /// One field of a row.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Field<'a> {
-    /// Text, already safe for a spreadsheet.
+    /// Text, exactly as in the document or the lexicon.
     Text(Cow<'a, str>),
     /// A count or a byte offset, which a spreadsheet keeps as a number.
     Number(usize),
@@ -22,17 +23,18 @@ pub(super) enum Field<'a> {
 
 impl<'a> Field<'a> {
     fn text(text: &'a str) -> Field<'a> {
-        Field::Text(neutralise(text))
+        Field::Text(Cow::Borrowed(text))
     }
 
     fn owned(text: String) -> Field<'a> {
-        Field::Text(Cow::Owned(neutralise(&text).into_owned()))
+        Field::Text(Cow::Owned(text))
     }
 
-    /// The field as CSV text.
-    pub(super) fn as_text(&self) -> Cow<'_, str> {
+    /// The field as CSV text, guarded against formulas: a spreadsheet that
+    /// opens a CSV file decides by itself what a formula is.
+    pub(super) fn as_csv(&self) -> Cow<'_, str> {
         match self {
-            Field::Text(t) => Cow::Borrowed(t),
+            Field::Text(t) => neutralise(t),
             Field::Number(n) => Cow::Owned(n.to_string()),
         }
     }
@@ -44,7 +46,7 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// `text` with a leading `'` if a spreadsheet would run it as a formula. The
 /// apostrophe is what spreadsheets themselves use to mark "this is text".
-pub(super) fn neutralise(text: &str) -> Cow<'_, str> {
+fn neutralise(text: &str) -> Cow<'_, str> {
     if text.starts_with(FORMULA_STARTS) {
         Cow::Owned(format!("'{text}"))
     } else {

@@ -212,6 +212,35 @@ fn size_limit_is_configurable() {
 }
 
 #[test]
+fn sizes_under_a_megabyte_are_shown_in_bytes_or_kilobytes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "small.txt", "x".repeat(182));
+    write(dir.path(), "larger.txt", "x".repeat(3 * 1024 + 512));
+    for (limit, small, larger) in [
+        (
+            0,
+            "too large (182 bytes, limit 0 bytes)",
+            "too large (3.5 KB, limit 0 bytes)",
+        ),
+        (
+            100,
+            "too large (182 bytes, limit 100 bytes)",
+            "too large (3.5 KB, limit 100 bytes)",
+        ),
+        (2048, "", "too large (3.5 KB, limit 2.0 KB)"),
+    ] {
+        let corpus = load_with(
+            dir.path(),
+            &LoadOptions {
+                max_file_size: limit,
+            },
+        );
+        assert_eq!(reason(&corpus, "small.txt"), small);
+        assert_eq!(reason(&corpus, "larger.txt"), larger);
+    }
+}
+
+#[test]
 fn line_of_one_megabyte_is_analysed() {
     let line = "The minister said “yes” again. ".repeat(32 * 1024);
     let (_dir, corpus) = with_good("long.txt", format!("A headline over a long line\n{line}\n"));
@@ -276,6 +305,24 @@ fn symlink_loop_is_skipped_not_followed_forever() {
         "{:?}",
         corpus.skipped
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn hidden_files_and_folders_are_left_out_without_a_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "good.txt", GOOD);
+    write(dir.path(), ".notes.txt", GOOD);
+    std::fs::create_dir(dir.path().join(".git")).expect("mkdir");
+    write(dir.path(), ".git/config", "[core]");
+    // An editor's lock file (a link to nowhere) and a hidden link back to the folder.
+    std::os::unix::fs::symlink("user@host.1234", dir.path().join(".#good.txt")).expect("symlink");
+    std::os::unix::fs::symlink(dir.path(), dir.path().join(".loop")).expect("symlink");
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    std::os::unix::fs::symlink("gone", dir.path().join("sub/.#lock")).expect("symlink");
+    let corpus = load(dir.path());
+    assert_eq!(corpus.documents.len(), 1);
+    assert_eq!(corpus.skipped, []);
 }
 
 #[cfg(unix)]

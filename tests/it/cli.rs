@@ -1,13 +1,39 @@
 //! The `stancegrid analyze` command, run as a user runs it.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 fn stancegrid(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_stancegrid"))
         .args(args)
         .output()
         .expect("the binary runs")
+}
+
+/// [`stancegrid`], killed and failing the test if it runs longer than
+/// `limit`: for inputs that once made it read forever.
+fn stancegrid_within(limit: Duration, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stancegrid"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > limit {
+            child.kill().expect("kill");
+            child.wait().expect("wait");
+            panic!("stancegrid {args:?} ran longer than {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn fixture(dir: &Path) {
@@ -96,22 +122,26 @@ fn a_missing_folder_is_an_error_with_a_non_zero_exit() {
     );
 }
 
-#[test]
-fn a_malformed_lexicon_is_reported_with_line_and_column() {
+/// `analyze` of the fixture folder with the lexicon file `name` holding `contents`.
+fn with_lexicon(name: &str, contents: impl AsRef<[u8]>) -> Output {
     let dir = tempfile::tempdir().unwrap();
     fixture(dir.path());
-    let lexicon = dir.path().join("bad.ron");
-    std::fs::write(
-        &lexicon,
-        "Lexicon(\n  actors: [\n    Actor(id: \"x\" name: \"X\"),\n  ],\n)\n",
-    )
-    .unwrap();
-    let out = stancegrid(&[
+    let lexicon = dir.path().join(name);
+    std::fs::write(&lexicon, contents).unwrap();
+    stancegrid(&[
         "analyze",
         dir.path().to_str().unwrap(),
         "--lexicon",
         lexicon.to_str().unwrap(),
-    ]);
+    ])
+}
+
+#[test]
+fn a_malformed_lexicon_is_reported_with_line_and_column() {
+    let out = with_lexicon(
+        "bad.ron",
+        "Lexicon(\n  actors: [\n    Actor(id: \"x\" name: \"X\"),\n  ],\n)\n",
+    );
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("bad.ron:3:"), "{stderr}");
@@ -159,6 +189,181 @@ fn help_shows_examples() {
     let out = stancegrid(&["analyze", "--help"]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("Examples:"));
+}
+
+#[test]
+fn help_names_the_three_sheets_of_the_workbook() {
+    let out = stancegrid(&["analyze", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        help.contains("A workbook with Positions, Cells and Statements sheets"),
+        "{help}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lexicon_that_is_a_device_or_a_fifo_is_refused_without_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let pipe = dir.path().join("lexicon.fifo");
+    crate::special_files::fifo(&pipe);
+    for lexicon in [Path::new("/dev/zero"), &pipe] {
+        let out = stancegrid_within(
+            Duration::from_secs(10),
+            &[
+                "analyze",
+                dir.path().to_str().unwrap(),
+                "--lexicon",
+                lexicon.to_str().unwrap(),
+            ],
+        );
+        assert!(!out.status.success());
+        let stderr = stderr(&out);
+        assert!(
+            stderr.contains(&format!(
+                "cannot read lexicon {}: not a regular file",
+                lexicon.display()
+            )),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_lexicon_over_the_size_limit_is_refused() {
+    let out = with_lexicon("huge.ron", " ".repeat(5 * 1024 * 1024));
+    assert!(!out.status.success());
+    let stderr = stderr(&out);
+    assert!(
+        stderr.contains("huge.ron: too large (5.0 MB, limit 4.0 MB)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_empty_folder_or_one_without_statements_is_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stancegrid(&["analyze", dir.path().to_str().unwrap(), "--format", "md"]);
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("no documents found in"),
+        "{}",
+        stderr(&out)
+    );
+
+    std::fs::write(dir.path().join("a.txt"), "Weather\n\nIt rained all day.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Sport\n\nThe match was a draw.\n").unwrap();
+    let out = stancegrid(&["analyze", dir.path().to_str().unwrap(), "--format", "md"]);
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("no statements found in 2 documents"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn out_onto_an_article_of_the_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let article = dir.path().join("talks.txt");
+    let before = std::fs::read(&article).unwrap();
+    // Also when named another way: through "..".
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    for out in [article.clone(), sub.join("../talks.txt")] {
+        let run = stancegrid(&[
+            "analyze",
+            dir.path().to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(!run.status.success());
+        assert!(
+            stderr(&run).contains("it is the article talks.txt of the analysed folder"),
+            "{}",
+            stderr(&run)
+        );
+        assert_eq!(std::fs::read(&article).unwrap(), before);
+    }
+}
+
+/// `text` once, and not a second time.
+fn assert_once(haystack: &str, text: &str) {
+    assert_eq!(
+        haystack.matches(text).count(),
+        1,
+        "{text:?} once in {haystack}"
+    );
+}
+
+#[test]
+fn each_cause_of_an_error_is_printed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let folder = dir.path().to_str().unwrap();
+
+    let missing = dir.path().join("no/such/out.csv");
+    let out = stancegrid(&["analyze", folder, "--out", missing.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert_once(&stderr(&out), "No such file or directory");
+    assert!(
+        stderr(&out).matches(".out.csv.").count() <= 1,
+        "{}",
+        stderr(&out)
+    );
+
+    let out = stancegrid(&["analyze", folder, "--out", folder]);
+    assert!(!out.status.success());
+    assert_once(&stderr(&out), "directory");
+
+    let out = stancegrid(&["analyze", folder, "--lexicon", "/no/such.ron"]);
+    assert!(!out.status.success());
+    assert_once(&stderr(&out), "No such file or directory");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_device_as_out_is_a_write_error_printed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let full = dir.path().join("full");
+    if !crate::special_files::char_device(&full, 1, 7) {
+        return;
+    }
+    let out = stancegrid(&[
+        "analyze",
+        dir.path().to_str().unwrap(),
+        "--out",
+        full.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success(), "{}", stderr(&out));
+    assert_once(&stderr(&out), "No space left on device");
+    use std::os::unix::fs::FileTypeExt;
+    let kind = std::fs::symlink_metadata(&full).unwrap().file_type();
+    assert!(kind.is_char_device(), "the device is still there");
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_in_messages_cannot_forge_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    std::fs::write(dir.path().join("evil\nskipped fake.txt: forged.png"), "x").unwrap();
+    std::fs::write(dir.path().join("bell\u{7}.png"), "x").unwrap();
+    let out = stancegrid(&["analyze", dir.path().to_str().unwrap(), "--format", "md"]);
+    let stderr = stderr(&out);
+    assert!(
+        !stderr.lines().any(|l| l.starts_with("skipped fake.txt")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("skipped evil\\nskipped fake.txt: forged.png: not an article (.png)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("skipped bell\\u{7}.png"), "{stderr}");
+    assert!(!stderr.contains('\u{7}'));
 }
 
 #[test]

@@ -370,39 +370,114 @@ fn markdown_is_a_table_of_actors_by_issues() {
     assert!(russia.contains("| – |"), "{russia}");
 }
 
-#[test]
-fn xlsx_is_a_workbook_with_neutralised_text() {
-    let a = analysis();
-    let bytes = render(Format::Xlsx, &a, &everything(&a));
+/// The named parts of an XLSX workbook, as XML text.
+fn xlsx_parts(bytes: Vec<u8>, names: &[&str]) -> Vec<String> {
     assert!(bytes.starts_with(b"PK"));
     let mut zip = zip::ZipArchive::new(io::Cursor::new(bytes)).expect("a zip file");
-    let mut part = |name: &str| {
-        let mut xml = String::new();
-        zip.by_name(name)
-            .unwrap_or_else(|_| panic!("{name} in workbook"))
-            .read_to_string(&mut xml)
-            .unwrap();
-        xml
+    names
+        .iter()
+        .map(|name| {
+            let mut xml = String::new();
+            zip.by_name(name)
+                .unwrap_or_else(|_| panic!("{name} in workbook"))
+                .read_to_string(&mut xml)
+                .unwrap();
+            xml
+        })
+        .collect()
+}
+
+#[test]
+fn xlsx_is_a_workbook_with_exact_text_that_never_runs() {
+    let a = analysis();
+    let parts = xlsx_parts(
+        render(Format::Xlsx, &a, &everything(&a)),
+        &[
+            "xl/workbook.xml",
+            "xl/sharedStrings.xml",
+            "xl/worksheets/sheet3.xml",
+        ],
+    );
+    let [workbook, strings, statements] = &parts[..] else {
+        unreachable!()
     };
-    let workbook = part("xl/workbook.xml");
     for sheet in ["Positions", "Cells", "Statements"] {
         assert!(
             workbook.contains(&format!("name=\"{sheet}\"")),
             "{workbook}"
         );
     }
-    let strings = part("xl/sharedStrings.xml");
-    assert!(strings.contains(">'=cmd|"), "formula neutralised");
-    assert!(!strings.contains(">=cmd"));
-    assert!(strings.contains(">'@x<"));
+    // Text cells are strings, which a spreadsheet never runs as formulas,
+    // so the quote is kept as written: no guard in front of it.
+    assert!(strings.contains(">=cmd|"), "{strings}");
+    assert!(!strings.contains(">'=cmd"));
+    assert!(strings.contains(">@x<"));
+    assert!(!statements.contains("<f>"), "no formula cells");
     assert!(strings.contains("mixed (1+ 1−)"));
     assert!(strings.contains("Москва"));
-    let statements = part("xl/worksheets/sheet3.xml");
     assert!(
         statements.contains("<autoFilter ref=\"A1:M6\""),
         "{statements}"
     );
     assert!(statements.contains("state=\"frozen\""));
+}
+
+/// Most UTF-16 units an Excel cell holds.
+const EXCEL_CELL_LIMIT: usize = 32_767;
+
+#[test]
+fn xlsx_cuts_a_cell_over_the_excel_limit_and_says_so() {
+    let mut a = analysis();
+    // Characters outside the BMP count twice in Excel (UTF-16).
+    let text = format!("Kyiv rejects foreign troops {}.\n", "𝄞".repeat(20_000));
+    let sentence = Span::new(0, text.len() - 1);
+    a.documents.push(Document {
+        file: "long.txt".into(),
+        path: PathBuf::from("/corpus/long.txt"),
+        title: "Long".into(),
+        date: None,
+        source: "long.txt".into(),
+        content: vec![sentence],
+        text: text.clone(),
+    });
+    a.statements.push(Statement {
+        doc: 2,
+        actor: a.lexicon.actor_index("ukraine").unwrap(),
+        issue: a.lexicon.issue_index("foreign_troops").unwrap(),
+        stance: Stance::Oppose,
+        speaker: find(&text, "Kyiv", 0),
+        sentence,
+        quote: None,
+        cues: vec![],
+    });
+    let matrix = everything(&a);
+    let mut bytes = Vec::new();
+    let changes = export::render_to(Format::Xlsx, &a, &matrix, &mut bytes).expect("renders");
+    assert_eq!(changes.truncated_cells, 1);
+    let warning = changes.warning().expect("a warning");
+    assert!(warning.contains("1 cell "), "{warning}");
+    let [strings] = &xlsx_parts(bytes, &["xl/sharedStrings.xml"])[..] else {
+        unreachable!()
+    };
+    let end = strings.find("… [truncated]</t>").expect("a cut cell") + "… [truncated]".len();
+    let start = strings[..end].rfind("<t>").unwrap() + "<t>".len();
+    let cut = &strings[start..end];
+    assert!(cut.starts_with("Kyiv rejects foreign troops 𝄞"));
+    let units = cut.encode_utf16().count();
+    assert!(
+        (EXCEL_CELL_LIMIT - 1..=EXCEL_CELL_LIMIT).contains(&units),
+        "{units}"
+    );
+    // The rest of the workbook is there, and CSV keeps the whole sentence.
+    assert!(strings.contains("Москва"));
+    assert_eq!(
+        export::render_to(Format::StatementsCsv, &a, &matrix, &mut io::sink())
+            .unwrap()
+            .truncated_cells,
+        0
+    );
+    let (_, rows) = csv_rows(&render(Format::StatementsCsv, &a, &matrix));
+    assert!(rows.iter().any(|r| r[8] == text[..text.len() - 1]));
 }
 
 #[test]
@@ -536,6 +611,17 @@ impl Write for FullDisk<'_> {
     }
 }
 
+/// An error and its causes, joined as the command line prints them.
+fn chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut cause = err.source();
+    while let Some(c) = cause {
+        text.push_str(&format!(": {c}"));
+        cause = c.source();
+    }
+    text
+}
+
 #[test]
 fn a_full_disk_leaves_the_old_file_intact() {
     let a = analysis();
@@ -550,10 +636,147 @@ fn a_full_disk_leaves_the_old_file_intact() {
     let message = err.to_string();
     assert!(message.contains(&path.display().to_string()), "{message}");
     assert!(message.contains("no space left on device"), "{message}");
+    assert_eq!(chain(&err).matches("no space left on device").count(), 1);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "the old export\n");
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
         1,
         "temporary file removed"
     );
+}
+
+#[test]
+fn a_long_file_name_is_written() {
+    let a = analysis();
+    let dir = tempfile::tempdir().unwrap();
+    // 255 bytes, the longest name a file system takes; and one of two-byte characters.
+    for name in [
+        format!("{}.md", "p".repeat(252)),
+        format!("{}.md", "é".repeat(125)),
+    ] {
+        let path = dir.path().join(&name);
+        export::write(&path, Format::Markdown, &a, &everything(&a))
+            .unwrap_or_else(|e| panic!("{} bytes: {e}", name.len()));
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .starts_with("# Position table")
+        );
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_is_written_through_to_its_target() {
+    let a = analysis();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("table.md");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink("table.md", &link).unwrap();
+    // A link to a file not there yet creates it.
+    let dangling = dir.path().join("new-link.md");
+    std::os::unix::fs::symlink(dir.path().join("new.md"), &dangling).unwrap();
+    for path in [&link, &dangling] {
+        export::write(path, Format::Markdown, &a, &everything(&a)).unwrap();
+        assert!(
+            std::fs::symlink_metadata(path)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+    for written in ["table.md", "new.md"] {
+        let text = std::fs::read_to_string(dir.path().join(written)).unwrap();
+        assert!(text.starts_with("# Position table"), "{written}: {text}");
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_written_through_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let a = analysis();
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipe");
+    crate::special_files::fifo(&pipe);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = pipe.clone();
+    std::thread::spawn(move || {
+        let mut text = String::new();
+        File::open(reader)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        tx.send(text).unwrap();
+    });
+    export::write(&pipe, Format::Markdown, &a, &everything(&a)).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&pipe)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    let read = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the reader got the export");
+    assert!(read.starts_with("# Position table"), "{read}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_is_written_through_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let a = analysis();
+    let dir = tempfile::tempdir().unwrap();
+    let null = dir.path().join("null");
+    if !crate::special_files::char_device(&null, 1, 3) {
+        return;
+    }
+    export::write(&null, Format::Json, &a, &everything(&a)).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&null)
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    let full = dir.path().join("full");
+    assert!(crate::special_files::char_device(&full, 1, 7));
+    let err = export::write(&full, Format::Json, &a, &everything(&a)).unwrap_err();
+    assert!(err.to_string().contains("No space left on device"), "{err}");
+    assert!(
+        std::fs::symlink_metadata(&full)
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "no temporary file"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_article_of_the_analysis_is_never_overwritten() {
+    let mut a = analysis();
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, KYIV).unwrap();
+    a.documents[0].path = article.clone();
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink(&article, &link).unwrap();
+    for path in [&article, &link] {
+        let err = export::write(path, Format::PositionsCsv, &a, &everything(&a)).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("it is the article kyiv/a.txt of the analysed folder"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&article).unwrap(), KYIV);
+    }
 }

@@ -8,5 +8,7 @@ mod exports;
 mod extraction;
 mod linear;
 mod properties;
+#[cfg(unix)]
+mod special_files;
 #[cfg(feature = "gui")]
 mod ui;

@@ -18,8 +18,9 @@ pub struct Job {
     pub dialogs: Arc<dyn FileDialogs>,
 }
 
-/// `None`: the user cancelled the save dialog.
-type Outcome = Option<Result<PathBuf, String>>;
+/// `None`: the user cancelled the save dialog. A written file comes with
+/// what the format made the export change, if anything.
+type Outcome = Option<Result<(PathBuf, Option<String>), String>>;
 
 pub struct ExportDialog {
     pub open: bool,
@@ -51,8 +52,8 @@ impl ExportDialog {
                 format.extension(),
             )?;
             Some(
-                export::write(&path, format, &job.analysis, &job.matrix)
-                    .map(|()| path)
+                export::write_with_changes(&path, format, &job.analysis, &job.matrix)
+                    .map(|changes| (path, changes.warning()))
                     .map_err(|e| e.to_string()),
             )
         }));
@@ -67,8 +68,11 @@ impl ExportDialog {
         };
         self.task = None;
         match outcome? {
-            Ok(path) => Some(Message {
-                text: format!("Exported to {}", path.display()),
+            Ok((path, warning)) => Some(Message {
+                text: match warning {
+                    Some(warning) => format!("Exported to {}; {warning}.", path.display()),
+                    None => format!("Exported to {}", path.display()),
+                },
                 is_error: false,
             }),
             Err(e) => Some(Message {

@@ -556,3 +556,39 @@ fn an_empty_cell_says_it_holds_no_statements() {
     harness.run();
     harness.get_by_label_contains("No statements here.");
 }
+
+#[test]
+fn an_xlsx_export_says_when_it_cut_a_cell_to_fit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    let mut analysis = fixture_analysis(dir.path());
+    // A sentence longer than a spreadsheet cell holds.
+    let long = format!("{}.", "Russia rejects foreign troops ".repeat(1_200));
+    let mut doc = analysis.documents[0].clone();
+    doc.file = "d-long.txt".into();
+    doc.text = long.clone();
+    doc.content = vec![Span::new(0, long.len())];
+    analysis.documents.push(doc);
+    let mut statement = analysis.statements[0].clone();
+    statement.doc = analysis.documents.len() - 1;
+    statement.sentence = Span::new(0, long.len());
+    statement.speaker = Span::new(0, 6);
+    statement.cues.clear();
+    analysis.statements.push(statement);
+    let mut state = AppState::new(
+        Default::default(),
+        dialogs(None, Some(out.path().to_path_buf())),
+    );
+    state.show(analysis);
+    let mut harness = harness(state);
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("Workbook (XLSX)").click();
+    harness.run();
+    harness.get_by_label("Save…").click();
+    step_until(&mut harness, |s| idle(s) && s.message.is_some());
+    let message = harness.state().message.clone().expect("a message");
+    assert!(!message.is_error, "{}", message.text);
+    assert!(message.text.contains("cut to fit"), "{}", message.text);
+}

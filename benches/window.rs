@@ -40,6 +40,7 @@ fn state() -> AppState {
     let dialogs = Arc::new(Scripted {
         folder: None,
         save_dir: None,
+        unavailable: false,
     });
     AppState::new(Default::default(), dialogs)
 }

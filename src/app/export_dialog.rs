@@ -1,7 +1,7 @@
 //! The export dialog: pick a format, then a file in the save dialog; the
 //! library writes what is on screen (the filtered matrix) on a worker thread.
 
-use super::dialogs::FileDialogs;
+use super::dialogs::{FileDialogs, Picked};
 use super::jobs::{Poll, Task, Waker};
 use super::state::{AppState, Command, Message};
 use crate::Analysis;
@@ -16,16 +16,32 @@ pub struct Job {
     pub analysis: Arc<Analysis>,
     pub matrix: Matrix,
     pub dialogs: Arc<dyn FileDialogs>,
+    /// A path the user typed; without one the save dialog asks.
+    pub target: Option<PathBuf>,
 }
 
-/// `None`: the user cancelled the save dialog. A written file comes with
-/// what the format made the export change, if anything.
-type Outcome = Option<Result<(PathBuf, Option<String>), String>>;
+/// How an export ended.
+enum Outcome {
+    /// Written, with what the format made the export change, if anything.
+    Written(PathBuf, Option<String>),
+    Failed(String),
+    /// The user cancelled the save dialog.
+    Cancelled,
+    /// No save dialog could be shown.
+    NoDialog,
+}
+
+/// What a finished export asks of the window.
+pub enum Finished {
+    Message(Message),
+    /// Ask for a typed path for an export in this format.
+    NoDialog(Format),
+}
 
 pub struct ExportDialog {
     pub open: bool,
     pub format: Format,
-    task: Option<Task<Outcome>>,
+    task: Option<(Format, Task<Outcome>)>,
 }
 
 impl Default for ExportDialog {
@@ -44,41 +60,49 @@ impl ExportDialog {
     }
 
     pub fn start(&mut self, job: Job, waker: &Waker) {
-        self.task = Some(Task::spawn(waker, move || {
-            let format = job.format;
-            let path = job.dialogs.save_file(
-                &format.default_file_name(),
-                format.label(),
-                format.extension(),
-            )?;
-            Some(
-                export::write_with_changes(&path, format, &job.analysis, &job.matrix)
-                    .map(|changes| (path, changes.warning()))
-                    .map_err(|e| e.to_string()),
-            )
-        }));
+        let format = job.format;
+        let task = Task::spawn(waker, move || {
+            let path = match job.target {
+                Some(path) => path,
+                None => match job.dialogs.save_file(
+                    &format.default_file_name(),
+                    format.label(),
+                    format.extension(),
+                ) {
+                    Picked::Path(path) => path,
+                    Picked::Cancelled => return Outcome::Cancelled,
+                    Picked::Unavailable => return Outcome::NoDialog,
+                },
+            };
+            match export::write_with_changes(&path, format, &job.analysis, &job.matrix) {
+                Ok(changes) => Outcome::Written(path, changes.warning()),
+                Err(e) => Outcome::Failed(e.to_string()),
+            }
+        });
+        self.task = Some((format, task));
     }
 
-    /// The message for a finished export, if one finished.
-    pub fn poll(&mut self) -> Option<Message> {
-        let outcome = match self.task.as_ref()?.poll() {
+    /// What a finished export asks of the window, if one finished.
+    pub fn poll(&mut self) -> Option<Finished> {
+        let (format, task) = self.task.as_ref()?;
+        let format = *format;
+        let outcome = match task.poll() {
             Poll::Pending => return None,
             Poll::Ready(outcome) => outcome,
-            Poll::Lost => Some(Err("the export stopped unexpectedly".into())),
+            Poll::Lost => Outcome::Failed("the export stopped unexpectedly".into()),
         };
         self.task = None;
-        match outcome? {
-            Ok((path, warning)) => Some(Message {
-                text: match warning {
-                    Some(warning) => format!("Exported to {}; {warning}.", path.display()),
-                    None => format!("Exported to {}", path.display()),
-                },
-                is_error: false,
-            }),
-            Err(e) => Some(Message {
-                text: format!("Export failed: {e}"),
-                is_error: true,
-            }),
+        let message = |text, is_error| Some(Finished::Message(Message { text, is_error }));
+        match outcome {
+            Outcome::Written(path, Some(warning)) => {
+                message(format!("Exported to {}; {warning}.", path.display()), false)
+            }
+            Outcome::Written(path, None) => {
+                message(format!("Exported to {}", path.display()), false)
+            }
+            Outcome::Failed(e) => message(format!("Export failed: {e}"), true),
+            Outcome::Cancelled => None,
+            Outcome::NoDialog => Some(Finished::NoDialog(format)),
         }
     }
 }

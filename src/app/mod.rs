@@ -13,6 +13,7 @@ mod filters;
 pub mod jobs;
 mod marked_text;
 mod matrix_view;
+pub mod path_entry;
 pub mod prefs;
 mod reader;
 pub mod sample;
@@ -22,6 +23,7 @@ mod theme;
 pub use state::{AppState, Command, EVIDENCE_PAGE, Message, Reader};
 
 use egui::{Key, KeyboardShortcut, Modifiers};
+use path_entry::PathPurpose;
 use prefs::Prefs;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -163,6 +165,7 @@ mod ui {
             }
         });
         export_dialog::ui(ui.ctx(), state);
+        path_entry::ui(ui.ctx(), state);
         skipped_window(ui.ctx(), state);
         if state.apply_queued() {
             ui.ctx().request_repaint();
@@ -181,6 +184,9 @@ mod ui {
         };
         if pressed(Key::O) {
             state.push(Command::PickFolder);
+        }
+        if pressed(Key::L) {
+            state.push(Command::TypePath(PathPurpose::OpenFolder));
         }
         if pressed(Key::E) {
             state.push(Command::ShowExport(true));
@@ -213,6 +219,13 @@ mod ui {
                 .clicked()
             {
                 state.push(Command::PickFolder);
+            }
+            if ui
+                .button("Open path…")
+                .on_hover_text("Type or paste the path of a folder to open (Ctrl+L)")
+                .clicked()
+            {
+                state.push(Command::TypePath(PathPurpose::OpenFolder));
             }
             ui.menu_button("Recent", |ui| {
                 if state.prefs.recent.is_empty() {

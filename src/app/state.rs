@@ -3,10 +3,11 @@
 //! jobs are polled in [`AppState::poll`].
 
 use super::active_filters::{self, FilterPart};
-use super::dialogs::FileDialogs;
-use super::export_dialog::{self, ExportDialog};
+use super::dialogs::{FileDialogs, Picked};
+use super::export_dialog::{self, ExportDialog, Finished};
 use super::filters::FilterForm;
 use super::jobs::{LoadJob, LoadRequest, Loaded, Poll, Task, Waker};
+use super::path_entry::{PathEntry, PathPurpose};
 use super::prefs::Prefs;
 use crate::corpus::Cache;
 use crate::export::Format;
@@ -15,6 +16,10 @@ use crate::{Analysis, CorpusError, Lexicon};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
+
+/// What the window says when a file dialog could not be shown.
+const NO_DIALOG: &str = "No {what} dialog could be shown on this system (it needs a desktop \
+                         portal or zenity). Type or paste the path instead.";
 
 /// Statements the evidence panel adds per "Show more".
 pub const EVIDENCE_PAGE: usize = 50;
@@ -54,6 +59,11 @@ pub enum Command {
     Export(Format),
     ShowSkipped(bool),
     DismissMessage,
+    /// Ask for a typed path instead of a dialog.
+    TypePath(PathPurpose),
+    /// Use the typed path.
+    SubmitPath,
+    ClosePath,
 }
 
 /// A line for the status bar.
@@ -87,7 +97,9 @@ pub struct AppState {
     pub evidence_shown: usize,
     pub reader: Option<Reader>,
     pub load: Option<LoadJob>,
-    pub folder_pick: Option<Task<Option<PathBuf>>>,
+    pub folder_pick: Option<Task<Picked>>,
+    /// A path being typed where a dialog would open.
+    pub path_entry: Option<PathEntry>,
     pub export: ExportDialog,
     pub filter_form: FilterForm,
     pub message: Option<Message>,
@@ -115,6 +127,7 @@ impl AppState {
             reader: None,
             load: None,
             folder_pick: None,
+            path_entry: None,
             export: ExportDialog::default(),
             message: None,
             show_skipped: false,
@@ -233,10 +246,43 @@ impl AppState {
             }
             Command::ToggleTheme => self.prefs.theme = self.prefs.theme.toggled(),
             Command::ShowExport(open) => self.export.open = open && self.analysis.is_some(),
-            Command::Export(format) => self.start_export(format),
+            Command::Export(format) => self.start_export(format, None),
             Command::ShowSkipped(show) => self.show_skipped = show,
             Command::DismissMessage => self.message = None,
+            Command::TypePath(purpose) => self.ask_for_path(purpose, None),
+            Command::SubmitPath => {
+                if let Some(entry) = self.path_entry.take() {
+                    let path = PathBuf::from(entry.text.trim());
+                    match entry.purpose {
+                        PathPurpose::OpenFolder => self.apply(Command::Open(path)),
+                        PathPurpose::Export(format) => self.start_export(format, Some(path)),
+                    }
+                }
+            }
+            Command::ClosePath => self.path_entry = None,
         }
+    }
+
+    /// Open the typed-path field for `purpose`, saying why when a dialog
+    /// failed; it starts at the folder on screen, or the file an export
+    /// would suggest there.
+    fn ask_for_path(&mut self, purpose: PathPurpose, note: Option<String>) {
+        let folder = self.folder().or_else(|| self.prefs.last_folder.clone());
+        let text = match (purpose, folder) {
+            (PathPurpose::OpenFolder, Some(folder)) => folder.display().to_string(),
+            (PathPurpose::Export(format), Some(folder)) => folder
+                .parent()
+                .unwrap_or(&folder)
+                .join(format.default_file_name())
+                .display()
+                .to_string(),
+            (_, None) => String::new(),
+        };
+        self.path_entry = Some(PathEntry {
+            purpose,
+            text,
+            note,
+        });
     }
 
     /// Take in whatever the background jobs have finished.
@@ -258,10 +304,15 @@ impl AppState {
         if let Some(task) = &self.folder_pick {
             match task.poll() {
                 Poll::Pending => {}
-                Poll::Ready(folder) => {
+                Poll::Ready(picked) => {
                     self.folder_pick = None;
-                    if let Some(folder) = folder {
-                        self.apply(Command::Open(folder));
+                    match picked {
+                        Picked::Path(folder) => self.apply(Command::Open(folder)),
+                        Picked::Cancelled => {}
+                        Picked::Unavailable => self.ask_for_path(
+                            PathPurpose::OpenFolder,
+                            Some(NO_DIALOG.replace("{what}", "folder")),
+                        ),
                     }
                 }
                 Poll::Lost => {
@@ -270,8 +321,13 @@ impl AppState {
                 }
             }
         }
-        if let Some(message) = self.export.poll() {
-            self.message = Some(message);
+        match self.export.poll() {
+            Some(Finished::Message(message)) => self.message = Some(message),
+            Some(Finished::NoDialog(format)) => self.ask_for_path(
+                PathPurpose::Export(format),
+                Some(NO_DIALOG.replace("{what}", "save")),
+            ),
+            None => {}
         }
     }
 
@@ -350,7 +406,8 @@ impl AppState {
         self.selection = Some((actor, issue));
     }
 
-    fn start_export(&mut self, format: Format) {
+    /// Export what is on screen to `target`, or where the save dialog says.
+    fn start_export(&mut self, format: Format, target: Option<PathBuf>) {
         let Some(analysis) = self.analysis.clone() else {
             return;
         };
@@ -362,6 +419,7 @@ impl AppState {
                 analysis,
                 matrix: self.matrix.clone(),
                 dialogs: self.dialogs.clone(),
+                target,
             },
             &self.waker,
         );

@@ -147,7 +147,11 @@ fn fixture_analysis(root: &Path) -> Analysis {
 }
 
 fn dialogs(folder: Option<PathBuf>, save_dir: Option<PathBuf>) -> Arc<Scripted> {
-    Arc::new(Scripted { folder, save_dir })
+    Arc::new(Scripted {
+        folder,
+        save_dir,
+        unavailable: false,
+    })
 }
 
 fn harness(state: AppState) -> Harness<'static, AppState> {
@@ -591,4 +595,80 @@ fn an_xlsx_export_says_when_it_cut_a_cell_to_fit() {
     let message = harness.state().message.clone().expect("a message");
     assert!(!message.is_error, "{}", message.text);
     assert!(message.text.contains("cut to fit"), "{}", message.text);
+}
+
+/// A window whose file dialogs cannot be shown, as on a system without a
+/// desktop portal or zenity.
+fn window_without_dialogs(root: &Path) -> Harness<'static, AppState> {
+    let dialogs = Arc::new(Scripted {
+        folder: Some(root.to_path_buf()),
+        save_dir: Some(root.to_path_buf()),
+        unavailable: true,
+    });
+    let mut harness = harness(AppState::new(Default::default(), dialogs));
+    harness.run();
+    harness
+}
+
+#[test]
+fn without_a_folder_dialog_a_typed_path_opens_the_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_corpus(dir.path());
+    let mut harness = window_without_dialogs(dir.path());
+    harness.get_by_label("Open folder…").click();
+    step_until(&mut harness, |s| s.path_entry.is_some());
+    harness.get_by_label_contains("No folder dialog could be shown");
+    harness.state_mut().path_entry.as_mut().expect("asked").text = dir.path().display().to_string();
+    harness.get_by_label("Open").click();
+    step_until(&mut harness, |s| s.analysis.is_some() && idle(s));
+    assert_eq!(
+        harness
+            .state()
+            .analysis
+            .as_ref()
+            .expect("loaded")
+            .documents
+            .len(),
+        3
+    );
+    assert!(harness.state().path_entry.is_none());
+}
+
+#[test]
+fn without_a_save_dialog_a_typed_path_receives_the_export() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    let mut harness = window_without_dialogs(dir.path());
+    harness.state_mut().show(fixture_analysis(dir.path()));
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("Save…").click();
+    step_until(&mut harness, |s| s.path_entry.is_some());
+    harness.get_by_label_contains("No save dialog could be shown");
+    let target = out.path().join("typed.csv");
+    harness.state_mut().path_entry.as_mut().expect("asked").text = target.display().to_string();
+    harness.get_by_label("Save").click();
+    step_until(&mut harness, |s| {
+        idle(s) && s.message.as_ref().is_some_and(|m| !m.is_error)
+    });
+    assert!(target.exists(), "the export went where the path says");
+}
+
+#[test]
+fn ctrl_l_asks_for_a_path_with_the_recent_folders() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_corpus(dir.path());
+    let mut state = AppState::new(Default::default(), dialogs(None, None));
+    state.prefs.remember(dir.path());
+    let mut harness = harness(state);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.run();
+    harness.get_by_label("Open a folder");
+    harness
+        .get_by_label(&dir.path().display().to_string())
+        .click();
+    step_until(&mut harness, |s| s.analysis.is_some() && idle(s));
+    assert!(harness.state().path_entry.is_none());
 }

@@ -17,7 +17,7 @@ pub struct Filter {
     pub date_to: Option<String>,
     /// Keep only these documents (their `file`); empty keeps all.
     pub documents: Vec<String>,
-    /// Case-insensitive part of the speaker's name.
+    /// Whole words of the speaker's name, in any case.
     pub speaker: String,
     /// Case-insensitive text to find in the sentence, title or source.
     pub text: String,
@@ -50,7 +50,7 @@ impl Filter {
     pub fn prepare(&self) -> PreparedFilter<'_> {
         PreparedFilter {
             filter: self,
-            speaker: folded_search(&self.speaker),
+            speaker: word_search(&self.speaker),
             text: folded_search(&self.text),
         }
     }
@@ -66,6 +66,29 @@ fn folded_search(needle: &str) -> Option<Regex> {
         .case_insensitive(true)
         .build()
         .ok()
+}
+
+/// A case-insensitive search for `needle` as whole words, or `None` when it
+/// is blank.
+fn word_search(needle: &str) -> Option<Regex> {
+    let needle = needle.trim();
+    if needle.is_empty() {
+        return None;
+    }
+    RegexBuilder::new(&format!(r"\b{}\b", regex::escape(needle)))
+        .case_insensitive(true)
+        .build()
+        .ok()
+}
+
+/// Does `search` find the speaker's own name in `speaker`: whole words, not
+/// a possessive that names someone else ("Trump's envoy Steve Witkoff" is
+/// not Trump)?
+fn names_speaker(search: &Regex, speaker: &str) -> bool {
+    search.find_iter(speaker).any(|m| {
+        let after = &speaker[m.end()..];
+        !(after.starts_with("'s") || after.starts_with("\u{2019}s"))
+    })
 }
 
 /// A [`Filter`] with its searches compiled, for testing many statements.
@@ -98,7 +121,7 @@ impl PreparedFilter<'_> {
             }
         }
         if let Some(speaker) = &self.speaker
-            && !speaker.is_match(s.speaker.of(&doc.text))
+            && !names_speaker(speaker, s.speaker.of(&doc.text))
         {
             return false;
         }
@@ -314,6 +337,18 @@ mod tests {
             ..Filter::default()
         };
         assert!(kept(&f).is_empty(), "another document");
+    }
+
+    #[test]
+    fn the_speaker_search_matches_whole_words_of_the_speakers_own_name() {
+        let search = word_search("trump").expect("a search");
+        assert!(names_speaker(&search, "President Donald Trump"));
+        assert!(names_speaker(&search, "TRUMP"));
+        assert!(!names_speaker(&search, "Trump's envoy Steve Witkoff"));
+        assert!(!names_speaker(&search, "Trumpington"));
+        let search = word_search("von der").expect("a search");
+        assert!(names_speaker(&search, "Ursula von der Leyen"));
+        assert!(word_search("  ").is_none());
     }
 
     #[test]

@@ -22,11 +22,22 @@ pub fn newest_first(analysis: &Analysis, statements: &[usize]) -> Vec<usize> {
     ordered
 }
 
-/// The words a user copies: the quote when there is one, else the sentence.
+/// What a user copies: the quote when there is one, else the sentence,
+/// with its citation (speaker, article title, source, date), ready to paste.
 pub fn quotation(analysis: &Analysis, s: &Statement) -> String {
-    analysis
-        .text(s.doc, s.quote.unwrap_or(s.sentence))
-        .to_string()
+    let doc = &analysis.documents[s.doc];
+    let words = analysis.text(s.doc, s.quote.unwrap_or(s.sentence)).trim();
+    let speaker = analysis.text(s.doc, s.speaker);
+    let speaker = if speaker.is_empty() {
+        "unnamed speaker"
+    } else {
+        speaker
+    };
+    let date = doc.date.as_deref().unwrap_or("undated");
+    format!(
+        "“{words}” — {speaker}, “{}”, {}, {date}",
+        doc.title, doc.source
+    )
 }
 
 pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
@@ -121,6 +132,10 @@ fn statement_card(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, 
                 .clicked()
             {
                 ui.ctx().copy_text(quotation(analysis, s));
+                state.push(Command::Copied(index));
+            }
+            if state.copied == Some(index) {
+                ui.weak("Copied with its citation");
             }
             if ui
                 .button("Show in article")

@@ -64,26 +64,32 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
             ("From", &mut state.filter_form.from, &mut filter.date_from),
             ("To", &mut state.filter_form.to, &mut filter.date_to),
         ] {
-            ui.label(label);
-            let edit = egui::TextEdit::singleline(text)
-                .hint_text("YYYY-MM-DD")
-                .desired_width(96.0);
-            ui.add(edit).on_hover_text(format!(
-                "{label} this article date (inclusive); undated articles drop out"
-            ));
+            // A label and its field wrap to the next line together.
+            ui.horizontal(|ui| {
+                ui.label(label);
+                let edit = egui::TextEdit::singleline(text)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(96.0);
+                ui.add(edit).on_hover_text(format!(
+                    "{label} this article date (inclusive); undated articles drop out"
+                ));
+            });
             match parse_date(text) {
                 Ok(date) => *bound = date,
                 Err(problem) => problems.push(format!("{label}: {problem}")),
             }
         }
         ui.separator();
-        document_combo(ui, state, &mut filter);
+        ui.horizontal(|ui| {
+            ui.label("Article");
+            document_combo(ui, state, &mut filter);
+        });
         ui.add(
             egui::TextEdit::singleline(&mut filter.speaker)
                 .hint_text("Speaker")
                 .desired_width(110.0),
         )
-        .on_hover_text("Only statements whose speaker's name contains this");
+        .on_hover_text("Only statements whose speaker's name has these words (any case)");
         ui.add(
             egui::TextEdit::singleline(&mut filter.text)
                 .hint_text("Search")
@@ -112,7 +118,7 @@ fn document_combo(ui: &mut egui::Ui, state: &AppState, filter: &mut Filter) {
         [one] => one.clone(),
         many => format!("{} documents", many.len()),
     };
-    egui::ComboBox::from_label("Article")
+    egui::ComboBox::from_id_salt("article")
         .selected_text(selected)
         .width(180.0)
         .show_ui(ui, |ui| {

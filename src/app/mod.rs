@@ -63,6 +63,7 @@ pub fn run(folder: Option<PathBuf>) -> ExitCode {
                 .unwrap_or_default();
             let mut state = AppState::new(prefs, Arc::new(dialogs::Native));
             state.set_waker(&cc.egui_ctx);
+            theme::set_field_borders(&cc.egui_ctx);
             let first = startup_folder(folder, &state.prefs);
             state.apply(Command::Open(first));
             Ok(Box::new(Window {

@@ -59,6 +59,8 @@ pub enum Command {
     Export(Format),
     ShowSkipped(bool),
     DismissMessage,
+    /// A statement's quote was copied; say so beside it.
+    Copied(usize),
     /// Ask for a typed path instead of a dialog.
     TypePath(PathPurpose),
     /// Use the typed path.
@@ -98,6 +100,8 @@ pub struct AppState {
     pub reader: Option<Reader>,
     pub load: Option<LoadJob>,
     pub folder_pick: Option<Task<Picked>>,
+    /// The statement whose quote was copied last, for the "copied" note.
+    pub copied: Option<usize>,
     /// A path being typed where a dialog would open.
     pub path_entry: Option<PathEntry>,
     pub export: ExportDialog,
@@ -128,6 +132,7 @@ impl AppState {
             load: None,
             folder_pick: None,
             path_entry: None,
+            copied: None,
             export: ExportDialog::default(),
             message: None,
             show_skipped: false,
@@ -202,6 +207,7 @@ impl AppState {
                     self.selection = Some((actor, issue));
                     self.evidence = Some((actor, issue));
                     self.evidence_shown = EVIDENCE_PAGE;
+                    self.copied = None;
                     self.reader = None;
                 }
             }
@@ -249,6 +255,7 @@ impl AppState {
             Command::Export(format) => self.start_export(format, None),
             Command::ShowSkipped(show) => self.show_skipped = show,
             Command::DismissMessage => self.message = None,
+            Command::Copied(statement) => self.copied = Some(statement),
             Command::TypePath(purpose) => self.ask_for_path(purpose, None),
             Command::SubmitPath => {
                 if let Some(entry) = self.path_entry.take() {

@@ -71,3 +71,12 @@ pub fn egui_theme(theme: Theme) -> egui::Theme {
         Theme::Dark => egui::Theme::Dark,
     }
 }
+
+/// Borders that text fields keep in the light theme, where egui's default
+/// draws none around an idle field.
+pub fn set_field_borders(ctx: &egui::Context) {
+    ctx.style_mut_of(egui::Theme::Light, |style| {
+        style.visuals.widgets.inactive.bg_stroke =
+            egui::Stroke::new(1.0, Color32::from_rgb(0xa0, 0xa6, 0xae));
+    });
+}

@@ -672,3 +672,59 @@ fn ctrl_l_asks_for_a_path_with_the_recent_folders() {
     step_until(&mut harness, |s| s.analysis.is_some() && idle(s));
     assert!(harness.state().path_entry.is_none());
 }
+
+#[test]
+fn copy_takes_the_quote_with_its_citation_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = window_with_fixture(dir.path(), None);
+    harness
+        .get_by_label_contains("Ukraine, Ceasefire: conditional")
+        .click();
+    harness.run();
+    harness.get_by_label("Copy").click();
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        copied,
+        [
+            "“We will only accept a ceasefire if it is backed by guarantees,” — Volodymyr \
+          Zelenskyy, “Article b-kyiv.txt”, https://news.example/b-kyiv.txt, 2025-03-05"
+        ]
+    );
+    harness.run();
+    harness.get_by_label("Copied with its citation");
+}
+
+#[test]
+fn the_speaker_filter_takes_whole_words_of_the_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = window_with_fixture(dir.path(), None);
+    for (typed, shown) in [("pesk", "0 of 4"), ("peskov", "2 of 4")] {
+        harness.state_mut().apply(Command::SetFilter(Filter {
+            speaker: typed.into(),
+            ..Filter::default()
+        }));
+        harness.run();
+        harness.get_by_label_contains(&format!("{shown} statements shown"));
+    }
+}
+
+#[test]
+fn the_article_label_stands_before_its_dropdown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let harness = window_with_fixture(dir.path(), None);
+    let label = harness.get_by_label("Article").rect();
+    let combo = harness
+        .get_by_label("Only statements from one article")
+        .rect();
+    assert!(label.right() <= combo.left(), "{label:?} {combo:?}");
+}

@@ -148,6 +148,26 @@ fn statement_card(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, 
     });
 }
 
+/// How a cue of `kind` is marked on `base`: actor cues on blue, issue cues
+/// on yellow, stance cues on yellow and underlined (the legend shows the
+/// same).
+pub fn cue_format(ui: &egui::Ui, kind: CueKind, base: &TextFormat, dark: bool) -> TextFormat {
+    let strong = ui.visuals().strong_text_color();
+    TextFormat {
+        background: match kind {
+            CueKind::Actor => theme::actor_highlight(dark),
+            _ => theme::cue_highlight(dark),
+        },
+        color: strong,
+        underline: if kind == CueKind::Stance {
+            egui::Stroke::new(1.0, strong)
+        } else {
+            egui::Stroke::NONE
+        },
+        ..base.clone()
+    }
+}
+
 /// The sentence with its quote in italics and its cue words highlighted.
 fn sentence_job(
     ui: &egui::Ui,
@@ -172,15 +192,8 @@ fn sentence_job(
     }
     for cue in &s.cues {
         let format = TextFormat {
-            background: theme::cue_highlight(dark),
-            color: ui.visuals().strong_text_color(),
             italics: s.quote.is_some_and(|q| q.contains(cue.span)),
-            underline: if cue.kind == CueKind::Stance {
-                egui::Stroke::new(1.0, ui.visuals().strong_text_color())
-            } else {
-                egui::Stroke::NONE
-            },
-            ..base.clone()
+            ..cue_format(ui, cue.kind, &base, dark)
         };
         marks.push((cue.span, format));
     }

@@ -10,6 +10,7 @@ pub mod dialogs;
 mod evidence;
 mod export_dialog;
 mod filters;
+mod help;
 pub mod jobs;
 mod marked_text;
 mod matrix_view;
@@ -167,6 +168,7 @@ mod ui {
         });
         export_dialog::ui(ui.ctx(), state);
         path_entry::ui(ui.ctx(), state);
+        help::ui(ui.ctx(), state);
         skipped_window(ui.ctx(), state);
         if state.apply_queued() {
             ui.ctx().request_repaint();
@@ -194,6 +196,9 @@ mod ui {
         }
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F5)) {
             state.push(Command::Reload);
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1)) {
+            state.push(Command::ShowHelp(!state.show_help));
         }
     }
 
@@ -263,6 +268,13 @@ mod ui {
                 };
                 if ui.button(other).on_hover_text("Switch between light and dark colours").clicked() {
                     state.push(Command::ToggleTheme);
+                }
+                if ui
+                    .button("Help")
+                    .on_hover_text("Keys and what the marks and colours mean (F1)")
+                    .clicked()
+                {
+                    state.push(Command::ShowHelp(!state.show_help));
                 }
             });
         });

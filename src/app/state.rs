@@ -58,6 +58,7 @@ pub enum Command {
     /// Ask where to save, then export what is on screen.
     Export(Format),
     ShowSkipped(bool),
+    ShowHelp(bool),
     DismissMessage,
     /// A statement's quote was copied; say so beside it.
     Copied(usize),
@@ -108,6 +109,7 @@ pub struct AppState {
     pub filter_form: FilterForm,
     pub message: Option<Message>,
     pub show_skipped: bool,
+    pub show_help: bool,
     /// How long the last load took, from request to analysis.
     pub load_time: Option<Duration>,
     /// What the last load read; lent to the next load job (`None` meanwhile).
@@ -136,6 +138,7 @@ impl AppState {
             export: ExportDialog::default(),
             message: None,
             show_skipped: false,
+            show_help: false,
             load_time: None,
             cache: None,
             dialogs,
@@ -254,6 +257,7 @@ impl AppState {
             Command::ShowExport(open) => self.export.open = open && self.analysis.is_some(),
             Command::Export(format) => self.start_export(format, None),
             Command::ShowSkipped(show) => self.show_skipped = show,
+            Command::ShowHelp(show) => self.show_help = show,
             Command::DismissMessage => self.message = None,
             Command::Copied(statement) => self.copied = Some(statement),
             Command::TypePath(purpose) => self.ask_for_path(purpose, None),

@@ -47,6 +47,16 @@ pub fn fill(summary: Summary, dark: bool) -> Color32 {
     }
 }
 
+/// Background of an actor cue (who speaks), apart from the issue and
+/// stance cues so that the three read differently.
+pub fn actor_highlight(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x1f, 0x4e, 0x5a)
+    } else {
+        Color32::from_rgb(0xc4, 0xe8, 0xf0)
+    }
+}
+
 /// Background of cue words in quotes and of statements in the reader.
 pub fn cue_highlight(dark: bool) -> Color32 {
     if dark {

@@ -728,3 +728,22 @@ fn the_article_label_stands_before_its_dropdown() {
         .rect();
     assert!(label.right() <= combo.left(), "{label:?} {combo:?}");
 }
+
+#[test]
+fn f1_shows_the_keys_and_the_legend_and_hides_them_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = window_with_fixture(dir.path(), None);
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    assert!(harness.state().show_help);
+    harness.get_by_label("Keys");
+    harness.get_by_label("Ctrl+L");
+    harness.get_by_label("both support and opposition");
+    harness.get_by_label_contains("the words that decide the stance");
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    assert!(harness.query_by_label("Keys").is_none());
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("Keys");
+}

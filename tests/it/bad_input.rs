@@ -105,6 +105,23 @@ fn binary_files_renamed_to_txt() {
 }
 
 #[test]
+fn deeply_nested_html_is_flattened_with_a_warning() {
+    // 100,000 nested elements (600 KB): the HTML parser alone took over a
+    // minute on them.
+    let n = 100_000;
+    let page = format!(
+        "<html><body>{}<p>The envoy said the plan was workable.</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let (_dir, corpus) = with_good("deep.html", page);
+    let d = doc(&corpus, "deep.html");
+    assert_eq!(d.text, "The envoy said the plan was workable.");
+    assert_eq!(d.warnings, ["nesting deeper than 512 levels flattened"]);
+    assert!(doc(&corpus, "good.txt").warnings.is_empty());
+}
+
+#[test]
 fn invalid_utf8_is_read_as_a_legacy_encoding() {
     let (_dir, corpus) = with_good(
         "latin.txt",

@@ -57,6 +57,7 @@ fn analysis() -> Analysis {
             source: "https://example.org/a?x=1&y=2".into(),
             text: KYIV.into(),
             content: vec![Span::new(0, KYIV.len())],
+            warnings: Vec::new(),
         },
         Document {
             file: "b.html".into(),
@@ -66,6 +67,7 @@ fn analysis() -> Analysis {
             source: "b.html".into(),
             text: MOSCOW.into(),
             content: vec![Span::new(0, MOSCOW.len())],
+            warnings: Vec::new(),
         },
     ];
     let fixtures = [

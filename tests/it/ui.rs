@@ -50,6 +50,7 @@ fn fixture_analysis(root: &Path) -> Analysis {
             source: format!("https://news.example/{file}"),
             text: text.to_string(),
             content: vec![Span::new(0, text.len())],
+            warnings: Vec::new(),
         })
         .collect();
     let actor = |id| lexicon.actor_index(id).expect("actor in the lexicon");

@@ -234,7 +234,7 @@ fn load_file(
         Err(e) => return (skip(file, unreadable(&e)), None, false),
     };
     let outcome = match decode::decode(&bytes) {
-        Ok(text) => document(file, path, format, &text),
+        Ok(decoded) => document(file, path, format, decoded),
         Err(unusable) => skip(file, unusable.to_string()),
     };
     (outcome, stamp, false)
@@ -258,15 +258,15 @@ fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
-/// A decoded file as a document: text, metadata and content spans.
-fn document(file: String, path: PathBuf, format: Format, decoded: &str) -> Outcome {
-    let mut warnings = Vec::new();
-    let (raw, page_meta) = if format == Format::Html || html::looks_like_html(decoded) {
-        let page = html::parse(decoded);
+/// A decoded file as a document: text, metadata, content spans and warnings.
+fn document(file: String, path: PathBuf, format: Format, decoded: decode::Decoded) -> Outcome {
+    let mut warnings: Vec<String> = decoded.warning().into_iter().collect();
+    let (raw, page_meta) = if format == Format::Html || html::looks_like_html(&decoded.text) {
+        let page = html::parse(&decoded.text);
         warnings.extend(page.warning);
         (page.text, Some(page.meta))
     } else {
-        (decoded.to_owned(), None)
+        (decoded.text, None)
     };
     let text = clean::tidy(&raw);
     if text.is_empty() {

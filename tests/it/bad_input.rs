@@ -132,6 +132,38 @@ fn invalid_utf8_is_read_as_a_legacy_encoding() {
 }
 
 #[test]
+fn mostly_utf8_stays_utf8_with_the_bad_bytes_replaced() {
+    let article = "Talks in Zürich\nThe envoy said “the café is closed” – for now.\n";
+    let with = |tail: &[u8]| [article.as_bytes(), tail].concat();
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "good.txt", GOOD);
+    write(dir.path(), "stray.txt", with(b"One stray byte: \xff."));
+    write(
+        dir.path(),
+        "mixed.txt",
+        with(b"Saved as cp1252: caf\xe9 \x93ouvert\x94."),
+    );
+    let corpus = load(dir.path());
+    let stray = doc(&corpus, "stray.txt");
+    assert!(
+        stray.text.contains("“the café is closed”"),
+        "{}",
+        stray.text
+    );
+    assert!(stray.text.ends_with("byte: \u{fffd}."), "{}", stray.text);
+    assert_eq!(stray.warnings, ["1 invalid byte replaced"]);
+    let mixed = doc(&corpus, "mixed.txt");
+    assert!(mixed.text.starts_with("Talks in Zürich"), "{}", mixed.text);
+    assert!(
+        mixed.text.ends_with("caf\u{fffd} \u{fffd}ouvert\u{fffd}."),
+        "{}",
+        mixed.text
+    );
+    assert_eq!(mixed.warnings, ["3 invalid bytes replaced"]);
+    assert!(doc(&corpus, "good.txt").warnings.is_empty());
+}
+
+#[test]
 fn cp1252_smart_quotes() {
     let (_dir, corpus) = with_good(
         "cp1252.txt",

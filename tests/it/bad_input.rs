@@ -1,8 +1,12 @@
 //! Hostile and broken input: every file is analysed or skipped with a reason,
 //! and the other files of the folder still load.
 
+use stancegrid::Lexicon;
 use stancegrid::corpus::{self, Corpus, LoadOptions};
+use stancegrid::export;
+use stancegrid::matrix::{Filter, Matrix};
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 const GOOD: &str = "A good headline today\nThe envoy said the plan “must be workable”, and the talks would go on.\n";
@@ -204,6 +208,49 @@ fn utf16_without_bom() {
     let corpus = load(dir.path());
     assert_eq!(doc(&corpus, "le.txt").text, text);
     assert_eq!(doc(&corpus, "be.txt").text, text);
+}
+
+#[test]
+fn control_characters_separate_words_and_sentences_are_the_documents_text() {
+    // A form feed, a NEL, an escape, a vertical tab, a no-break space and a
+    // tab between words: each reads as a space, none glues two words.
+    let file = "Envoys meet in Geneva\n\
+                Zelensky said Ukraine would\x0cnot accept\u{85}foreign troops\x1bon its soil,\x0bthe president added.\n\
+                Kyiv rejects any\u{a0}ceasefire\twithout guarantees.\n";
+    let spaced: String = file
+        .chars()
+        .map(|c| match c {
+            '\n' => c,
+            '\u{a0}' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "a.txt", file);
+    let analysis = stancegrid::analyze(
+        dir.path(),
+        Arc::new(Lexicon::builtin()),
+        &LoadOptions::default(),
+        &|_| {},
+        &AtomicBool::new(false),
+    )
+    .expect("folder loads");
+    let text = &analysis.documents[0].text;
+    assert_eq!(text, spaced.trim_end());
+    // What an export shows as a statement's sentence is the document's text
+    // at the statement's offsets, which is the file's own words.
+    let matrix = Matrix::build(&analysis, &Filter::default());
+    let json = export::render(export::Format::Json, &analysis, &matrix).expect("JSON renders");
+    let json: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
+    let statements = json["statements"].as_array().expect("statements");
+    assert!(statements.len() >= 2, "{statements:?}");
+    for s in statements {
+        let offset = |key: &str| s[key].as_u64().expect("an offset") as usize;
+        let sentence = s["sentence"].as_str().expect("a sentence");
+        assert_eq!(sentence, &text[offset("start")..offset("end")]);
+        assert!(spaced.contains(sentence), "{sentence}");
+    }
 }
 
 #[test]

@@ -1,9 +1,11 @@
 //! Bytes of a file into text: detects the encoding (UTF-8 with or without BOM,
 //! UTF-16 with or without BOM, legacy single-byte code pages), refuses binary
-//! files and normalises line endings to LF. UTF-8 with a few invalid bytes
-//! stays UTF-8, with those bytes replaced and counted.
+//! files (by magic number, by NUL and control bytes, or because the encoding
+//! guessed for them gives no words) and normalises line endings to LF. UTF-8
+//! with a few invalid bytes stays UTF-8, with those bytes replaced and counted.
 //!
-//! Pure: it never touches the file system and never interprets the text.
+//! Pure: it never touches the file system, and it reads the text only as far
+//! as telling words from noise.
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use std::fmt;
@@ -35,6 +37,8 @@ pub enum Unusable {
     Binary(Option<&'static str>),
     /// No characters other than whitespace.
     Empty,
+    /// Bytes that name no encoding and read as no words in the one guessed.
+    NoWords,
 }
 
 impl fmt::Display for Unusable {
@@ -43,6 +47,9 @@ impl fmt::Display for Unusable {
             Unusable::Binary(Some(kind)) => write!(f, "binary file ({kind})"),
             Unusable::Binary(None) => f.write_str("binary file"),
             Unusable::Empty => f.write_str("empty"),
+            Unusable::NoWords => {
+                f.write_str("binary file (no words: mostly symbols and control characters)")
+            }
         }
     }
 }
@@ -82,8 +89,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Unusable> {
             (text.into_owned(), 0)
         }
     } else if let Some(encoding) = utf16_without_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(bytes);
-        (text.into_owned(), 0)
+        (guessed(encoding, bytes)?, 0)
     } else {
         if looks_binary(bytes) {
             return Err(Unusable::Binary(None));
@@ -91,7 +97,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Unusable> {
         match std::str::from_utf8(bytes) {
             Ok(text) => (text.to_owned(), 0),
             Err(_) if mostly_utf8(bytes) => lenient_utf8(bytes),
-            Err(_) => (legacy(bytes), 0),
+            Err(_) => (guessed(legacy(bytes), bytes)?, 0),
         }
     };
     if text.trim().is_empty() {
@@ -172,13 +178,40 @@ fn looks_binary(bytes: &[u8]) -> bool {
     control * 100 > sample.len()
 }
 
-/// Text that is not valid UTF-8: a legacy code page, guessed from the bytes.
-fn legacy(bytes: &[u8]) -> String {
+/// The legacy code page of text that is not UTF-8, guessed from its bytes.
+fn legacy(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    detector.guess(None, chardetng::Utf8Detection::Deny)
+}
+
+/// `bytes` in an encoding guessed from them, refused when they read as no
+/// words in it: a guess always names some encoding, and in a legacy code
+/// page every byte stands for something.
+fn guessed(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, Unusable> {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
-    text.into_owned()
+    if reads_as_words(&text) {
+        Ok(text.into_owned())
+    } else {
+        Err(Unusable::NoWords)
+    }
+}
+
+/// Below this many characters other than white space, text is not judged.
+const JUDGED: usize = 100;
+
+/// Whether `text` is made of words: in prose of any script, nine in ten or
+/// more of the characters other than white space are letters or digits (the
+/// rest punctuation). Random bytes in a legacy code page give about six in
+/// ten, the rest symbols, control and unassigned characters; three in four
+/// is the line between.
+fn reads_as_words(text: &str) -> bool {
+    let (mut chars, mut letters) = (0, 0);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        chars += 1;
+        letters += usize::from(c.is_alphanumeric());
+    }
+    chars < JUDGED || letters * 4 >= chars * 3
 }
 
 /// CRLF and lone CR become LF.
@@ -297,6 +330,51 @@ mod tests {
             .map(|i| if i % 5 == 0 { 0x02 } else { b'a' })
             .collect();
         assert_eq!(decode(&controls), Err(Unusable::Binary(None)));
+    }
+
+    #[test]
+    fn legacy_text_of_any_script_reads_as_words() {
+        let texts = [
+            (
+                encoding_rs::WINDOWS_1251,
+                "Министр заявил, что переговоры в Женеве продолжатся на следующей неделе.",
+            ),
+            (
+                encoding_rs::WINDOWS_1253,
+                "Ο υπουργός δήλωσε ότι οι συνομιλίες θα συνεχιστούν την επόμενη εβδομάδα.",
+            ),
+            (
+                encoding_rs::WINDOWS_1256,
+                "قال وزير الخارجية إن المحادثات ستستمر الأسبوع المقبل في جنيف.",
+            ),
+            (
+                encoding_rs::WINDOWS_874,
+                "รัฐมนตรีกล่าวว่าการเจรจาจะดำเนินต่อไปในสัปดาห์หน้าที่เจนีวา",
+            ),
+            (
+                encoding_rs::GBK,
+                "外交部长表示，谈判将于下周在日内瓦继续举行。政府拒绝任何没有安全保障的停火提议。",
+            ),
+            (
+                encoding_rs::SHIFT_JIS,
+                "外務大臣は、交渉は来週ジュネーブで続けられると述べた。",
+            ),
+            (
+                encoding_rs::EUC_KR,
+                "외무장관은 협상이 다음 주 제네바에서 계속될 것이라고 말했다.",
+            ),
+        ];
+        for (encoding, sentence) in texts {
+            let text = format!("{sentence}\n").repeat(4);
+            let (bytes, _, unmappable) = encoding.encode(&text);
+            assert!(!unmappable, "{}", encoding.name());
+            assert_eq!(
+                decode(&bytes).map(|d| d.text),
+                Ok(text),
+                "{}",
+                encoding.name()
+            );
+        }
     }
 
     #[test]

@@ -126,6 +126,36 @@ fn deeply_nested_html_is_flattened_with_a_warning() {
 }
 
 #[test]
+fn random_bytes_named_txt_are_skipped() {
+    // Random bytes without NULs or the control characters below 0x20 slip
+    // past the checks for binary files, and every byte means something in
+    // a legacy code page.
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut random = |low: u8| -> Vec<u8> {
+        (0..20_000)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                low + (state % u64::from(u8::MAX - low + 1)) as u8
+            })
+            .collect()
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "good.txt", GOOD);
+    write(dir.path(), "printable.txt", random(0x20));
+    write(dir.path(), "high.txt", random(0x80));
+    let corpus = load(dir.path());
+    for file in ["printable.txt", "high.txt"] {
+        assert_eq!(
+            reason(&corpus, file),
+            "binary file (no words: mostly symbols and control characters)"
+        );
+    }
+    assert_eq!(corpus.documents.len(), 1);
+}
+
+#[test]
 fn invalid_utf8_is_read_as_a_legacy_encoding() {
     let (_dir, corpus) = with_good(
         "latin.txt",

@@ -126,6 +126,11 @@ fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
     for s in &analysis.skipped {
         say(&format!("skipped {}: {}", s.file, s.reason));
     }
+    for doc in &analysis.documents {
+        for warning in &doc.warnings {
+            say(&format!("warning {}: {warning}", doc.file));
+        }
+    }
     // An empty result is a result (exit code 0), but never a silent one.
     if analysis.documents.is_empty() {
         say(&format!(

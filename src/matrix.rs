@@ -295,6 +295,7 @@ mod tests {
                 date: Some("2025-12-20".into()),
                 source: "a.txt".into(),
                 content: vec![Span::new(0, text.len())],
+                warnings: Vec::new(),
                 text,
             }],
             statements: vec![

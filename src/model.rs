@@ -131,6 +131,11 @@ pub struct Document {
     /// boilerplate); extraction only looks inside these.
     #[serde(skip)]
     pub content: Vec<Span>,
+    /// What loading had to change to read the file (markup nested too deep
+    /// to parse in good time, bytes invalid in its encoding), for the user to
+    /// see beside the skipped files; empty for most files.
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -145,6 +150,7 @@ impl Document {
             source: String::new(),
             content: vec![Span::new(0, text.len())],
             text: text.to_string(),
+            warnings: Vec::new(),
         }
     }
 }

@@ -304,7 +304,7 @@ mod ui {
                 }
                 ui.separator();
             }
-            if let Some(analysis) = &state.analysis {
+            if let Some(analysis) = state.analysis.clone() {
                 ui.label(analysis.root.display().to_string());
                 ui.separator();
                 let shown = state.matrix.total().total();
@@ -318,6 +318,20 @@ mod ui {
                     && ui
                         .link(format!("{} skipped", analysis.skipped.len()))
                         .on_hover_text("Which files were not analysed, and why")
+                        .clicked()
+                {
+                    state.push(Command::ShowSkipped(true));
+                }
+                let warnings: usize = analysis.documents.iter().map(|d| d.warnings.len()).sum();
+                if warnings > 0
+                    && ui
+                        .link(match warnings {
+                            1 => "1 warning".to_string(),
+                            n => format!("{n} warnings"),
+                        })
+                        .on_hover_text(
+                            "Files read with changes: bad bytes replaced, deep HTML flattened",
+                        )
                         .clicked()
                 {
                     state.push(Command::ShowSkipped(true));
@@ -354,7 +368,7 @@ mod ui {
             return;
         };
         let mut open = state.show_skipped;
-        egui::Window::new("Skipped files")
+        egui::Window::new("Skipped files and warnings")
             .open(&mut open)
             .default_width(520.0)
             .show(ctx, |ui| {
@@ -364,8 +378,15 @@ mod ui {
                         egui::Grid::new("skipped").striped(true).show(ui, |ui| {
                             for skipped in &analysis.skipped {
                                 ui.label(&skipped.file);
-                                ui.label(&skipped.reason);
+                                ui.label(format!("skipped: {}", skipped.reason));
                                 ui.end_row();
+                            }
+                            for doc in &analysis.documents {
+                                for warning in &doc.warnings {
+                                    ui.label(&doc.file);
+                                    ui.label(format!("read, but {warning}"));
+                                    ui.end_row();
+                                }
                             }
                         });
                     });

@@ -1,12 +1,13 @@
 //! Tidies decoded text into the form every span points into: one trimmed line
-//! per paragraph, at most one blank line between paragraphs, no invisible or
-//! control characters.
+//! per paragraph, at most one blank line between paragraphs, plain spaces for
+//! control characters and odd spaces, no invisible characters.
 //!
-//! It changes layout only; it never drops words (that is the job of
-//! `boilerplate`, which only marks lines).
+//! It changes layout only; it never drops or joins words (dropping is the job
+//! of `boilerplate`, which only marks lines). What it returns is the text the
+//! reader shows and every statement's sentence is cut from.
 
-/// Trim every line, drop control and zero-width characters, turn no-break
-/// spaces into spaces and collapse runs of blank lines.
+/// Trim every line, turn control characters and no-break spaces into
+/// spaces, drop zero-width characters and collapse runs of blank lines.
 pub fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank_run = true;
@@ -37,14 +38,16 @@ pub fn tidy(text: &str) -> String {
     out
 }
 
-/// What a character becomes in tidy text: spaces for the odd spaces,
-/// nothing for invisible and control characters.
+/// What a character becomes in tidy text: a space for the odd spaces and
+/// for control characters (a form feed, a NEL or an escape between two
+/// words separates them, and the rules read words split by spaces), nothing
+/// for the invisible ones.
 fn replacement(c: char) -> Option<char> {
     match c {
-        '\u{a0}' | '\u{2007}' | '\u{202f}' | '\t' => Some(' '),
+        '\u{a0}' | '\u{2007}' | '\u{202f}' => Some(' '),
+        c if c.is_control() => Some(' '),
         // Joiners stay: emoji sequences and Persian script need them.
         '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => None,
-        c if c.is_control() => None,
         c => Some(c),
     }
 }
@@ -58,6 +61,14 @@ mod tests {
         assert_eq!(
             tidy("\n\n  Title  \n\n\n\tFirst\u{a0}para. \n \nSecond\u{200b}.\n\n"),
             "Title\n\nFirst para.\n\nSecond."
+        );
+    }
+
+    #[test]
+    fn control_characters_separate_words() {
+        assert_eq!(
+            tidy("said\x0cUkraine\x0bwould\u{85}not\x1bsign\x07.\x0c"),
+            "said Ukraine would not sign ."
         );
     }
 

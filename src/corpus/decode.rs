@@ -1,11 +1,34 @@
 //! Bytes of a file into text: detects the encoding (UTF-8 with or without BOM,
 //! UTF-16 with or without BOM, legacy single-byte code pages), refuses binary
-//! files and normalises line endings to LF.
+//! files (by magic number, by NUL and control bytes, or because the encoding
+//! guessed for them gives no words) and normalises line endings to LF. UTF-8
+//! with a few invalid bytes stays UTF-8, with those bytes replaced and counted.
 //!
-//! Pure: it never touches the file system and never interprets the text.
+//! Pure: it never touches the file system, and it reads the text only as far
+//! as telling words from noise.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use std::fmt;
+
+/// A file's text, and what decoding had to change in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// Bytes that were invalid in the file's encoding; each invalid sequence
+    /// (a stray byte, a character cut short) became one U+FFFD.
+    pub invalid_bytes: usize,
+}
+
+impl Decoded {
+    /// What the user is told about the replaced bytes, if any were.
+    pub fn warning(&self) -> Option<String> {
+        match self.invalid_bytes {
+            0 => None,
+            1 => Some("1 invalid byte replaced".to_owned()),
+            n => Some(format!("{n} invalid bytes replaced")),
+        }
+    }
+}
 
 /// Why a file's bytes are not an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +37,8 @@ pub enum Unusable {
     Binary(Option<&'static str>),
     /// No characters other than whitespace.
     Empty,
+    /// Bytes that name no encoding and read as no words in the one guessed.
+    NoWords,
 }
 
 impl fmt::Display for Unusable {
@@ -22,6 +47,9 @@ impl fmt::Display for Unusable {
             Unusable::Binary(Some(kind)) => write!(f, "binary file ({kind})"),
             Unusable::Binary(None) => f.write_str("binary file"),
             Unusable::Empty => f.write_str("empty"),
+            Unusable::NoWords => {
+                f.write_str("binary file (no words: mostly symbols and control characters)")
+            }
         }
     }
 }
@@ -49,29 +77,66 @@ const MAGIC: &[(&[u8], &str)] = &[
 const SAMPLE: usize = 8 * 1024;
 
 /// Decode a whole file into text with LF line endings.
-pub fn decode(bytes: &[u8]) -> Result<String, Unusable> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Unusable> {
     if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Err(Unusable::Binary(Some(kind)));
     }
-    let text = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        text.into_owned()
+    let (text, invalid_bytes) = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        if encoding == UTF_8 {
+            lenient_utf8(&bytes[bom_len..])
+        } else {
+            let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+            (text.into_owned(), 0)
+        }
     } else if let Some(encoding) = utf16_without_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(bytes);
-        text.into_owned()
+        (guessed(encoding, bytes)?, 0)
     } else {
         if looks_binary(bytes) {
             return Err(Unusable::Binary(None));
         }
         match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_owned(),
-            Err(_) => legacy(bytes),
+            Ok(text) => (text.to_owned(), 0),
+            Err(_) if mostly_utf8(bytes) => lenient_utf8(bytes),
+            Err(_) => (guessed(legacy(bytes), bytes)?, 0),
         }
     };
     if text.trim().is_empty() {
         return Err(Unusable::Empty);
     }
-    Ok(normalise_newlines(&text))
+    Ok(Decoded {
+        text: normalise_newlines(&text),
+        invalid_bytes,
+    })
+}
+
+/// Whether bytes that are not valid UTF-8 are still mostly UTF-8. Read as
+/// UTF-8, each invalid sequence loses one character; read in a legacy code
+/// page, each valid multi-byte character turns into two to four wrong ones
+/// ("cafÃ©"). The reading that damages fewer characters wins, so a cp1252 or
+/// latin-1 file, whose accented letters are almost never valid UTF-8, stays
+/// what it is.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut invalid) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().bytes().filter(|&b| b >= 0xc0).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    invalid < multibyte
+}
+
+/// `bytes` as UTF-8 with each invalid sequence shown as U+FFFD, and how
+/// many bytes were replaced.
+fn lenient_utf8(bytes: &[u8]) -> (String, usize) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut invalid = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            text.push(char::REPLACEMENT_CHARACTER);
+            invalid += chunk.invalid().len();
+        }
+    }
+    (text, invalid)
 }
 
 /// UTF-16 saved without a BOM: text in Latin script then has a NUL in every
@@ -113,13 +178,40 @@ fn looks_binary(bytes: &[u8]) -> bool {
     control * 100 > sample.len()
 }
 
-/// Text that is not valid UTF-8: a legacy code page, guessed from the bytes.
-fn legacy(bytes: &[u8]) -> String {
+/// The legacy code page of text that is not UTF-8, guessed from its bytes.
+fn legacy(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    detector.guess(None, chardetng::Utf8Detection::Deny)
+}
+
+/// `bytes` in an encoding guessed from them, refused when they read as no
+/// words in it: a guess always names some encoding, and in a legacy code
+/// page every byte stands for something.
+fn guessed(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, Unusable> {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
-    text.into_owned()
+    if reads_as_words(&text) {
+        Ok(text.into_owned())
+    } else {
+        Err(Unusable::NoWords)
+    }
+}
+
+/// Below this many characters other than white space, text is not judged.
+const JUDGED: usize = 100;
+
+/// Whether `text` is made of words: in prose of any script, nine in ten or
+/// more of the characters other than white space are letters or digits (the
+/// rest punctuation). Random bytes in a legacy code page give about six in
+/// ten, the rest symbols, control and unassigned characters; three in four
+/// is the line between.
+fn reads_as_words(text: &str) -> bool {
+    let (mut chars, mut letters) = (0, 0);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        chars += 1;
+        letters += usize::from(c.is_alphanumeric());
+    }
+    chars < JUDGED || letters * 4 >= chars * 3
 }
 
 /// CRLF and lone CR become LF.
@@ -160,29 +252,32 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode("Kyiv – “yes”".as_bytes()).unwrap(), "Kyiv – “yes”");
-        assert_eq!(decode(b"\xef\xbb\xbfHello").unwrap(), "Hello");
+        assert_eq!(
+            decode("Kyiv – “yes”".as_bytes()).unwrap().text,
+            "Kyiv – “yes”"
+        );
+        assert_eq!(decode(b"\xef\xbb\xbfHello").unwrap().text, "Hello");
     }
 
     #[test]
     fn utf16_with_bom() {
         let mut le = vec![0xff, 0xfe];
         le.extend(utf16("Talks “resume”", false));
-        assert_eq!(decode(&le).unwrap(), "Talks “resume”");
+        assert_eq!(decode(&le).unwrap().text, "Talks “resume”");
         let mut be = vec![0xfe, 0xff];
         be.extend(utf16("Talks “resume”", true));
-        assert_eq!(decode(&be).unwrap(), "Talks “resume”");
+        assert_eq!(decode(&be).unwrap().text, "Talks “resume”");
     }
 
     #[test]
     fn utf16_without_bom_is_recognised() {
         let text = "The minister said the talks would go on.\r\nSecond line.";
         assert_eq!(
-            decode(&utf16(text, false)).unwrap(),
+            decode(&utf16(text, false)).unwrap().text,
             "The minister said the talks would go on.\nSecond line."
         );
         assert_eq!(
-            decode(&utf16(text, true)).unwrap(),
+            decode(&utf16(text, true)).unwrap().text,
             "The minister said the talks would go on.\nSecond line."
         );
     }
@@ -191,9 +286,26 @@ mod tests {
     fn cp1252_smart_quotes() {
         let bytes = b"He said \x93we will not sign\x94 and it\x92s final \x96 caf\xe9.";
         assert_eq!(
-            decode(bytes).unwrap(),
+            decode(bytes).unwrap().text,
             "He said “we will not sign” and it’s final – café."
         );
+    }
+
+    #[test]
+    fn mostly_utf8_keeps_its_characters_and_counts_the_bad_bytes() {
+        let bytes = ["“Oui”, café, Zürich: ".as_bytes(), b"\xff\xfe"].concat();
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.text, "“Oui”, café, Zürich: \u{fffd}\u{fffd}");
+        assert_eq!(
+            decoded.warning().as_deref(),
+            Some("2 invalid bytes replaced")
+        );
+        let bom = decode(b"\xef\xbb\xbfcaf\xc3\xa9 \x80").unwrap();
+        assert_eq!(bom.text, "café \u{fffd}");
+        assert_eq!(bom.warning().as_deref(), Some("1 invalid byte replaced"));
+        // As many invalid sequences as valid characters: a legacy code page.
+        assert_eq!(decode(b"caf\xc3\xa9 na\xefve").unwrap().text, "cafÃ© naïve");
+        assert_eq!(decode("plain café".as_bytes()).unwrap().warning(), None);
     }
 
     #[test]
@@ -218,6 +330,51 @@ mod tests {
             .map(|i| if i % 5 == 0 { 0x02 } else { b'a' })
             .collect();
         assert_eq!(decode(&controls), Err(Unusable::Binary(None)));
+    }
+
+    #[test]
+    fn legacy_text_of_any_script_reads_as_words() {
+        let texts = [
+            (
+                encoding_rs::WINDOWS_1251,
+                "Министр заявил, что переговоры в Женеве продолжатся на следующей неделе.",
+            ),
+            (
+                encoding_rs::WINDOWS_1253,
+                "Ο υπουργός δήλωσε ότι οι συνομιλίες θα συνεχιστούν την επόμενη εβδομάδα.",
+            ),
+            (
+                encoding_rs::WINDOWS_1256,
+                "قال وزير الخارجية إن المحادثات ستستمر الأسبوع المقبل في جنيف.",
+            ),
+            (
+                encoding_rs::WINDOWS_874,
+                "รัฐมนตรีกล่าวว่าการเจรจาจะดำเนินต่อไปในสัปดาห์หน้าที่เจนีวา",
+            ),
+            (
+                encoding_rs::GBK,
+                "外交部长表示，谈判将于下周在日内瓦继续举行。政府拒绝任何没有安全保障的停火提议。",
+            ),
+            (
+                encoding_rs::SHIFT_JIS,
+                "外務大臣は、交渉は来週ジュネーブで続けられると述べた。",
+            ),
+            (
+                encoding_rs::EUC_KR,
+                "외무장관은 협상이 다음 주 제네바에서 계속될 것이라고 말했다.",
+            ),
+        ];
+        for (encoding, sentence) in texts {
+            let text = format!("{sentence}\n").repeat(4);
+            let (bytes, _, unmappable) = encoding.encode(&text);
+            assert!(!unmappable, "{}", encoding.name());
+            assert_eq!(
+                decode(&bytes).map(|d| d.text),
+                Ok(text),
+                "{}",
+                encoding.name()
+            );
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! article content; that is `boilerplate`'s job on the resulting text.
 
 use super::meta::{self, Meta};
+use super::nesting;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 use std::sync::LazyLock;
@@ -55,6 +56,8 @@ const BLOCKS: &[&str] = &[
 pub struct Page {
     pub text: String,
     pub meta: Meta,
+    /// What had to change in the markup to read it in good time.
+    pub warning: Option<String>,
 }
 
 fn selector(css: &str) -> Selector {
@@ -87,7 +90,8 @@ pub fn looks_like_html(text: &str) -> bool {
 
 /// Parse a page into its text (one line per block) and metadata.
 pub fn parse(source: &str) -> Page {
-    let doc = Html::parse_document(source);
+    let flattened = nesting::flatten(source);
+    let doc = Html::parse_document(flattened.as_deref().unwrap_or(source));
     Page {
         text: text(&doc),
         meta: Meta {
@@ -95,6 +99,12 @@ pub fn parse(source: &str) -> Page {
             date: date(&doc),
             source: url(&doc),
         },
+        warning: flattened.map(|_| {
+            format!(
+                "nesting deeper than {} levels flattened",
+                nesting::MAX_DEPTH
+            )
+        }),
     }
 }
 
@@ -302,13 +312,18 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow() {
+    fn deep_nesting_is_flattened_and_says_so() {
         let page = parse(&format!(
             "{}deep{}",
             "<div>".repeat(3_000),
             "</div>".repeat(3_000)
         ));
         assert_eq!(page.text, "deep");
+        assert_eq!(
+            page.warning.as_deref(),
+            Some("nesting deeper than 512 levels flattened")
+        );
+        assert_eq!(parse("<div><p>shallow</p></div>").warning, None);
     }
 
     #[test]

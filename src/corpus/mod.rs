@@ -9,7 +9,8 @@
 //!    not an article;
 //! 2. `decode`: bytes to text (UTF-8, UTF-16, legacy code pages), refusing
 //!    binary and empty files;
-//! 3. `html`: pages to text and meta tags;
+//! 3. `html`: pages to text and meta tags, once `nesting` has flattened
+//!    elements nested too deep for the parser;
 //! 4. `clean`: trimmed lines, LF line endings;
 //! 5. `meta`: title, date and source the text states;
 //! 6. `boilerplate`: which lines are article content ([`Document::content`]).
@@ -34,6 +35,7 @@ mod clean;
 mod decode;
 mod html;
 mod meta;
+mod nesting;
 mod walk;
 
 pub use cache::Cache;
@@ -229,7 +231,7 @@ fn load_file(
         Err(e) => return (skip(file, unreadable(&e)), None, false),
     };
     let outcome = match decode::decode(&bytes) {
-        Ok(text) => document(file, path, format, &text),
+        Ok(decoded) => document(file, path, format, decoded),
         Err(unusable) => skip(file, unusable.to_string()),
     };
     (outcome, stamp, false)
@@ -253,13 +255,15 @@ fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
-/// A decoded file as a document: text, metadata and content spans.
-fn document(file: String, path: PathBuf, format: Format, decoded: &str) -> Outcome {
-    let (raw, page_meta) = if format == Format::Html || html::looks_like_html(decoded) {
-        let page = html::parse(decoded);
+/// A decoded file as a document: text, metadata, content spans and warnings.
+fn document(file: String, path: PathBuf, format: Format, decoded: decode::Decoded) -> Outcome {
+    let mut warnings: Vec<String> = decoded.warning().into_iter().collect();
+    let (raw, page_meta) = if format == Format::Html || html::looks_like_html(&decoded.text) {
+        let page = html::parse(&decoded.text);
+        warnings.extend(page.warning);
         (page.text, Some(page.meta))
     } else {
-        (decoded.to_owned(), None)
+        (decoded.text, None)
     };
     let text = clean::tidy(&raw);
     if text.is_empty() {
@@ -282,5 +286,6 @@ fn document(file: String, path: PathBuf, format: Format, decoded: &str) -> Outco
         content,
         path,
         file,
+        warnings,
     })
 }

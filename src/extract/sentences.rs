@@ -152,7 +152,10 @@ fn pieces(par: &str, s: Span) -> Vec<Span> {
             limit -= 1;
         }
         let window = &par[start..limit];
-        let half = window.len() / 2;
+        let mut half = window.len() / 2;
+        while !window.is_char_boundary(half) {
+            half += 1;
+        }
         let clause_mark = window[half..].rfind([';', ',', ':']).map(|i| half + i + 1);
         let space = window.rfind(char::is_whitespace).filter(|&i| i > 0);
         let cut = start + clause_mark.or(space).unwrap_or(window.len());
@@ -224,6 +227,19 @@ mod tests {
             split("Kyiv said no. Moscow said yes! Why? Nobody knows."),
             ["Kyiv said no.", "Moscow said yes!", "Why?", "Nobody knows."]
         );
+    }
+
+    #[test]
+    fn a_long_run_of_letters_of_several_bytes_is_cut_between_characters() {
+        let par = "Переговоры ".repeat(400);
+        let pieces = sentences(&par);
+        assert!(pieces.len() > 1);
+        assert!(pieces.iter().all(|s| s.len() <= MAX_SENTENCE));
+        let words: Vec<&str> = pieces
+            .iter()
+            .flat_map(|s| s.of(&par).split_whitespace())
+            .collect();
+        assert_eq!(words, par.split_whitespace().collect::<Vec<_>>());
     }
 
     #[test]

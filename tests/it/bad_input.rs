@@ -1,8 +1,12 @@
 //! Hostile and broken input: every file is analysed or skipped with a reason,
 //! and the other files of the folder still load.
 
+use stancegrid::Lexicon;
 use stancegrid::corpus::{self, Corpus, LoadOptions};
+use stancegrid::export;
+use stancegrid::matrix::{Filter, Matrix};
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 const GOOD: &str = "A good headline today\nThe envoy said the plan “must be workable”, and the talks would go on.\n";
@@ -105,6 +109,53 @@ fn binary_files_renamed_to_txt() {
 }
 
 #[test]
+fn deeply_nested_html_is_flattened_with_a_warning() {
+    // 100,000 nested elements (600 KB): the HTML parser alone took over a
+    // minute on them.
+    let n = 100_000;
+    let page = format!(
+        "<html><body>{}<p>The envoy said the plan was workable.</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let (_dir, corpus) = with_good("deep.html", page);
+    let d = doc(&corpus, "deep.html");
+    assert_eq!(d.text, "The envoy said the plan was workable.");
+    assert_eq!(d.warnings, ["nesting deeper than 512 levels flattened"]);
+    assert!(doc(&corpus, "good.txt").warnings.is_empty());
+}
+
+#[test]
+fn random_bytes_named_txt_are_skipped() {
+    // Random bytes without NULs or the control characters below 0x20 slip
+    // past the checks for binary files, and every byte means something in
+    // a legacy code page.
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut random = |low: u8| -> Vec<u8> {
+        (0..20_000)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                low + (state % u64::from(u8::MAX - low + 1)) as u8
+            })
+            .collect()
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "good.txt", GOOD);
+    write(dir.path(), "printable.txt", random(0x20));
+    write(dir.path(), "high.txt", random(0x80));
+    let corpus = load(dir.path());
+    for file in ["printable.txt", "high.txt"] {
+        assert_eq!(
+            reason(&corpus, file),
+            "binary file (no words: mostly symbols and control characters)"
+        );
+    }
+    assert_eq!(corpus.documents.len(), 1);
+}
+
+#[test]
 fn invalid_utf8_is_read_as_a_legacy_encoding() {
     let (_dir, corpus) = with_good(
         "latin.txt",
@@ -112,6 +163,38 @@ fn invalid_utf8_is_read_as_a_legacy_encoding() {
     );
     let d = doc(&corpus, "latin.txt");
     assert!(d.text.starts_with("Café talks resume"), "{}", d.text);
+}
+
+#[test]
+fn mostly_utf8_stays_utf8_with_the_bad_bytes_replaced() {
+    let article = "Talks in Zürich\nThe envoy said “the café is closed” – for now.\n";
+    let with = |tail: &[u8]| [article.as_bytes(), tail].concat();
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "good.txt", GOOD);
+    write(dir.path(), "stray.txt", with(b"One stray byte: \xff."));
+    write(
+        dir.path(),
+        "mixed.txt",
+        with(b"Saved as cp1252: caf\xe9 \x93ouvert\x94."),
+    );
+    let corpus = load(dir.path());
+    let stray = doc(&corpus, "stray.txt");
+    assert!(
+        stray.text.contains("“the café is closed”"),
+        "{}",
+        stray.text
+    );
+    assert!(stray.text.ends_with("byte: \u{fffd}."), "{}", stray.text);
+    assert_eq!(stray.warnings, ["1 invalid byte replaced"]);
+    let mixed = doc(&corpus, "mixed.txt");
+    assert!(mixed.text.starts_with("Talks in Zürich"), "{}", mixed.text);
+    assert!(
+        mixed.text.ends_with("caf\u{fffd} \u{fffd}ouvert\u{fffd}."),
+        "{}",
+        mixed.text
+    );
+    assert_eq!(mixed.warnings, ["3 invalid bytes replaced"]);
+    assert!(doc(&corpus, "good.txt").warnings.is_empty());
 }
 
 #[test]
@@ -155,6 +238,49 @@ fn utf16_without_bom() {
     let corpus = load(dir.path());
     assert_eq!(doc(&corpus, "le.txt").text, text);
     assert_eq!(doc(&corpus, "be.txt").text, text);
+}
+
+#[test]
+fn control_characters_separate_words_and_sentences_are_the_documents_text() {
+    // A form feed, a NEL, an escape, a vertical tab, a no-break space and a
+    // tab between words: each reads as a space, none glues two words.
+    let file = "Envoys meet in Geneva\n\
+                Zelensky said Ukraine would\x0cnot accept\u{85}foreign troops\x1bon its soil,\x0bthe president added.\n\
+                Kyiv rejects any\u{a0}ceasefire\twithout guarantees.\n";
+    let spaced: String = file
+        .chars()
+        .map(|c| match c {
+            '\n' => c,
+            '\u{a0}' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "a.txt", file);
+    let analysis = stancegrid::analyze(
+        dir.path(),
+        Arc::new(Lexicon::builtin()),
+        &LoadOptions::default(),
+        &|_| {},
+        &AtomicBool::new(false),
+    )
+    .expect("folder loads");
+    let text = &analysis.documents[0].text;
+    assert_eq!(text, spaced.trim_end());
+    // What an export shows as a statement's sentence is the document's text
+    // at the statement's offsets, which is the file's own words.
+    let matrix = Matrix::build(&analysis, &Filter::default());
+    let json = export::render(export::Format::Json, &analysis, &matrix).expect("JSON renders");
+    let json: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
+    let statements = json["statements"].as_array().expect("statements");
+    assert!(statements.len() >= 2, "{statements:?}");
+    for s in statements {
+        let offset = |key: &str| s[key].as_u64().expect("an offset") as usize;
+        let sentence = s["sentence"].as_str().expect("a sentence");
+        assert_eq!(sentence, &text[offset("start")..offset("end")]);
+        assert!(spaced.contains(sentence), "{sentence}");
+    }
 }
 
 #[test]

@@ -394,3 +394,17 @@ fn the_readme_lexicon_example_is_a_valid_lexicon() {
         ]
     );
 }
+
+#[test]
+fn a_file_read_with_changes_is_named_with_its_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = "Talks\n\nZelensky said Ukraine wants security guarantees. Caf\u{e9} "
+        .as_bytes()
+        .to_vec();
+    text.push(0xff);
+    text.extend_from_slice(" au lait, d\u{e9}j\u{e0} vu.\n".as_bytes());
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let out = stancegrid(&["analyze", dir.path().to_str().unwrap(), "--format", "md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_once(&stderr(&out), "warning a.txt: 1 invalid byte replaced");
+}

@@ -57,6 +57,7 @@ fn analysis() -> Analysis {
             source: "https://example.org/a?x=1&y=2".into(),
             text: KYIV.into(),
             content: vec![Span::new(0, KYIV.len())],
+            warnings: Vec::new(),
         },
         Document {
             file: "b.html".into(),
@@ -66,6 +67,7 @@ fn analysis() -> Analysis {
             source: "b.html".into(),
             text: MOSCOW.into(),
             content: vec![Span::new(0, MOSCOW.len())],
+            warnings: Vec::new(),
         },
     ];
     let fixtures = [
@@ -439,6 +441,7 @@ fn xlsx_cuts_a_cell_over_the_excel_limit_and_says_so() {
         source: "long.txt".into(),
         content: vec![sentence],
         text: text.clone(),
+        warnings: Vec::new(),
     });
     a.statements.push(Statement {
         doc: 2,

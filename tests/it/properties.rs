@@ -70,6 +70,7 @@ fn document(text: String, per_line: bool) -> Document {
         source: String::new(),
         text,
         content,
+        warnings: Vec::new(),
     }
 }
 

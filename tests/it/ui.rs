@@ -50,6 +50,7 @@ fn fixture_analysis(root: &Path) -> Analysis {
             source: format!("https://news.example/{file}"),
             text: text.to_string(),
             content: vec![Span::new(0, text.len())],
+            warnings: Vec::new(),
         })
         .collect();
     let actor = |id| lexicon.actor_index(id).expect("actor in the lexicon");
@@ -443,7 +444,22 @@ fn skipped_files_are_listed_with_their_reasons() {
     harness.get_by_label("1 skipped").click();
     harness.run();
     harness.get_by_label("broken.pdf");
-    harness.get_by_label("not a text file");
+    harness.get_by_label("skipped: not a text file");
+}
+
+#[test]
+fn warnings_of_files_read_with_changes_are_listed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut analysis = fixture_analysis(dir.path());
+    analysis.documents[1].warnings = vec!["2 invalid bytes replaced".into()];
+    let mut state = AppState::new(Default::default(), dialogs(None, None));
+    state.show(analysis);
+    let mut harness = harness(state);
+    harness.run();
+    harness.get_by_label("1 warning").click();
+    harness.run();
+    harness.get_by_label("read, but 2 invalid bytes replaced");
+    harness.get_by_label("b-kyiv.txt");
 }
 
 #[test]

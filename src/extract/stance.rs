@@ -270,7 +270,7 @@ pub fn decide(
 }
 
 /// How many words of `between` (from a negation to a cue) are not a frame
-/// of judging ("did not see it as feasible", "does not consider it
+/// of judging ("does not see it as workable", "does not consider it
 /// realistic"): the frame passes the negation on to the judgement.
 fn words_outside_judging_frame(between: &str) -> usize {
     let words: Vec<&str> = between.split_whitespace().collect();

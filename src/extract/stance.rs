@@ -273,24 +273,23 @@ pub fn decide(
 /// of judging ("does not see it as workable", "does not consider it
 /// realistic"): the frame passes the negation on to the judgement.
 fn words_outside_judging_frame(between: &str) -> usize {
-    let words: Vec<&str> = between.split_whitespace().collect();
-    let frame = words
-        .iter()
-        .position(|w| is_one_of(w, JUDGING_VERBS))
-        .filter(|&at| {
-            words
-                .get(at + 1)
-                .is_some_and(|w| is_one_of(w, &["it", "this", "that", "them"]))
-        });
-    match frame {
-        Some(at) => {
-            let object = at + 2;
-            let rest = &words[object..];
-            let rest = rest.strip_prefix(&["as"]).unwrap_or(rest);
-            at + rest.len()
+    // Asked once per cue and negation: no allocation.
+    let mut words = between.split_whitespace();
+    let mut before = 0;
+    while let Some(word) = words.next() {
+        let mut after = words.clone();
+        if is_one_of(word, JUDGING_VERBS)
+            && after
+                .next()
+                .is_some_and(|object| is_one_of(object, &["it", "this", "that", "them"]))
+        {
+            let mut rest = after.peekable();
+            rest.next_if(|w| w.eq_ignore_ascii_case("as"));
+            return before + rest.count();
         }
-        None => words.len(),
+        before += 1;
     }
+    before
 }
 
 /// Verbs that judge their object ("see it as", "consider it").

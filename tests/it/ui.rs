@@ -187,17 +187,21 @@ fn idle(state: &AppState) -> bool {
     !state.is_busy()
 }
 
-#[test]
-fn opening_a_folder_loads_it_in_the_background() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    write_corpus(dir.path());
-    let state = AppState::new(
-        Default::default(),
-        dialogs(Some(dir.path().to_path_buf()), None),
-    );
+/// A window that opened the fixture corpus, written into `dir`, with the
+/// (scripted) folder dialog, once loading has finished.
+fn window_opened_on(dir: &Path) -> Harness<'static, AppState> {
+    write_corpus(dir);
+    let state = AppState::new(Default::default(), dialogs(Some(dir.to_path_buf()), None));
     let mut harness = harness(state);
     harness.get_by_label("Open folder…").click();
     step_until(&mut harness, |s| s.analysis.is_some() && idle(s));
+    harness
+}
+
+#[test]
+fn opening_a_folder_loads_it_in_the_background() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = window_opened_on(dir.path());
     let state = harness.state();
     let analysis = state.analysis.as_ref().expect("loaded");
     assert_eq!(analysis.documents.len(), 3);
@@ -539,14 +543,7 @@ fn dates_the_wrong_way_round_say_why_the_matrix_is_empty() {
 #[test]
 fn reloading_keeps_the_open_cell() {
     let dir = tempfile::tempdir().expect("tempdir");
-    write_corpus(dir.path());
-    let state = AppState::new(
-        Default::default(),
-        dialogs(Some(dir.path().to_path_buf()), None),
-    );
-    let mut harness = harness(state);
-    harness.get_by_label("Open folder…").click();
-    step_until(&mut harness, |s| s.analysis.is_some() && idle(s));
+    let mut harness = window_opened_on(dir.path());
     harness
         .state_mut()
         .apply(Command::OpenCell { actor: 3, issue: 2 });

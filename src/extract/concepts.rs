@@ -441,6 +441,14 @@ pub(crate) fn merge(flat: &mut Vec<Hit>, made: Vec<Hit>, owner: impl Fn(u32) -> 
     let mut absorbed = vec![false; flat.len()];
     let mut kept = Vec::new();
     for hit in made {
+        // "deployment of multinational forces" holds "multinational forces":
+        // one term, not two votes.
+        let nested = kept.iter().any(|k: &Hit| {
+            k.start <= hit.start && hit.end <= k.end && issue_of(k) == issue_of(&hit)
+        });
+        if nested {
+            continue;
+        }
         let from = flat.partition_point(|f| f.end <= hit.start);
         let overlapping = (from..flat.len()).take_while(|&i| flat[i].start < hit.end);
         let mut inside = Vec::new();
@@ -514,6 +522,27 @@ mod tests {
             phrases(&lexicon, "It backs Ukraine's path into the bloc."),
             ["path into the bloc"]
         );
+    }
+
+    #[test]
+    fn a_concept_phrase_inside_another_of_its_issue_is_one_term() {
+        let hit = |start, end| Hit {
+            start,
+            end,
+            value: 0,
+        };
+        let mut flat = Vec::new();
+        // "deployment of multinational forces" holds "multinational forces".
+        merge(&mut flat, vec![hit(0, 34), hit(14, 34)], |_| 0);
+        assert_eq!(flat, [hit(0, 34)]);
+        // Phrases of two issues both stay.
+        let other = Hit {
+            value: 1,
+            ..hit(14, 34)
+        };
+        let mut flat = Vec::new();
+        merge(&mut flat, vec![hit(0, 34), other], |v| v as usize);
+        assert_eq!(flat, [hit(0, 34), other]);
     }
 
     #[test]

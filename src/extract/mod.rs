@@ -415,6 +415,12 @@ fn sentence_statements(
         return Vec::new();
     }
     for issue in &fact.issues {
+        // A second name of the same term ("… would be viewed as foreign
+        // intervention") is no second vote; alone, it still speaks.
+        let named = found.statements.iter().any(|s| s.issue == issue.issue);
+        if named && scope::names_earlier_term(fact, issue) {
+            continue;
+        }
         let holders = speakers::holders(fact, issue);
         let answers = speakers::answerers(fact, issue, memory);
         // "Peskov denied reports that Washington had agreed to …": a denied

@@ -9,6 +9,9 @@ use crate::model::Span;
 /// How many words after the term still belong to its scope ("… is unacceptable").
 pub(super) const WORDS_AFTER: usize = 6;
 
+/// How many words of the predicate of a subject the term heads are its scope.
+const PREDICATE_WORDS: usize = 14;
+
 /// Where the cues of one issue term may stand.
 #[derive(Debug, Clone)]
 pub(super) struct Scope {
@@ -29,6 +32,9 @@ pub(super) struct Scope {
     /// Where the words after the term are counted from: its end, or the
     /// verb group of the clause whose subject it heads.
     pub after_from: usize,
+    /// A phrase between the term and its predicate ("…, intended to help
+    /// …, would be …"), whose cues are its own.
+    aside: Span,
 }
 
 impl Scope {
@@ -107,9 +113,17 @@ impl Scope {
         // would be regarded as targets": a term that heads its clause's
         // subject takes the predicate's words, however long the subject.
         let relative = evaluating_relative(fact, issue);
-        let predicate = predicate_of_subject(fact, issue).or(relative.map(|r| r.start));
+        let subject = predicate_of_subject(fact, issue);
+        let predicate = subject.map(|(_, at)| at).or(relative.map(|r| r.start));
         let after_from = predicate.unwrap_or(issue.span.end);
-        let after_limit = nth_word_end(fact.par, after_from, WORDS_AFTER).min(fact.span.end);
+        // The predicate of a subject the term heads is all the term's: "would
+        // be viewed in Moscow as foreign intervention and a direct threat".
+        let words_after = if subject.is_some() {
+            PREDICATE_WORDS
+        } else {
+            WORDS_AFTER
+        };
+        let after_limit = nth_word_end(fact.par, after_from, words_after).min(fact.span.end);
         // In a list, what follows the term belongs to it up to the next comma,
         // where the next item starts (not so the commas of "January 1, 2027").
         let after = &fact.par[issue.span.end..fact.span.end];
@@ -128,11 +142,14 @@ impl Scope {
         let contrast = after
             .find(", not ")
             .map_or(fact.span.end, |i| issue.span.end + i);
+        let aside = subject.map_or(Span::new(issue.span.end, issue.span.end), |(end, at)| {
+            Span::new(end, at)
+        });
         let bound = if topic.is_some() {
             issue.span.end
         } else {
             relative
-                .map_or_else(|| fact.clause_end(issue.span.end), |r| r.end)
+                .map_or_else(|| fact.clause_end(aside.end), |r| r.end)
                 .min(next_comma)
                 .min(contrast)
                 .max(issue.span.end)
@@ -147,6 +164,7 @@ impl Scope {
             topic,
             own_verb,
             after_from,
+            aside,
         }
     }
 
@@ -193,6 +211,7 @@ impl Scope {
             && (!overlaps(cue, issue.span) || wraps(cue, issue.span))
             && !self.other_items.contains(cue)
             && !self.held.contains(cue)
+            && !self.aside.contains(cue)
             && !(after_term && (governs_next() || has_object()))
     }
 }
@@ -201,7 +220,7 @@ impl Scope {
 /// subject: the term stands at the clause start or after a comma with at
 /// most a determiner or an adjective before it, and an auxiliary follows
 /// later in the clause with no other party or term before it.
-fn predicate_of_subject(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
+fn predicate_of_subject(fact: &SentenceFacts, issue: &IssueHit) -> Option<(usize, usize)> {
     // The subject starts at its clause, after a comma, or after the speech
     // verb that reports it ("said that any troops …").
     let clause = fact
@@ -218,24 +237,55 @@ fn predicate_of_subject(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize>
     }
     let end = fact.clause_end(issue.span.end);
     let rest = fact.text(Span::new(issue.span.end, end));
-    let (at, _) = words_at(rest, issue.span.end).find(|(_, w)| is_one_of(w, AUXILIARIES))?;
+    let auxiliary = words_at(rest, issue.span.end).find(|(_, w)| is_one_of(w, AUXILIARIES));
+    // "the deployment …, intended to deter Russia, would be …": the words
+    // of the phrase between are not the subject's.
+    let comma = fact
+        .text(Span::new(issue.span.end, fact.span.end))
+        .find(',');
+    let interrupted = comma
+        .map(|c| issue.span.end + c)
+        .filter(|c| auxiliary.is_none_or(|(at, _)| at > *c))
+        .and_then(|c| Some((c, after_interruption(fact, c + 1)?)));
+    let (subject_end, at) = match (interrupted, auxiliary) {
+        (Some((comma, at)), _) => (comma, at),
+        (None, Some((at, _))) => (at, at),
+        (None, None) => return None,
+    };
     // Another term between is a subject of its own, and so is a party
     // right before the auxiliary ("the troops Russia would accept");
     // "on Ukrainian territory" only describes the subject.
     let another_term = fact
         .issues
         .iter()
-        .any(|i| i.span.start >= issue.span.end && i.span.end <= at);
+        .any(|i| i.span.start >= issue.span.end && i.span.end <= subject_end);
     let own_subject = fact.mentions.iter().any(|m| {
         m.span.start >= issue.span.end
-            && m.span.end <= at
+            && m.span.end <= subject_end
             && fact
                 .text(Span::new(m.span.end, at))
                 .split_whitespace()
                 .count()
                 <= 1
     });
-    (!another_term && !own_subject).then_some(at)
+    (!another_term && !own_subject).then_some((subject_end, at))
+}
+
+/// The auxiliary right after a phrase that interrupts a subject between
+/// commas ("the deployment, intended to deter Russia, would be …", "the
+/// cap, which Paris proposed, is …"), if the phrase opens at `at`.
+fn after_interruption(fact: &SentenceFacts, at: usize) -> Option<usize> {
+    let opened = fact.par.get(..at)?.trim_end().ends_with(',');
+    let phrase = fact.par.get(at..fact.span.end)?;
+    let first = phrase.split_whitespace().next()?;
+    let interrupts = is_one_of(first, &["which", "who", "whose"])
+        || (first.len() > 3 && ["ed", "en", "ing"].iter().any(|e| first.ends_with(e)));
+    if !opened || !interrupts {
+        return None;
+    }
+    let close = phrase.find(", ")? + ", ".len();
+    let (after, word) = words_at(&phrase[close..], at + close).next()?;
+    is_one_of(word, AUXILIARIES).then_some(after)
 }
 
 /// The verb group of a relative clause that comments on the term, to the
@@ -396,6 +446,98 @@ fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
     None
 }
 
+/// Does `issue` only date something else ("troops … once a ceasefire is
+/// reached", "training its army in the event of a cessation of
+/// hostilities")? A noun phrase after a word of time says when another
+/// point applies; it is no position on the term. "only after" sets a
+/// condition instead, and a clause with a party for subject ("after Kyiv
+/// withdraws …") is an event, not a date.
+pub(super) fn dates_another(fact: &SentenceFacts, issue: &IssueHit) -> bool {
+    let before = fact.text(Span::new(fact.span.start, issue.span.start));
+    let back: Vec<(usize, &str)> = words_at(before, fact.span.start)
+        .rev()
+        .take(TIME_FRAME_GAP + TIME_FRAME_WORDS + 1)
+        .collect();
+    for gap in 0..=TIME_FRAME_GAP.min(back.len()) {
+        // `back[..gap]`: the words between a word of time and the term.
+        if gap > 0 {
+            let word = back[gap - 1].1;
+            if word.contains([',', ';', ':']) || is_one_of(word, AUXILIARIES) {
+                return false;
+            }
+        }
+        let rest = &back[gap..];
+        let Some(len) = TIME_FRAMES.iter().find_map(|frame| {
+            let len = frame.split(' ').count();
+            let matches = rest.len() >= len
+                && frame
+                    .split(' ')
+                    .rev()
+                    .zip(rest)
+                    .all(|(f, (_, w))| w.eq_ignore_ascii_case(f));
+            matches.then_some(len)
+        }) else {
+            continue;
+        };
+        let marker_at = rest[len - 1].0;
+        let only = rest
+            .get(len)
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("only"));
+        let event = fact
+            .mentions
+            .iter()
+            .any(|m| m.span.start >= marker_at && m.span.end <= issue.span.start);
+        return !only && !event;
+    }
+    false
+}
+
+/// Is `issue` what an earlier term of the same issue is called ("the
+/// deployment … would be viewed as foreign intervention", "peacekeepers
+/// are a military presence")? The name describes the first term; its
+/// stance is the first term's, not a second vote.
+pub(super) fn names_earlier_term(fact: &SentenceFacts, issue: &IssueHit) -> bool {
+    fact.issues
+        .iter()
+        .take_while(|earlier| earlier.span.end <= issue.span.start)
+        .filter(|earlier| earlier.issue == issue.issue)
+        .any(|earlier| {
+            let between = fact.text(Span::new(earlier.span.end, issue.span.start));
+            let mut back = between.split_whitespace().rev();
+            let last = back.next().unwrap_or("");
+            let link = if is_one_of(last, &["a", "an", "the"]) {
+                back.next().unwrap_or("")
+            } else {
+                last
+            };
+            !between.contains([';', ':'])
+                && between.split_whitespace().count() <= NAMING_REACH
+                && (link == "as" || is_one_of(link, COPULAS))
+        })
+}
+
+/// How far after a term the name it is given may stand.
+const NAMING_REACH: usize = 30;
+/// Verbs that link a subject to what it is.
+const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "remains", "remain"];
+
+/// Words of time that open a noun phrase naming when something applies.
+const TIME_FRAMES: &[&str] = &[
+    "when",
+    "once",
+    "after",
+    "following",
+    "upon",
+    "in the event of",
+    "as soon as",
+];
+
+/// How many words may stand between a word of time and the term ("after a
+/// peace deal or prolonged ceasefire").
+const TIME_FRAME_GAP: usize = 5;
+/// The longest word of time, in words.
+const TIME_FRAME_WORDS: usize = 4;
+
 fn wraps(outer: Span, inner: Span) -> bool {
     outer.start < inner.start && inner.end < outer.end
 }
@@ -450,6 +592,39 @@ pub(super) fn nth_word_start_back(text: &str, at: usize, n: usize) -> usize {
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn a_term_after_a_word_of_time_only_dates_another_point() {
+        let got = coded("Berg said Northland backs a tariff cut once the treaty is signed.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+        let got = coded("Berg said Northland will back a tariff cut in the event of a treaty.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+        // A party acting is an event, and "only after" a condition.
+        let got =
+            coded("Berg said Northland backs a tariff cut after Southland rejects the treaty.");
+        assert!(got.iter().any(|(_, issue, _)| issue == "treaty"));
+        let got = coded("Berg said Northland backs a tariff cut only after the treaty.");
+        assert!(got.iter().any(|(_, issue, _)| issue == "treaty"));
+    }
+
+    #[test]
+    fn a_phrase_that_interrupts_the_subject_keeps_its_cues() {
+        let got =
+            coded("Berg said the tariff cut, backed by Southland, would in time be a threat.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Oppose)]);
+    }
+
+    #[test]
+    fn the_whole_predicate_of_a_subject_term_is_its_scope() {
+        let got = coded("Berg said the treaty would by the end of the coming year be a threat.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
+    }
+
+    #[test]
+    fn a_second_name_of_the_term_is_no_second_vote() {
+        let got = coded("Berg said the treaty, seen by many as Westmark, would be a threat.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
+    }
 
     #[test]
     fn a_label_before_a_colon_is_the_topic_of_the_clause_that_names_it_again() {

@@ -13,7 +13,7 @@
 
 use super::framing::{self, Frame};
 use super::mentions::{IssueHit, SentenceFacts, TermSense};
-use super::scope::{Scope, TALKING, nth_word_end, nth_word_start_back};
+use super::scope::{Scope, TALKING, dates_another, nth_word_end, nth_word_start_back};
 use super::speakers::Answer;
 use super::{AUXILIARIES, ends_with_ignoring_case, is_one_of, words_at};
 use crate::model::{Span, Stance};
@@ -62,6 +62,9 @@ pub fn decide(
         // question asks; it takes no stance.
         Some(Frame::Question) => return None,
         None => {}
+    }
+    if dates_another(fact, issue) {
+        return None;
     }
     let mut scope = Scope::of(fact, issue, floor);
     scope.held = held;

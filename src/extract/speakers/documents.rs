@@ -65,6 +65,13 @@ pub(super) fn is_document(fact: &SentenceFacts, agent: &Agent) -> bool {
     speaker.is_document(fact)
 }
 
+/// Does the sentence name a document at all ("Nordhavn presented the plan")?
+pub(super) fn names_any_document(fact: &SentenceFacts) -> bool {
+    fact.text(fact.span)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| is_one_of(w, DOCUMENT_NOUNS))
+}
+
 /// Does the party mention at `span` name a document ("the US proposal")?
 pub(super) fn names_document(fact: &SentenceFacts, span: Span) -> bool {
     let last = fact.text(span).rsplit(' ').next().unwrap_or("");

@@ -20,7 +20,7 @@ use super::framing::{self, Frame};
 use super::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
 use super::{Party, is_one_of, scope, work};
 use crate::model::Span;
-use documents::{backer, is_document, names_document, under_document};
+use documents::{backer, is_document, names_any_document, names_document, under_document};
 use subjects::{agent_of, clause_subject, in_subject_position, verb_agent, word_count};
 
 /// The parties that answer the clause or phrase that holds `issue`, each
@@ -89,16 +89,14 @@ impl Memory {
 
     /// Note the main speaker of a finished sentence.
     pub fn remember(&mut self, fact: &SentenceFacts) {
-        let agent = fact
-            .speech
-            .iter()
-            .find_map(|v| verb_agent(fact, *v, self))
-            .or_else(|| {
-                // The main clause's subject, not that of the last clause
-                // ("She spoke at a briefing, along with NATO's Rutte").
-                let main = fact.clause_end(fact.main_clause);
-                clause_subject(fact, fact.span.start, main, self).and_then(|s| s.agent)
-            });
+        let spoke = fact.speech.iter().find_map(|v| verb_agent(fact, *v, self));
+        let said_something = spoke.is_some();
+        let agent = spoke.or_else(|| {
+            // The main clause's subject, not that of the last clause
+            // ("She spoke at a briefing, along with NATO's Rutte").
+            let main = fact.clause_end(fact.main_clause);
+            clause_subject(fact, fact.span.start, main, self).and_then(|s| s.agent)
+        });
         let introduces_list = fact.text(fact.span).trim_end().ends_with(':');
         if introduces_list {
             self.list = agent.clone().filter(|a| matches!(a, Agent::Party(_)));
@@ -115,7 +113,11 @@ impl Memory {
             .rev()
             .filter(|m| !m.in_quote && names_document(fact, m.span))
             .find_map(Mention::party);
-        let body_spoke = matches!(&agent, Some(Agent::Party(speaker))
+        // Only a body that said something or put a document forward: the
+        // subject of any clause ("Ukraine, Europe and Russia will be part of
+        // this mechanism") is no author.
+        let body_spoke = (said_something || names_any_document(fact))
+            && matches!(&agent, Some(Agent::Party(speaker))
             if speaker.parties.iter().all(|p| !p.person));
         if agent.as_ref().is_some_and(|a| is_document(fact, a)) {
             self.document = agent.clone();
@@ -724,6 +726,15 @@ mod tests {
         let got = coded(
             "Northland's plan was published.\n\nThe plan, which runs to ten pages, backs a tariff cut.",
         );
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+    }
+
+    #[test]
+    fn the_plan_is_not_the_parties_a_sentence_merely_names() {
+        let got =
+            coded("Northland and Southland will sit on the board.\n\nThe plan backs a tariff cut.");
+        assert_eq!(triples(&got), []);
+        let got = coded("Northland said talks went on.\n\nThe plan backs a tariff cut.");
         assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
     }
 

@@ -184,7 +184,7 @@ impl<'a> SentenceFacts<'a> {
         for mention in &mut mentions {
             mention.in_quote = quotes::inside(&quotes_here, mention.span);
         }
-        let issues: Vec<IssueHit> = hits(Kind::Issue)
+        let mut issues: Vec<IssueHit> = hits(Kind::Issue)
             .iter()
             // "post-ceasefire security", "troops after a ceasefire": the term
             // dates something, it is not what is at stake.
@@ -206,6 +206,24 @@ impl<'a> SentenceFacts<'a> {
             // as where something happens is no claim to it.
             .filter(|h| !is_place_name(h.span.of(par)) || !after_locative(&par[..h.span.start]))
             .collect();
+        // "a halt to the fighting along the front line": a line right after
+        // another issue's term is where that term holds, not a claim.
+        let placed: Vec<bool> = issues
+            .iter()
+            .map(|h| {
+                h.sense == TermSense::Partial
+                    && issues.iter().any(|other| {
+                        other.issue != h.issue
+                            && other.span.end <= h.span.start
+                            && is_one_of(
+                                par[other.span.end..h.span.start].trim(),
+                                &["along the", "at the", "along"],
+                            )
+                    })
+            })
+            .collect();
+        let mut placed = placed.into_iter();
+        issues.retain(|_| !placed.next().unwrap_or(false));
         // "NATO" in "NATO membership" names the issue, not a speaker, and
         // "US" in "a US-led mission" is a modifier, as is "Budapest" in "the
         // Budapest Memorandum".
@@ -1089,6 +1107,20 @@ mod tests {
         ] {
             assert!(coded(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_line_right_after_another_issues_term_is_where_it_holds() {
+        let got = coded("Berg backs a tariff cut along the old border.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+        let got = coded("Berg backs a tariff cut and the old border.");
+        assert_eq!(
+            triples(&got),
+            [
+                ("north", "tariffs", Stance::Support),
+                ("north", "treaty", Stance::Conditional)
+            ]
+        );
     }
 
     #[test]

@@ -185,15 +185,28 @@ fn object_pronoun(fact: &SentenceFacts, cue: Span) -> Option<Span> {
         let len = first.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
         return Some(Span::new(first_at, first_at + len));
     }
-    words.windows(2).find_map(|pair| {
-        let [(at, determiner), (noun_at, noun)] = pair else {
-            return None;
-        };
-        let noun_bare = bare(noun);
-        let refers = DETERMINERS.contains(&bare(determiner).as_str())
-            && (PROPOSALS.contains(&noun_bare.as_str()) || TOPICS.contains(&noun_bare.as_str()));
-        refers.then(|| Span::new(*at, noun_at + noun_bare.len()))
+    words.iter().enumerate().find_map(|(i, &(at, determiner))| {
+        let refers = DETERMINERS.contains(&bare(determiner).as_str());
+        // "comply with Putin's cynical demand", "rejected the plan": a
+        // possessive or "the" refers back too, across one adjective.
+        let owned = is_possessive(determiner) || is_one_of(determiner, &["the", "its", "their"]);
+        let reach = if owned { 2 } else { 1 };
+        words[i + 1..]
+            .iter()
+            .take(reach)
+            .find_map(|&(noun_at, noun)| {
+                let noun_bare = bare(noun);
+                let proposal = PROPOSALS.contains(&noun_bare.as_str());
+                let topic = TOPICS.contains(&noun_bare.as_str());
+                ((refers && (proposal || topic)) || (owned && proposal))
+                    .then(|| Span::new(at, noun_at + noun_bare.len()))
+            })
     })
+}
+
+/// Does `word` end in a possessive "'s"?
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("\u{2019}s")
 }
 
 #[cfg(test)]
@@ -211,6 +224,20 @@ mod tests {
                 ("south", "treaty", Stance::Oppose)
             ]
         );
+    }
+
+    #[test]
+    fn a_possessive_or_the_with_a_proposal_noun_refers_back() {
+        let expected = [
+            ("north", "tariffs", Stance::Oppose),
+            ("south", "tariffs", Stance::Support),
+        ];
+        let got = coded(
+            "Southland demands a tariff cut, but Berg will not accept Southland's new demand.",
+        );
+        assert_eq!(triples(&got), expected);
+        let got = coded("Southland demands a tariff cut. Berg rejected the demand.");
+        assert_eq!(triples(&got), expected);
     }
 
     #[test]

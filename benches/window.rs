@@ -1,15 +1,17 @@
 //! The window's cost with a large corpus, headless and through its own code
 //! path (`cargo bench --bench window`): one frame of the matrix with about
 //! 50,000 statements, one frame with the largest cell's evidence open, a
-//! filter change, and the time from "open folder" to the matrix drawn.
+//! filter change, the time from "open folder" to the matrix drawn, and one
+//! frame of the article reader on a 20 MB article on one line and on a
+//! transcript of 5,000 statements.
 
 use divan::Bencher;
 use egui_kittest::Harness;
-use stancegrid::Analysis;
 use stancegrid::app::dialogs::Scripted;
 use stancegrid::app::{self, AppState, Command};
 use stancegrid::matrix::Filter;
 use stancegrid::synth::Generated;
+use stancegrid::{Analysis, Document, Lexicon, Span, Stance, Statement};
 use std::sync::{Arc, LazyLock};
 
 /// About 50,000 statements at the synthetic corpus' density.
@@ -104,4 +106,63 @@ fn open_folder_to_matrix_drawn(bencher: Bencher) {
         }
         harness.step();
     });
+}
+
+/// A window reading one article made of `line` repeated to `bytes`, with
+/// `line` on one line of its own each time when `breaks`, and a statement on
+/// each, opened on the middle one.
+fn reading(line: &str, bytes: usize, breaks: bool) -> Harness<'static, AppState> {
+    let step = line.len() + usize::from(breaks);
+    let count = bytes / step;
+    let text = if breaks {
+        format!("{line}\n").repeat(count)
+    } else {
+        line.repeat(count)
+    };
+    let lexicon = Arc::new(Lexicon::builtin());
+    let statements = (0..count)
+        .map(|i| Statement {
+            doc: 0,
+            actor: 0,
+            issue: 0,
+            stance: Stance::Oppose,
+            speaker: Span::new(i * step, i * step + 6),
+            sentence: Span::new(i * step, i * step + line.len()),
+            quote: None,
+            cues: Vec::new(),
+        })
+        .collect();
+    let analysis = Analysis {
+        root: "reader".into(),
+        lexicon,
+        documents: vec![Document::from_text("article.txt", &text)],
+        statements,
+        skipped: Vec::new(),
+    };
+    let mut state = state();
+    state.show(analysis);
+    state.push(Command::ShowInArticle(count / 2));
+    let mut harness = window(state);
+    harness.run();
+    harness
+}
+
+#[divan::bench(sample_count = 20)]
+fn frame_reader_20mb_on_one_line(bencher: Bencher) {
+    let mut harness = reading(
+        "Russia rejected the deployment of foreign troops, Peskov said. ",
+        20_000_000,
+        false,
+    );
+    bencher.bench_local(|| harness.step());
+}
+
+#[divan::bench(sample_count = 20)]
+fn frame_reader_transcript_of_5000_statements(bencher: Bencher) {
+    let mut harness = reading(
+        "PESKOV: Russia rejects the deployment of any foreign troops in Ukraine, and it will not change that view.",
+        534_000,
+        true,
+    );
+    bencher.bench_local(|| harness.step());
 }

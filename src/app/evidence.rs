@@ -1,10 +1,11 @@
 //! The evidence panel: the statements behind the opened cell, newest first,
 //! each with its cue words highlighted, speaker, stance, article and actions.
 
+use super::cues;
 use super::marked_text;
 use super::state::{AppState, Command, EVIDENCE_PAGE};
 use super::theme;
-use crate::{Analysis, CueKind, Statement};
+use crate::{Analysis, Statement};
 use egui::text::TextFormat;
 use egui::{FontId, RichText};
 use std::cmp::Reverse;
@@ -22,17 +23,20 @@ pub fn newest_first(analysis: &Analysis, statements: &[usize]) -> Vec<usize> {
     ordered
 }
 
+/// Who made the statement, as the window names them.
+pub fn speaker<'a>(analysis: &'a Analysis, s: &Statement) -> &'a str {
+    match analysis.text(s.doc, s.speaker) {
+        "" => "unnamed speaker",
+        speaker => speaker,
+    }
+}
+
 /// What a user copies: the quote when there is one, else the sentence,
 /// with its citation (speaker, article title, source, date), ready to paste.
 pub fn quotation(analysis: &Analysis, s: &Statement) -> String {
     let doc = &analysis.documents[s.doc];
     let words = analysis.text(s.doc, s.quote.unwrap_or(s.sentence)).trim();
-    let speaker = analysis.text(s.doc, s.speaker);
-    let speaker = if speaker.is_empty() {
-        "unnamed speaker"
-    } else {
-        speaker
-    };
+    let speaker = speaker(analysis, s);
     let date = doc.date.as_deref().unwrap_or("undated");
     format!(
         "“{words}” — {speaker}, “{}”, {}, {date}",
@@ -55,7 +59,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
                 .on_hover_text("Close the evidence panel")
                 .clicked()
             {
-                state.evidence = None;
+                state.push(Command::HideEvidence);
             }
         });
     });
@@ -83,7 +87,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
                     .on_hover_text("List the next statements of this cell")
                     .clicked()
             {
-                state.evidence_shown += EVIDENCE_PAGE;
+                state.push(Command::ShowMoreEvidence);
             }
         });
 }
@@ -106,17 +110,9 @@ fn statement_card(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, 
                             .color(ui.visuals().strong_text_color()),
                     );
                 });
-            let speaker = analysis.text(s.doc, s.speaker);
-            ui.label(
-                RichText::new(if speaker.is_empty() {
-                    "unnamed speaker"
-                } else {
-                    speaker
-                })
-                .strong(),
-            );
+            ui.label(RichText::new(speaker(analysis, s)).strong());
         });
-        ui.label(sentence_job(ui, analysis, s, dark));
+        sentence(ui, analysis, s, dark);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&doc.title).italics());
             ui.weak(format!(
@@ -148,23 +144,16 @@ fn statement_card(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, 
     });
 }
 
-/// How a cue of `kind` is marked on `base`: actor cues on blue, issue cues
-/// on yellow, stance cues on yellow and underlined (the legend shows the
-/// same).
-pub fn cue_format(ui: &egui::Ui, kind: CueKind, base: &TextFormat, dark: bool) -> TextFormat {
-    let strong = ui.visuals().strong_text_color();
-    TextFormat {
-        background: match kind {
-            CueKind::Actor => theme::actor_highlight(dark),
-            _ => theme::cue_highlight(dark),
-        },
-        color: strong,
-        underline: if kind == CueKind::Stance {
-            egui::Stroke::new(1.0, strong)
-        } else {
-            egui::Stroke::NONE
-        },
-        ..base.clone()
+/// The sentence, each cue word saying on hover what it decided.
+fn sentence(ui: &mut egui::Ui, analysis: &Analysis, s: &Statement, dark: bool) {
+    let job = sentence_job(ui, analysis, s, dark);
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let response = ui.add(egui::Label::new(galley.clone()));
+    let text = analysis.text(s.doc, s.sentence);
+    if let Some(cue) = marked_text::byte_under_pointer(&response, &galley, text, s.sentence.start)
+        .and_then(|at| cues::at(s, at))
+    {
+        response.on_hover_text(cues::note(analysis, s, cue));
     }
 }
 
@@ -193,7 +182,7 @@ fn sentence_job(
     for cue in &s.cues {
         let format = TextFormat {
             italics: s.quote.is_some_and(|q| q.contains(cue.span)),
-            ..cue_format(ui, cue.kind, &base, dark)
+            ..cues::format(ui, cue.kind, &base, dark)
         };
         marks.push((cue.span, format));
     }

@@ -2,50 +2,11 @@
 //! Every change becomes a new [`Filter`] that the matrix, the evidence panel
 //! and exports follow.
 
+use super::filter_form::{FilterForm, parse_date};
 use super::state::{AppState, Command};
 use super::theme;
 use crate::Stance;
 use crate::matrix::Filter;
-
-/// The date fields as typed; they reach the filter only when valid.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FilterForm {
-    pub from: String,
-    pub to: String,
-}
-
-impl FilterForm {
-    pub fn from_filter(filter: &Filter) -> FilterForm {
-        FilterForm {
-            from: filter.date_from.clone().unwrap_or_default(),
-            to: filter.date_to.clone().unwrap_or_default(),
-        }
-    }
-}
-
-/// A typed date: empty means no bound; otherwise it must be `YYYY-MM-DD`.
-pub fn parse_date(text: &str) -> Result<Option<String>, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let parts: Vec<&str> = text.split('-').collect();
-    let valid = match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-            let number = |s: &str| s.parse::<u32>().ok();
-            matches!(
-                (number(y), number(m), number(d)),
-                (Some(_), Some(1..=12), Some(1..=31))
-            )
-        }
-        _ => false,
-    };
-    if valid {
-        Ok(Some(text.to_string()))
-    } else {
-        Err(format!("“{text}” is not a date like 2025-03-31"))
-    }
-}
 
 pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     let mut filter = state.prefs.filter.clone();
@@ -142,18 +103,4 @@ fn document_combo(ui: &mut egui::Ui, state: &AppState, filter: &mut Filter) {
         })
         .response
         .on_hover_text("Only statements from one article");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_validated() {
-        assert_eq!(parse_date(""), Ok(None));
-        assert_eq!(parse_date(" 2025-03-31 "), Ok(Some("2025-03-31".into())));
-        assert!(parse_date("2025-13-01").is_err());
-        assert!(parse_date("31.03.2025").is_err());
-        assert!(parse_date("2025-3-31").is_err());
-    }
 }

@@ -1,7 +1,7 @@
 //! The help window (F1): the keys, and a legend of what the marks, colours
 //! and highlights of the matrix, the evidence panel and the reader mean.
 
-use super::evidence::cue_format;
+use super::cues;
 use super::state::{AppState, Command};
 use super::theme;
 use crate::CueKind;
@@ -84,7 +84,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState) {
                 ),
             ] {
                 let mut job = LayoutJob::default();
-                job.append(sample, 0.0, cue_format(ui, kind, &base, dark));
+                job.append(sample, 0.0, cues::format(ui, kind, &base, dark));
                 job.append(&format!("  {what}"), 0.0, base.clone());
                 ui.label(job);
             }
@@ -92,7 +92,8 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState) {
             ui.add_space(4.0);
             ui.label(
                 "In the article, the statement you came from is highlighted; the \
-                 article's other statements are shaded.",
+                 article's other statements are shaded. Hover a marked word or a \
+                 sentence to see what it is.",
             );
         });
     if !open {

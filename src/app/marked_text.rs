@@ -1,8 +1,10 @@
 //! Text with marked spans (cue words, quotes, statements) as an egui
-//! [`LayoutJob`], shared by the evidence panel and the reader.
+//! [`LayoutJob`], shared by the evidence panel and the reader, and the way
+//! back from a point of the laid-out text to the byte it shows, for the
+//! tooltips of those spans.
 
 use crate::Span;
-use egui::text::{LayoutJob, TextFormat};
+use egui::text::{Galley, LayoutJob, TextFormat};
 
 /// Lay out `text`, which starts at byte `offset` of its document, with each
 /// `(span, format)` applied to the part of the text it covers (spans are
@@ -39,6 +41,32 @@ pub fn layout(
         job.append(piece, 0.0, format.clone());
     }
     job
+}
+
+/// The byte of the document under the pointer of `response`, a label
+/// showing `galley`, which was laid out from `text` starting at byte
+/// `offset` of its document; `None` off the text's characters.
+pub fn byte_under_pointer(
+    response: &egui::Response,
+    galley: &Galley,
+    text: &str,
+    offset: usize,
+) -> Option<usize> {
+    let local = response.hover_pos()? - response.rect.min;
+    let mut chars_before = 0;
+    for row in &galley.rows {
+        if (row.min_y()..=row.max_y()).contains(&local.y) {
+            let x = local.x - row.pos.x;
+            let column = row
+                .glyphs
+                .iter()
+                .position(|g| g.logical_rect().x_range().contains(x))?;
+            let (byte, _) = text.char_indices().nth(chars_before + column)?;
+            return Some(offset + byte);
+        }
+        chars_before += row.char_count_including_newline().0;
+    }
+    None
 }
 
 #[cfg(test)]

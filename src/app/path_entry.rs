@@ -2,24 +2,7 @@
 //! dialog at all (no desktop portal, no zenity), and some users would
 //! rather paste a path than click through folders.
 
-use super::state::{AppState, Command};
-use crate::export::Format;
-
-/// What a typed path is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PathPurpose {
-    OpenFolder,
-    Export(Format),
-}
-
-/// The path being typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PathEntry {
-    pub purpose: PathPurpose,
-    pub text: String,
-    /// Why the window asks (the dialog that could not be shown), if it does.
-    pub note: Option<String>,
-}
+use super::state::{AppState, Command, PathPurpose};
 
 pub fn ui(ctx: &egui::Context, state: &mut AppState) {
     let Some(entry) = state.path_entry.as_mut() else {

@@ -2,12 +2,10 @@
 //! [`AppState::apply`]. Views read the state and push [`Command`]s; background
 //! jobs are polled in [`AppState::poll`].
 
-use super::active_filters::{self, FilterPart};
 use super::dialogs::{FileDialogs, Picked};
-use super::export_dialog::{self, ExportDialog, Finished};
-use super::filters::FilterForm;
+use super::export_job::{self, ExportDialog, Finished};
+use super::filter_form::{self, FilterForm, FilterPart};
 use super::jobs::{LoadJob, LoadRequest, Loaded, Poll, Task, Waker};
-use super::path_entry::{PathEntry, PathPurpose};
 use super::prefs::Prefs;
 use crate::corpus::Cache;
 use crate::export::Format;
@@ -46,8 +44,14 @@ pub enum Command {
     },
     /// Show the statements of the selected cell (Enter).
     OpenSelection,
+    /// Close the evidence panel.
+    HideEvidence,
+    /// List the next page of the open cell's statements.
+    ShowMoreEvidence,
     /// Open the reader on the document of this statement.
     ShowInArticle(usize),
+    /// The reader has scrolled to the statement it was opened from.
+    ScrolledToStatement,
     CloseReader,
     SetFilter(Filter),
     /// Put one part of the filter back at its default (a chip's "✕").
@@ -83,6 +87,22 @@ pub struct Reader {
     pub doc: usize,
     pub statement: usize,
     pub scroll_pending: bool,
+}
+
+/// What a typed path is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPurpose {
+    OpenFolder,
+    Export(Format),
+}
+
+/// The path being typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathEntry {
+    pub purpose: PathPurpose,
+    pub text: String,
+    /// Why the window asks (the dialog that could not be shown), if it does.
+    pub note: Option<String>,
 }
 
 pub struct AppState {
@@ -215,6 +235,8 @@ impl AppState {
                 }
             }
             Command::MoveSelection { rows, columns } => self.move_selection(rows, columns),
+            Command::HideEvidence => self.evidence = None,
+            Command::ShowMoreEvidence => self.evidence_shown += EVIDENCE_PAGE,
             Command::OpenSelection => {
                 if let Some((actor, issue)) = self.selection {
                     self.apply(Command::OpenCell { actor, issue });
@@ -233,13 +255,18 @@ impl AppState {
                     });
                 }
             }
+            Command::ScrolledToStatement => {
+                if let Some(reader) = &mut self.reader {
+                    reader.scroll_pending = false;
+                }
+            }
             Command::CloseReader => self.reader = None,
             Command::SetFilter(filter) => {
                 self.prefs.filter = filter;
                 self.rebuild_matrix();
             }
             Command::ClearFilterPart(part) => {
-                self.prefs.filter = active_filters::without(&self.prefs.filter, part);
+                self.prefs.filter = filter_form::without(&self.prefs.filter, part);
                 // The typed dates feed the filter every frame: clear them too.
                 match part {
                     FilterPart::From => self.filter_form.from.clear(),
@@ -333,7 +360,13 @@ impl AppState {
             }
         }
         match self.export.poll() {
-            Some(Finished::Message(message)) => self.message = Some(message),
+            Some(Finished::Exported(text)) => {
+                self.message = Some(Message {
+                    text,
+                    is_error: false,
+                })
+            }
+            Some(Finished::Failed(text)) => self.error(text),
             Some(Finished::NoDialog(format)) => self.ask_for_path(
                 PathPurpose::Export(format),
                 Some(NO_DIALOG.replace("{what}", "save")),
@@ -425,7 +458,7 @@ impl AppState {
         self.export.open = false;
         self.export.format = format;
         self.export.start(
-            export_dialog::Job {
+            export_job::Job {
                 format,
                 analysis,
                 matrix: self.matrix.clone(),

@@ -32,6 +32,16 @@ pub fn badge(summary: Summary) -> String {
     format!("{} {}", glyph(summary), summary.as_str())
 }
 
+/// The summary's word in at most five letters, for a narrow cell.
+pub fn short_word(summary: Summary) -> &'static str {
+    match summary {
+        Summary::Support => "supp.",
+        Summary::Oppose => "opp.",
+        Summary::Conditional => "cond.",
+        Summary::Mixed => "mixed",
+    }
+}
+
 /// Background of a cell or badge. Blue/orange rather than green/red, so the
 /// two main stances stay apart for the common forms of colour blindness.
 pub fn fill(summary: Summary, dark: bool) -> Color32 {

@@ -2,12 +2,14 @@
 //! folder, clicks a cell, reads the quotes, filters, exports; every dialog
 //! answers from a script and every file lives in a temp dir.
 
+use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use stancegrid::app::dialogs::Scripted;
 use stancegrid::app::{self, AppState, Command};
 use stancegrid::matrix::Filter;
 use stancegrid::{Analysis, Cue, CueKind, Document, Lexicon, Span, Stance, Statement};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -130,6 +132,7 @@ fn fixture_analysis(root: &Path) -> Analysis {
             PESKOV_AGAIN,
             None,
             &[
+                (CueKind::Actor, "Moscow"),
                 (CueKind::Stance, "ruled out"),
                 (CueKind::Issue, "foreign troops"),
             ],
@@ -156,9 +159,22 @@ fn dialogs(folder: Option<PathBuf>, save_dir: Option<PathBuf>) -> Arc<Scripted> 
 }
 
 fn harness(state: AppState) -> Harness<'static, AppState> {
+    harness_of_size(state, egui::vec2(1400.0, 900.0))
+}
+
+fn harness_of_size(state: AppState, size: egui::Vec2) -> Harness<'static, AppState> {
     Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(size)
         .build_ui_state(|ui, state: &mut AppState| app::ui(ui, state), state)
+}
+
+/// A window of `size` showing `analysis`, settled.
+fn window_showing(analysis: Analysis, size: egui::Vec2) -> Harness<'static, AppState> {
+    let mut state = AppState::new(Default::default(), dialogs(None, None));
+    state.show(analysis);
+    let mut harness = harness_of_size(state, size);
+    harness.run();
+    harness
 }
 
 /// A window showing the hand-made analysis of the fixture corpus.
@@ -291,7 +307,9 @@ fn a_stance_filter_changes_the_matrix_until_cleared() {
     let mut harness = window_with_fixture(dir.path(), None);
     let russia = "Russia, Foreign troops: oppose (0 support, 2 oppose, 0 conditional)";
     harness.get_by_label(russia);
-    harness.get_by_label("− oppose").click();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "− oppose")
+        .click();
     harness.run();
     assert!(!harness.state().prefs.filter.keeps_stance(Stance::Oppose));
     harness.get_by_label("Russia, Foreign troops: no statements");
@@ -325,7 +343,9 @@ fn export_writes_the_filtered_view_where_the_dialog_says() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = tempfile::tempdir().expect("tempdir");
     let mut harness = window_with_fixture(dir.path(), Some(out.path().to_path_buf()));
-    harness.get_by_label("− oppose").click();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "− oppose")
+        .click();
     harness.run();
     harness.get_by_label("Export…").click();
     harness.run();
@@ -753,10 +773,374 @@ fn f1_shows_the_keys_and_the_legend_and_hides_them_again() {
     harness.get_by_label("Ctrl+L");
     harness.get_by_label("both support and opposition");
     harness.get_by_label_contains("the words that decide the stance");
+    harness.get_by_label_contains("Hover a marked word or a sentence to see what it is.");
     harness.key_press(egui::Key::F1);
     harness.run();
     assert!(harness.query_by_label("Keys").is_none());
     harness.get_by_label("Help").click();
     harness.run();
     harness.get_by_label("Keys");
+}
+
+#[test]
+fn hide_closes_the_evidence_panel() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = window_with_fixture(dir.path(), None);
+    harness
+        .get_by_label_contains("Russia, Foreign troops: oppose")
+        .click();
+    harness.run();
+    harness.get_by_label("Russia on Foreign troops");
+    harness.get_by_label("Hide").click();
+    harness.run();
+    assert_eq!(harness.state().evidence, None);
+    assert!(harness.query_by_label("Russia on Foreign troops").is_none());
+}
+
+/// What a node says: a label's text is its value, a widget's its label.
+fn text_of(node: &egui_kittest::Node<'_>) -> String {
+    let node = node.accesskit_node();
+    node.label().or_else(|| node.value()).unwrap_or_default()
+}
+
+/// The texts of the tooltips shown while the pointer moves over `rect`, in
+/// rows `step` apart, that contain `needle`.
+fn tooltips_over(
+    harness: &mut Harness<'_, AppState>,
+    rect: egui::Rect,
+    needle: &str,
+) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut y = rect.top() + 6.0;
+    while y < rect.bottom() {
+        let mut x = rect.left() + 2.0;
+        while x < rect.right() {
+            harness.hover_at(egui::pos2(x, y));
+            harness.run();
+            seen.extend(
+                harness
+                    .query_all_by_label_contains(needle)
+                    .map(|node| text_of(&node)),
+            );
+            x += 5.0;
+        }
+        y += 12.0;
+    }
+    seen
+}
+
+#[test]
+fn hovering_a_cue_word_in_the_evidence_panel_says_what_it_decided() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = window_with_fixture(dir.path(), None);
+    harness
+        .get_by_label_contains("Russia, Foreign troops: oppose")
+        .click();
+    harness.run();
+    let sentence = harness
+        .get_by_label_contains("Peskov told reporters")
+        .rect();
+    let notes = tooltips_over(&mut harness, sentence, " cue: ");
+    let expected: BTreeSet<String> = [
+        "actor cue: “Moscow” means Russia",
+        "stance cue: “ruled out” means oppose",
+        "issue cue: “foreign troops” means Foreign troops",
+    ]
+    .map(String::from)
+    .into();
+    assert_eq!(notes, expected);
+}
+
+#[test]
+fn the_reader_explains_its_highlights_on_hover() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = window_with_fixture(dir.path(), None);
+    harness
+        .get_by_label_contains("Ukraine, Ceasefire: conditional")
+        .click();
+    harness.run();
+    harness.get_by_label("Show in article").click();
+    harness.run();
+    let text = harness
+        .get_by_label_contains("Zelenskyy said. \"We will")
+        .rect();
+    let notes = tooltips_over(&mut harness, text, ": ");
+    for note in [
+        "Another statement of this article: Ukraine on Security guarantees, + support — Volodymyr Zelenskyy",
+        "The statement you opened: Ukraine on Ceasefire, ~ conditional — Volodymyr Zelenskyy",
+        "stance cue: “only accept” means conditional",
+        "issue cue: “ceasefire” means Ceasefire",
+    ] {
+        assert!(notes.contains(note), "{note:?} not among {notes:#?}");
+    }
+    harness.get_by_label_contains("Hover one, or a marked word, to see what it is.");
+}
+
+/// One document of `bytes` on a single line, a sentence repeated, with a
+/// statement every tenth sentence; the one in the middle names a ceasefire.
+fn one_line_article(root: &Path, bytes: usize) -> Analysis {
+    const SENTENCE: &str = "Russia rejected the deployment of foreign troops, Peskov said. ";
+    const MIDDLE: &str = "Zelenskyy said a ceasefire must come first. ";
+    let half = SENTENCE.repeat(bytes / 2 / SENTENCE.len());
+    let text = format!("{half}{MIDDLE}{half}");
+    let mut analysis = fixture_analysis(root);
+    let mut doc = analysis.documents[0].clone();
+    doc.content = vec![Span::new(0, text.len())];
+    doc.text = text;
+    analysis.documents = vec![doc];
+    let template = analysis.statements[0].clone();
+    let at = |start: usize, len: usize| Statement {
+        sentence: Span::new(start, start + len),
+        speaker: Span::new(start, start + 6),
+        cues: Vec::new(),
+        ..template.clone()
+    };
+    let mut statements: Vec<Statement> = (0..half.len() / SENTENCE.len())
+        .step_by(10)
+        .map(|i| at(i * SENTENCE.len(), SENTENCE.len() - 1))
+        .collect();
+    statements.push(Statement {
+        issue: analysis.lexicon.issue_index("ceasefire").expect("issue"),
+        ..at(half.len(), MIDDLE.len() - 1)
+    });
+    analysis.statements = statements;
+    analysis
+}
+
+/// The bytes the reader lays out in a frame, opened on the middle statement
+/// of a one-line article of `bytes`, and whether that statement is in view.
+fn reader_frame_work(bytes: usize) -> usize {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let analysis = one_line_article(dir.path(), bytes);
+    let middle = analysis.statements.len() - 1;
+    let mut harness = window_showing(analysis, egui::vec2(1400.0, 900.0));
+    harness.state_mut().apply(Command::ShowInArticle(middle));
+    harness.run();
+    harness.step();
+    let sentence = harness
+        .get_by_label_contains("Zelenskyy said a ceasefire must come first.")
+        .rect();
+    assert!(
+        sentence.top() > 0.0 && sentence.bottom() < 900.0,
+        "the statement is scrolled into view: {sentence:?}"
+    );
+    app::reader_bytes_laid_out(&harness.ctx)
+}
+
+#[test]
+fn the_reader_lays_out_only_the_text_in_view() {
+    let small = reader_frame_work(400_000);
+    let large = reader_frame_work(800_000);
+    assert!(small > 0, "the reader laid out nothing");
+    assert!(
+        small < 400_000 / 20,
+        "a frame laid out {small} of 400,000 bytes"
+    );
+    assert!(
+        large as f64 <= small as f64 * 1.2,
+        "twice the article, {small} → {large} bytes laid out per frame"
+    );
+}
+
+#[test]
+fn the_reader_wraps_its_text_beside_the_evidence_panel() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut analysis = fixture_analysis(dir.path());
+    analysis.documents[1].title =
+        "Zelenskyy says Ukraine will accept a ceasefire only with security guarantees".into();
+    let mut harness = window_showing(analysis, egui::vec2(800.0, 600.0));
+    harness
+        .get_by_label_contains("Ukraine, Ceasefire: conditional")
+        .click();
+    harness.run();
+    harness.get_by_label("Show in article").click();
+    harness.run();
+    let edge = panel_edge(&mut harness, "Ukraine on Ceasefire");
+    for text in [
+        "Zelenskyy said. \"We will",
+        "Zelenskyy says Ukraine will accept",
+    ] {
+        // The reader's, not the evidence panel's.
+        let rect = harness
+            .get_all_by_label_contains(text)
+            .map(|n| n.rect())
+            .find(|r| r.left() < edge)
+            .expect("the reader shows it");
+        assert!(
+            rect.right() <= edge,
+            "{text:?} runs to {} behind the panel at {edge}",
+            rect.right(),
+        );
+    }
+}
+
+/// The fixture with thousands of statements in a cell, so that counts and
+/// totals are long.
+fn crowded_analysis(root: &Path) -> Analysis {
+    let mut analysis = fixture_analysis(root);
+    let [oppose, support, conditional, _] = [0, 1, 2, 3].map(|i| analysis.statements[i].clone());
+    let mut statements = Vec::new();
+    for (statement, n) in [(oppose, 15_020), (support, 4_711), (conditional, 130)] {
+        statements.extend(std::iter::repeat_n(statement, n));
+    }
+    // Support and opposition in one cell (mixed): Ukraine on security guarantees.
+    let (actor, issue) = (statements[15_020].actor, statements[15_020].issue);
+    let mixed: Vec<Statement> = statements[..2_000]
+        .iter()
+        .map(|s| Statement {
+            actor,
+            issue,
+            ..s.clone()
+        })
+        .collect();
+    statements.extend(mixed);
+    analysis.statements = statements;
+    analysis
+}
+
+/// Assert that every text of every matrix cell left of `edge` (the
+/// evidence panel's, if open) lies inside the cell.
+fn assert_cells_fit(harness: &Harness<'_, AppState>, size: egui::Vec2, edge: f32) {
+    let cells: Vec<(String, egui::Rect)> = harness
+        .query_all_by(|n| {
+            let text = n.label().or_else(|| n.value()).unwrap_or_default();
+            let cell = text.contains(", ") && text.contains(": ");
+            let total = text.contains(" statements (");
+            cell || total
+        })
+        .map(|n| (text_of(&n), n.rect()))
+        .filter(|(_, rect)| rect.right() <= edge)
+        .collect();
+    assert!(cells.len() >= 8, "{} cells and totals found", cells.len());
+    let labels: Vec<(String, egui::Rect)> = harness
+        .query_all_by_role(Role::Label)
+        .map(|n| (text_of(&n), n.rect()))
+        .collect();
+    for (name, cell) in &cells {
+        let inside: Vec<&(String, egui::Rect)> = labels
+            .iter()
+            .filter(|(_, rect)| cell.contains(rect.center()))
+            .collect();
+        assert!(!inside.is_empty(), "{name}: no text at {size:?}");
+        for (text, rect) in inside {
+            assert!(
+                cell.expand(0.5).contains_rect(*rect) && !text.ends_with('…'),
+                "{name}: {text:?} ({rect:?}) does not fit {cell:?} at {size:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_cell_fits_its_text_at_any_window_size() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for size in [
+        egui::vec2(800.0, 600.0),
+        egui::vec2(900.0, 600.0),
+        egui::vec2(1280.0, 800.0),
+        egui::vec2(1400.0, 900.0),
+    ] {
+        let mut harness = window_showing(crowded_analysis(dir.path()), size);
+        assert_cells_fit(&harness, size, f32::INFINITY);
+        harness
+            .get_by_label_contains("Ukraine, Security guarantees: mixed")
+            .click();
+        harness.run();
+        let edge = panel_edge(&mut harness, "Ukraine on Security guarantees");
+        assert_cells_fit(&harness, size, edge);
+    }
+}
+
+/// The x of the evidence panel's edge, as a user finds it: left of the
+/// panel's `heading`, where the pointer turns into a resize arrow.
+fn panel_edge(harness: &mut Harness<'_, AppState>, heading: &str) -> f32 {
+    let heading = harness.get_by_label(heading).rect();
+    let y = heading.bottom() + 40.0;
+    for dx in 0..40 {
+        let x = heading.left() - dx as f32;
+        harness.hover_at(egui::pos2(x, y));
+        harness.run();
+        let icon = harness.output().platform_output.cursor_icon;
+        if matches!(
+            icon,
+            egui::CursorIcon::ResizeHorizontal
+                | egui::CursorIcon::ResizeWest
+                | egui::CursorIcon::ResizeEast
+        ) {
+            return x;
+        }
+    }
+    panic!("no resize edge left of the panel's heading at {heading:?}");
+}
+
+/// Drag with the primary button from `from` to `to`.
+fn drag(harness: &mut Harness<'_, AppState>, from: egui::Pos2, to: egui::Pos2) {
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    harness.hover_at(from);
+    harness.run();
+    harness.event(button(from, true));
+    harness.step();
+    for t in 1..=10 {
+        harness.hover_at(from + (to - from) * (t as f32 / 10.0));
+        harness.step();
+    }
+    harness.event(button(to, false));
+    harness.run();
+}
+
+#[test]
+fn the_party_column_and_the_selected_cell_stay_in_view() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = window_showing(fixture_analysis(dir.path()), egui::vec2(900.0, 600.0));
+    // Select the last column with the keys, then open it.
+    harness.key_press(egui::Key::ArrowDown);
+    for _ in 0..10 {
+        harness.key_press(egui::Key::ArrowRight);
+    }
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let (actor, issue) = harness.state().selection.expect("a selection");
+    let analysis = harness.state().analysis.clone().expect("analysis");
+    let name = format!(
+        "{}, {}: ",
+        analysis.lexicon.actors()[actor].name,
+        analysis.lexicon.issues()[issue].name
+    );
+    let heading = format!(
+        "{} on {}",
+        analysis.lexicon.actors()[actor].name,
+        analysis.lexicon.issues()[issue].name
+    );
+    let in_view = |harness: &mut Harness<'_, AppState>, why: &str| {
+        let edge = panel_edge(harness, &heading);
+        let party = harness.get_by_label("Ukraine").rect();
+        let cell = harness.get_by_label_contains(&name).rect();
+        assert!(
+            party.left() >= 0.0,
+            "{why}: the party column left the window"
+        );
+        assert!(
+            cell.left() >= party.right() && cell.right() <= edge + 1.0,
+            "{why}: the selected cell {cell:?} is not between the party column ({}) and the panel ({edge})",
+            party.right()
+        );
+    };
+    in_view(&mut harness, "selected with the keys");
+    // Drag the panel's edge 250 points to the left.
+    let edge = panel_edge(&mut harness, &heading);
+    drag(
+        &mut harness,
+        egui::pos2(edge, 300.0),
+        egui::pos2(edge - 250.0, 300.0),
+    );
+    assert!(
+        panel_edge(&mut harness, &heading) < edge - 200.0,
+        "the panel was dragged wider"
+    );
+    in_view(&mut harness, "after dragging the panel");
 }

@@ -343,6 +343,20 @@ pub(crate) const AUXILIARIES: &[&str] = &[
     "may", "might", "must", "do", "does", "did", "has", "have", "had",
 ];
 
+/// The length of a phrase that interrupts a clause between commas, with
+/// both commas, when `rest` opens with one: a relative clause (", which
+/// remains a draft,") or a participle phrase (", seen by Reuters but not
+/// published,", ", intended to deter Russia,").
+pub(crate) fn interruption_len(rest: &str) -> Option<usize> {
+    let phrase = rest.strip_prefix(',')?;
+    let first = phrase.split_whitespace().next()?;
+    let participle = first.len() > 3 && ["ed", "en", "ing"].iter().any(|e| first.ends_with(e));
+    if !participle && !is_one_of(first, &["which", "who", "whose", "that"]) {
+        return None;
+    }
+    Some(1 + phrase.find(", ")? + ", ".len())
+}
+
 /// Does `word` lower-case to one of `words` (lower-case ASCII)? Without
 /// lower-casing a copy: this is asked of most words of every sentence.
 pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {

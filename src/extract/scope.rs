@@ -3,7 +3,7 @@
 //! of a list, and a few words after it.
 
 use super::mentions::{IssueHit, SentenceFacts};
-use super::{AUXILIARIES, ends_with_ignoring_case, is_one_of, words_at};
+use super::{AUXILIARIES, ends_with_ignoring_case, interruption_len, is_one_of, words_at};
 use crate::model::Span;
 
 /// How many words after the term still belong to its scope ("… is unacceptable").
@@ -246,7 +246,7 @@ fn predicate_of_subject(fact: &SentenceFacts, issue: &IssueHit) -> Option<(usize
     let interrupted = comma
         .map(|c| issue.span.end + c)
         .filter(|c| auxiliary.is_none_or(|(at, _)| at > *c))
-        .and_then(|c| Some((c, after_interruption(fact, c + 1)?)));
+        .and_then(|c| Some((c, after_interruption(fact, c)?)));
     let (subject_end, at) = match (interrupted, auxiliary) {
         (Some((comma, at)), _) => (comma, at),
         (None, Some((at, _))) => (at, at),
@@ -273,18 +273,11 @@ fn predicate_of_subject(fact: &SentenceFacts, issue: &IssueHit) -> Option<(usize
 
 /// The auxiliary right after a phrase that interrupts a subject between
 /// commas ("the deployment, intended to deter Russia, would be …", "the
-/// cap, which Paris proposed, is …"), if the phrase opens at `at`.
-fn after_interruption(fact: &SentenceFacts, at: usize) -> Option<usize> {
-    let opened = fact.par.get(..at)?.trim_end().ends_with(',');
-    let phrase = fact.par.get(at..fact.span.end)?;
-    let first = phrase.split_whitespace().next()?;
-    let interrupts = is_one_of(first, &["which", "who", "whose"])
-        || (first.len() > 3 && ["ed", "en", "ing"].iter().any(|e| first.ends_with(e)));
-    if !opened || !interrupts {
-        return None;
-    }
-    let close = phrase.find(", ")? + ", ".len();
-    let (after, word) = words_at(&phrase[close..], at + close).next()?;
+/// cap, which Paris proposed, is …"), if the comma at `comma` opens one.
+fn after_interruption(fact: &SentenceFacts, comma: usize) -> Option<usize> {
+    let rest = fact.par.get(comma..fact.span.end)?;
+    let skip = interruption_len(rest)?;
+    let (after, word) = words_at(&rest[skip..], comma + skip).next()?;
     is_one_of(word, AUXILIARIES).then_some(after)
 }
 

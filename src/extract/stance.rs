@@ -152,11 +152,14 @@ pub fn decide(
     conditional.extend(traded);
     conditional.extend(restricted);
     let mut support = in_scope(&fact.support);
+    // "The plan, seen but not published, proposes …": a negation does not
+    // reach past the comma that closes its phrase.
     let negation_of = |cue: &Span| {
         fact.negation.iter().copied().find(|n| {
+            let between = fact.text(Span::new(n.end, cue.start));
             n.end <= cue.start
-                && words_outside_judging_frame(fact.text(Span::new(n.end, cue.start)))
-                    <= NEGATED_CUE_REACH
+                && !between.contains(',')
+                && words_outside_judging_frame(between) <= NEGATED_CUE_REACH
         })
     };
     // "would not agree to any cap …": a negated support verb refuses what
@@ -627,6 +630,14 @@ fn answered(fact: &SentenceFacts, issue: &IssueHit, answer: Span) -> Option<Deci
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn a_negation_stays_inside_its_phrase() {
+        let got = coded("Berg said the plan, seen but not published, backs the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        let got = coded("Berg said the plan does not back the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
+    }
 
     #[test]
     fn a_negation_after_the_term_denies_it_only_through_a_verb() {

@@ -722,6 +722,13 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_between_the_plan_and_its_verb_is_skipped() {
+        let got =
+            coded("Northland's plan was published.\n\nThe plan, seen by many, backs a tariff cut.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+    }
+
+    #[test]
     fn the_plan_refers_back_to_the_last_plan_named() {
         let got = coded(
             "Northland's plan was published.\n\nThe plan, which runs to ten pages, backs a tariff cut.",

@@ -3,7 +3,7 @@
 
 use super::{Agent, Memory, Speaker, Subject};
 use crate::extract::mentions::{Mention, MentionKind, SentenceFacts};
-use crate::extract::{Party, ends_with_ignoring_case, is_one_of};
+use crate::extract::{Party, ends_with_ignoring_case, interruption_len, is_one_of};
 use crate::model::Span;
 
 /// Is `m` a possessive that qualifies something other than the party's
@@ -111,14 +111,9 @@ const TELLING: &[&str] = &["told", "tells", "tell", "telling"];
 /// Does a speech verb or a stance cue follow mention `m` (an adverb between)?
 fn verb_follows(fact: &SentenceFacts, m: &Mention) -> bool {
     let rest = &fact.par[m.span.end..fact.span.end];
-    // "The plan, which remains a draft, includes …": the relative clause
-    // between subject and verb is skipped.
-    let relative = [", which ", ", who ", ", that "]
-        .iter()
-        .any(|r| rest.starts_with(r))
-        .then(|| rest[2..].find(',').map(|c| c + 3))
-        .flatten()
-        .unwrap_or(0);
+    // "The plan, which remains a draft, includes …", "The plan, seen by
+    // Reuters, proposes …": the phrase between subject and verb is skipped.
+    let relative = interruption_len(rest).unwrap_or(0);
     let rest = &rest[relative..];
     let skipped: usize = rest
         .split_inclusive(char::is_whitespace)

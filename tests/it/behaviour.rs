@@ -29,15 +29,15 @@ use stancegrid::{Document, Lexicon, Stance, extract};
 // current extraction reaches (measured rates in the comments), and never under
 // 0.85 for a capability or 0.95 overall. They are ratchets: raise them as
 // extraction improves; lowering one lets a regression through.
-const FLOOR_ATTRIBUTION: f64 = 0.95; // 369/369 = 1.00
+const FLOOR_ATTRIBUTION: f64 = 0.95; // 378/378 = 1.00
 const FLOOR_TITLES: f64 = 0.95; // 238/240 = 0.99
-const FLOOR_PARAPHRASES: f64 = 0.90; // 158/166 = 0.95
-const FLOOR_CUES: f64 = 0.95; // 190/190 = 1.00
-const FLOOR_NEGATION: f64 = 0.95; // 107/107 = 1.00
-const FLOOR_CONDITIONS: f64 = 0.95; // 180/180 = 1.00
+const FLOOR_PARAPHRASES: f64 = 0.90; // 166/166 = 1.00
+const FLOOR_CUES: f64 = 0.95; // 211/211 = 1.00
+const FLOOR_NEGATION: f64 = 0.95; // 114/114 = 1.00
+const FLOOR_CONDITIONS: f64 = 0.95; // 207/207 = 1.00
 const FLOOR_TWO_STATEMENTS: f64 = 0.95; // 336/336 = 1.00
-const FLOOR_NO_STATEMENT: f64 = 0.90; // 296/315 = 0.94
-const FLOOR_OVERALL: f64 = 0.95; // 1874/1903 = 0.98
+const FLOOR_NO_STATEMENT: f64 = 0.90; // 315/324 = 0.97
+const FLOOR_OVERALL: f64 = 0.95; // 1965/1976 = 0.99
 
 /// Failures printed per capability unless `BEHAVIOUR_ALL` is set.
 const SHOWN_FAILURES: usize = 5;

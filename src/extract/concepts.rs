@@ -13,9 +13,9 @@
 use std::collections::HashSet;
 
 use super::inflect;
-use super::is_one_of;
 use super::mentions::{IssueHit, MentionKind, TermSense};
 use super::terms::Hit;
+use super::{ends_with_ignoring_case, is_one_of};
 use crate::lexicon::{ConceptSense, LexiconSource, MAX_CONCEPT_CLASSES};
 
 /// Words that may stand inside a phrase without ending it: determiners,
@@ -409,6 +409,7 @@ const SERVING: &[&str] = &[
 /// party; the mention grows back over the noun. `offices` and `actors` are
 /// the hits of one text, in text order.
 pub(crate) fn offices_of_parties(text: &str, offices: &[Hit], actors: &mut [Hit]) {
+    members_of_parties(text, actors);
     for office in offices {
         let rest = &text[office.end..];
         let Some(rest) = rest.strip_prefix(' ') else {
@@ -428,6 +429,50 @@ pub(crate) fn offices_of_parties(text: &str, offices: &[Hit], actors: &mut [Hit]
         }
     }
 }
+
+/// "A member of the Ukrainian delegation": a member of a party's own group
+/// speaks for the party (a member of a bloc does not: "a member of the EU"
+/// names no group of people). The mention grows back over "member of the".
+fn members_of_parties(text: &str, actors: &mut [Hit]) {
+    for party in actors.iter_mut() {
+        let last = text[party.start..party.end]
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
+        if !is_one_of(last, GROUPS) {
+            continue;
+        }
+        let before = &text[..party.start];
+        // A byte comparison: the text before may end inside a character.
+        let Some(member) = MEMBERSHIP
+            .iter()
+            .find(|m| ends_with_ignoring_case(before, m))
+        else {
+            continue;
+        };
+        let start = party.start - member.len();
+        let at_word = start == 0 || text[..start].ends_with(|c: char| !c.is_alphanumeric());
+        if at_word {
+            party.start = start;
+        }
+    }
+}
+
+/// Groups of a party's people.
+const GROUPS: &[&str] = &[
+    "delegation",
+    "team",
+    "government",
+    "cabinet",
+    "administration",
+];
+/// What a member of a group is called, with the words before the group.
+const MEMBERSHIP: &[&str] = &[
+    "member of the ",
+    "members of the ",
+    "member of its ",
+    "head of the ",
+];
 
 /// Merge the terms that concepts make into the terms of the flat lexicon
 /// (both in text order): a concept term takes the place of the flat terms
@@ -543,6 +588,29 @@ mod tests {
         let mut flat = Vec::new();
         merge(&mut flat, vec![hit(0, 34), other], |v| v as usize);
         assert_eq!(flat, [hit(0, 34), other]);
+    }
+
+    #[test]
+    fn a_member_of_a_partys_group_speaks_for_it() {
+        let text = "A member of the Northern delegation said no; a member of the Union said yes.";
+        let at = |phrase: &str| text.find(phrase).unwrap();
+        let group = Hit {
+            start: at("Northern"),
+            end: at(" said no"),
+            value: 0,
+        };
+        let bloc = Hit {
+            start: at("Union"),
+            end: at(" said yes"),
+            value: 0,
+        };
+        let mut actors = [group, bloc];
+        members_of_parties(text, &mut actors);
+        assert_eq!(
+            &text[actors[0].start..actors[0].end],
+            "member of the Northern delegation"
+        );
+        assert_eq!(&text[actors[1].start..actors[1].end], "Union");
     }
 
     #[test]

@@ -198,10 +198,13 @@ impl Scope {
             let at = fact.span.end - rest.len();
             fact.issues.iter().any(|i| i.span.start == at)
         };
-        // "not decided whether to support the bid": an action only
-        // weighed is no stance.
+        // "not decided whether to support the bid": an action only weighed
+        // is no stance; "the agenda includes a ceasefire": the verb right
+        // after the topic word is the topic's.
         let weighed = self.topic.is_some_and(|t| {
-            cue.start >= t && cue.end <= issue.span.start && fact.par[t..cue.start].trim() == "to"
+            cue.start >= t
+                && cue.end <= issue.span.start
+                && matches!(fact.par[t..cue.start].trim(), "to" | "")
         });
         cue.start >= self.start
             && cue.start < self.end
@@ -353,6 +356,8 @@ const TOPIC_WORDS: &[&str] = &[
     // "travel to Oslo for talks on a ceasefire".
     "talks",
     "negotiations",
+    // "the agenda includes a ceasefire": what is on it is only raised.
+    "agenda",
 ];
 
 /// How many words before the term a topic word reaches.
@@ -617,6 +622,13 @@ mod tests {
     fn a_second_name_of_the_term_is_no_second_vote() {
         let got = coded("Berg said the treaty, seen by many as Westmark, would be a threat.");
         assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
+    }
+
+    #[test]
+    fn the_verb_right_after_a_topic_word_is_the_topics() {
+        assert_eq!(coded("The agenda includes the treaty, Berg said."), []);
+        let got = coded("The plan includes the treaty, Berg said.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
     }
 
     #[test]

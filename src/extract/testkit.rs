@@ -27,7 +27,7 @@ pub(crate) const TINY_LEXICON: &str = r#"Lexicon(
     outlets: ["reports", "the Courier"],
     pronouns: ["he", "she"],
     stance: StanceCues(
-        support: ["back*", "want*", "accept*", "demand*"],
+        support: ["back*", "want*", "accept*", "demand*", "includes"],
         oppose: ["reject*", "oppos*", "a threat"],
         negation: ["not", "never"],
         conditional: ["only if", "open to", "condition*"],

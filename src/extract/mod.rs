@@ -191,6 +191,7 @@ impl Matchers {
         let (former, titles): (Vec<terms::Hit>, Vec<terms::Hit>) = titles
             .into_iter()
             .map(|(_, h)| h)
+            .filter(|h| !ends_in_verb(text, h))
             .partition(|h| concepts::held_formerly(text, h.start).is_some() && !names_person(h));
         let outsiders = &mut hits[Kind::NonParty as usize];
         outsiders.extend(former.iter().filter_map(|h| {
@@ -311,6 +312,18 @@ fn sentence_work(fact: &SentenceFacts) -> usize {
     fact.span.len() * (1 + terms)
 }
 
+/// Is the last word of title `hit` the clause's verb ("NATO demands a
+/// ceasefire")? An office noun that is also a verb, followed by an article,
+/// is read as one; "Russian officials the same day" stays a title.
+fn ends_in_verb(text: &str, hit: &terms::Hit) -> bool {
+    let last = text[hit.start..hit.end].rsplit(' ').next().unwrap_or("");
+    let next = text[hit.end..].split_whitespace().next().unwrap_or("");
+    is_one_of(last, OFFICES_THAT_ARE_VERBS) && is_one_of(next, &["a", "an", "the", "its", "their"])
+}
+
+/// Office nouns that read as a verb too.
+const OFFICES_THAT_ARE_VERBS: &[&str] = &["demands"];
+
 /// Does `text` end with `suffix`, ignoring ASCII case? (Without lower-casing
 /// a copy: the text may be a whole paragraph.)
 pub(crate) fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
@@ -350,11 +363,16 @@ pub(crate) const AUXILIARIES: &[&str] = &[
 pub(crate) fn interruption_len(rest: &str) -> Option<usize> {
     let phrase = rest.strip_prefix(',')?;
     let first = phrase.split_whitespace().next()?;
-    let participle = first.len() > 3 && ["ed", "en", "ing"].iter().any(|e| first.ends_with(e));
-    if !participle && !is_one_of(first, &["which", "who", "whose", "that"]) {
+    if !is_participle(first) && !is_one_of(first, &["which", "who", "whose", "that"]) {
         return None;
     }
     Some(1 + phrase.find(", ")? + ", ".len())
+}
+
+/// Does `word` look like a participle ("seen", "asked", "speaking")? Enough
+/// to tell a phrase that interrupts a clause from one that continues it.
+pub(crate) fn is_participle(word: &str) -> bool {
+    word.len() > 3 && ["ed", "en", "ing"].iter().any(|e| word.ends_with(e))
 }
 
 /// Does `word` lower-case to one of `words` (lower-case ASCII)? Without

@@ -29,15 +29,15 @@ use stancegrid::{Document, Lexicon, Stance, extract};
 // current extraction reaches (measured rates in the comments), and never under
 // 0.85 for a capability or 0.95 overall. They are ratchets: raise them as
 // extraction improves; lowering one lets a regression through.
-const FLOOR_ATTRIBUTION: f64 = 0.95; // 378/378 = 1.00
+const FLOOR_ATTRIBUTION: f64 = 0.95; // 396/396 = 1.00
 const FLOOR_TITLES: f64 = 0.95; // 240/240 = 1.00
 const FLOOR_PARAPHRASES: f64 = 0.90; // 166/166 = 1.00
-const FLOOR_CUES: f64 = 0.95; // 211/211 = 1.00
+const FLOOR_CUES: f64 = 0.95; // 225/225 = 1.00
 const FLOOR_NEGATION: f64 = 0.95; // 114/114 = 1.00
 const FLOOR_CONDITIONS: f64 = 0.95; // 207/207 = 1.00
-const FLOOR_TWO_STATEMENTS: f64 = 0.95; // 336/336 = 1.00
-const FLOOR_NO_STATEMENT: f64 = 0.90; // 324/324 = 1.00
-const FLOOR_OVERALL: f64 = 0.95; // 1976/1976 = 1.00
+const FLOOR_TWO_STATEMENTS: f64 = 0.95; // 363/364 = 1.00
+const FLOOR_NO_STATEMENT: f64 = 0.90; // 342/342 = 1.00
+const FLOOR_OVERALL: f64 = 0.95; // 2053/2054 = 1.00
 
 /// Failures printed per capability unless `BEHAVIOUR_ALL` is set.
 const SHOWN_FAILURES: usize = 5;
@@ -713,6 +713,8 @@ const ATTRIBUTION_PERSON: &[&str] = &[
     "{who} met {other} in {place} and said {party} {does}.",
     "{who} thanked {other} for the talks, saying {party} {does}.",
     "{who} warned that delay would embolden {other} and said {party} {does}.",
+    "{who}, asked by reporters in {place}, said {party} {does}.",
+    "{who}, long sceptical of the talks, told reporters that {party} {does}.",
 ];
 
 /// 2. A speaker known by title: the title is the only party named.
@@ -769,6 +771,8 @@ const JUDGED: &[&str] = &[
     "{body} is proposing {issue}, which is unacceptable, {who} said.",
     "{who} said {body} wants {issue}, which would be a grave mistake.",
     "{who} prefers more talks rather than seeking {issue}.",
+    "{who} said {issue}, welcomed by {other}, would be a threat to peace.",
+    "{who} said {issue} would by the end of the year be a threat to stability.",
 ];
 
 /// 6. Conditions and openness: all conditional.
@@ -906,6 +910,14 @@ const TWO_STATEMENTS: &[(&str, [(Holder, Stance); 2])] = &[
         "{issue} was rejected by {who}, while {other} welcomed it.",
         [(Who, O), (Other, S)],
     ),
+    (
+        "{who} demands {issue}, but {other} will not comply with the demand.",
+        [(Who, S), (Other, O)],
+    ),
+    (
+        "{who} backs {issue}. {other} rejected the idea on Monday.",
+        [(Who, S), (Other, O)],
+    ),
 ];
 
 /// 8. A party and an issue named, but no position of a party.
@@ -947,6 +959,9 @@ const NO_STATEMENT: &[&str] = &[
     "“{body} {does},” {who} said.",
     "Asked whether {other} had said {body} {does}, {who} said no.",
     "{who} said the troops would stay far from the front line.",
+    // A term that only dates another point.
+    "{who} will visit {place} once {issue} is agreed.",
+    "{who} said elections could follow in the event of {issue}.",
 ];
 
 // ---------------------------------------------------------------------------

@@ -1319,3 +1319,15 @@ fn one_sentence_reports_of_every_common_shape() {
         assert_eq!(triples(&got), *expected, "{text}");
     }
 }
+
+#[test]
+fn an_office_noun_that_is_also_a_verb_is_the_verb_before_an_article() {
+    let speaker = one(
+        "NATO demands a ceasefire.",
+        ("nato", "ceasefire", Stance::Support),
+    );
+    assert_eq!(speaker, "NATO");
+    // A plural office noun before an article stays a title.
+    let got = code("Russian officials the same day rejected a ceasefire.");
+    assert_eq!(triples(&got), [("russia", "ceasefire", Stance::Oppose)]);
+}

@@ -722,6 +722,15 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_phrase_after_the_speaker_names_no_speaker() {
+        let got = coded("Berg, asked by an analyst, said Northland backs the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        // With no party before it, the phrase names the source.
+        let got = coded("The statement, published by Nordhavn, says: “We back the treaty.”");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+    }
+
+    #[test]
     fn a_phrase_between_the_plan_and_its_verb_is_skipped() {
         let got =
             coded("Northland's plan was published.\n\nThe plan, seen by many, backs a tariff cut.");

@@ -3,7 +3,7 @@
 
 use super::{Agent, Memory, Speaker, Subject};
 use crate::extract::mentions::{Mention, MentionKind, SentenceFacts};
-use crate::extract::{Party, ends_with_ignoring_case, interruption_len, is_one_of};
+use crate::extract::{Party, ends_with_ignoring_case, interruption_len, is_one_of, is_participle};
 use crate::model::Span;
 
 /// Is `m` a possessive that qualifies something other than the party's
@@ -173,7 +173,7 @@ fn interruption(fact: &SentenceFacts, verb: Span) -> Option<usize> {
     let open = inner.rfind(',')?;
     let first = inner[open + 1..].split_whitespace().next()?;
     let bare = first.trim_matches(|c: char| !c.is_alphanumeric());
-    let interrupts = is_one_of(bare, INTERRUPTERS) || (bare.len() > 5 && bare.ends_with("ing"));
+    let interrupts = is_one_of(bare, INTERRUPTERS) || is_participle(bare);
     interrupts.then_some(fact.span.start + open)
 }
 
@@ -204,12 +204,17 @@ pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> O
     }
     // "Merz, speaking in Paris, said …", "Rubio, who met Peskov, said …":
     // the subject stands before the phrase that interrupts it.
-    let subject_end = interruption(fact, verb).unwrap_or(verb.start);
-    let before = fact
-        .mentions
-        .iter()
-        .filter(usable_before)
-        .rfind(|m| m.span.end <= subject_end && m.span.start >= fact.span.start);
+    // Without a party before the phrase ("the statement, published on the
+    // British government's website, notes …") the phrase names the source.
+    let last_before = |end: usize| {
+        fact.mentions
+            .iter()
+            .filter(usable_before)
+            .rfind(|m| m.span.end <= end && m.span.start >= fact.span.start)
+    };
+    let before = interruption(fact, verb)
+        .and_then(last_before)
+        .or_else(|| last_before(verb.start));
     // "Ivan P., an associate professor at … University, notes that …": an
     // outsider described before the verb silences it, however long the
     // description and whatever place it names.

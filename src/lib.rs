@@ -15,6 +15,7 @@
 //! - [`cli`]: the `stancegrid analyze` command.
 //! - [`size`]: byte counts as people read them, for messages.
 //! - `app` (feature `gui`): the desktop window, a thin layer over the above.
+//! - `synth` (feature `synth`, on for tests and benchmarks): seeded synthetic corpora.
 
 pub mod cli;
 pub mod corpus;
@@ -24,6 +25,7 @@ pub mod lexicon;
 pub mod matrix;
 pub mod model;
 pub mod size;
+#[cfg(feature = "synth")]
 pub mod synth;
 
 #[cfg(feature = "gui")]

@@ -12,7 +12,8 @@
 //! 3. `html`: pages to text and meta tags, once `nesting` has flattened
 //!    elements nested too deep for the parser;
 //! 4. `clean`: trimmed lines, LF line endings;
-//! 5. `meta`: title, date and source the text states;
+//! 5. `meta`: title, date and source the text states (dates are read by
+//!    `dates`, which `boilerplate` shares to tell a dateline);
 //! 6. `boilerplate`: which lines are article content ([`Document::content`]).
 //!
 //! Page furniture (bylines, notices, prompts, lists of other headlines, a
@@ -32,6 +33,7 @@
 mod boilerplate;
 mod cache;
 mod clean;
+mod dates;
 mod decode;
 mod html;
 mod meta;

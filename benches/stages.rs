@@ -11,7 +11,7 @@
 
 use rayon::prelude::*;
 use stancegrid::matrix::{Filter, Matrix};
-use stancegrid::{Analysis, Lexicon, LoadOptions, corpus, export, extract};
+use stancegrid::{Analysis, Lexicon, LoadOptions, corpus, export};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -51,7 +51,7 @@ fn run(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
             .documents
             .par_iter()
             .enumerate()
-            .map(|(i, doc)| extract::statements(i, doc, &lexicon))
+            .map(|(i, doc)| stancegrid::statements_of(i, doc, &lexicon))
             .collect::<Vec<_>>()
     });
     let analysis = Analysis {

@@ -37,6 +37,7 @@ pub use lexicon::LexiconError;
 pub use model::{Cue, CueKind, Document, Skipped, Span, Stance, Statement, Summary};
 
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -112,7 +113,7 @@ pub fn analyze_with_cache(
         .documents
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, doc)| extract::statements(i, doc, &lexicon))
+        .flat_map_iter(|(i, doc)| statements_of(i, doc, &lexicon))
         .collect();
     Ok(Analysis {
         root: root.to_path_buf(),
@@ -121,4 +122,33 @@ pub fn analyze_with_cache(
         statements,
         skipped: corpus.skipped,
     })
+}
+
+/// The statements of `doc` (number `index` of its analysis), every span
+/// into its own text.
+///
+/// Extraction reads the text with plain spaces for the tabs, odd spaces and
+/// control characters the article holds ([`corpus::Plain`]), which it splits
+/// words at; the spans it finds are then moved back onto the text as
+/// written, so each sentence is the article's own.
+pub fn statements_of(index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<Statement> {
+    let corpus::Plain { text, offsets } = corpus::Plain::of(&doc.text);
+    let Cow::Owned(text) = text else {
+        return extract::statements(index, doc, lexicon);
+    };
+    let plain = Document {
+        file: doc.file.clone(),
+        path: doc.path.clone(),
+        title: doc.title.clone(),
+        date: doc.date.clone(),
+        source: doc.source.clone(),
+        content: doc.content.iter().map(|&s| offsets.to_plain(s)).collect(),
+        text,
+        warnings: Vec::new(),
+    };
+    let mut statements = extract::statements(index, &plain, lexicon);
+    for statement in &mut statements {
+        statement.map_spans(|span| offsets.to_tidy(span));
+    }
+    statements
 }

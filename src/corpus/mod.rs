@@ -11,7 +11,8 @@
 //!    binary and empty files;
 //! 3. `html`: pages to text and meta tags, once `nesting` has flattened
 //!    elements nested too deep for the parser;
-//! 4. `clean`: trimmed lines, LF line endings;
+//! 4. `clean`: trimmed lines, LF line endings, and the plain-spaced copy
+//!    of them that the rules (furniture, metadata, extraction) read;
 //! 5. `meta`: title, date and source the text states (dates are read by
 //!    `dates`, which `boilerplate` shares to tell a dateline);
 //! 6. `boilerplate`: which lines are article content ([`Document::content`]).
@@ -41,6 +42,7 @@ mod nesting;
 mod walk;
 
 pub use cache::Cache;
+pub use clean::{OffsetMap, Plain};
 
 use crate::model::{Document, Skipped};
 use crate::size::readable;
@@ -271,9 +273,13 @@ fn document(file: String, path: PathBuf, format: Format, decoded: decode::Decode
     if text.is_empty() {
         return skip(file, "no text");
     }
-    let stated = meta::from_text(&text);
+    let plain = Plain::of(&text);
+    let stated = meta::from_text(&plain.text);
     let page_meta = page_meta.unwrap_or_default();
-    let content = boilerplate::content_spans(&text);
+    let content = boilerplate::content_spans(&plain.text)
+        .into_iter()
+        .map(|span| plain.offsets.to_tidy(span))
+        .collect();
     Ok(Document {
         title: page_meta
             .title

@@ -13,6 +13,7 @@
 //! - [`matrix`]: statements into actor × issue cells, with filters.
 //! - [`export`]: the position table and statements in CSV, Markdown, JSON, XLSX, HTML.
 //! - [`cli`]: the `stancegrid analyze` command.
+//! - [`progress`]: how far an analysis has come: files read, documents analysed.
 //! - [`size`]: byte counts as people read them, for messages.
 //! - `app` (feature `gui`): the desktop window, a thin layer over the above.
 //! - `synth` (feature `synth`, on for tests and benchmarks): seeded synthetic corpora.
@@ -24,6 +25,7 @@ pub mod extract;
 pub mod lexicon;
 pub mod matrix;
 pub mod model;
+pub mod progress;
 pub mod size;
 #[cfg(feature = "synth")]
 pub mod synth;
@@ -31,16 +33,17 @@ pub mod synth;
 #[cfg(feature = "gui")]
 pub mod app;
 
-pub use corpus::{CorpusError, LoadOptions, Progress};
+pub use corpus::{CorpusError, LoadOptions};
 pub use extract::Lexicon;
 pub use lexicon::LexiconError;
 pub use model::{Cue, CueKind, Document, Skipped, Span, Stance, Statement, Summary};
+pub use progress::{Phase, Progress};
 
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Extraction allocates many small, short-lived vectors per sentence (the
 /// facts and spans of each) on every worker thread; mimalloc serves them
@@ -79,8 +82,9 @@ impl Analysis {
 
 /// Load every article under `root` and extract its statements, in parallel.
 ///
-/// `progress` is called from worker threads as files finish; setting `cancel`
-/// stops the work early with [`CorpusError::Cancelled`].
+/// `progress` is called from worker threads as files are read, then as
+/// documents are analysed; setting `cancel` stops the work early with
+/// [`CorpusError::Cancelled`].
 pub fn analyze(
     root: &Path,
     lexicon: Arc<Lexicon>,
@@ -109,12 +113,31 @@ pub fn analyze_with_cache(
     cache: &mut corpus::Cache,
 ) -> Result<Analysis, CorpusError> {
     let corpus = corpus::load_with_cache(root, options, progress, cancel, cache)?;
+    let total = corpus.documents.len();
+    let done = AtomicUsize::new(0);
     let statements: Vec<Statement> = corpus
         .documents
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, doc)| statements_of(i, doc, &lexicon))
+        .flat_map_iter(|(i, doc)| {
+            // Once cancelled, the documents left are passed over and the
+            // result is dropped below.
+            if cancel.load(Ordering::Relaxed) {
+                return Vec::new();
+            }
+            let statements = statements_of(i, doc, &lexicon);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            progress(Progress {
+                phase: Phase::Analysing,
+                done: n,
+                total,
+            });
+            statements
+        })
         .collect();
+    if cancel.load(Ordering::Relaxed) {
+        return Err(CorpusError::Cancelled);
+    }
     Ok(Analysis {
         root: root.to_path_buf(),
         lexicon,

@@ -284,16 +284,11 @@ mod ui {
         ui.horizontal(|ui| {
             if let Some(job) = &state.load {
                 let p = job.progress;
-                let fraction = if p.total == 0 {
-                    0.0
-                } else {
-                    p.done as f32 / p.total as f32
-                };
                 ui.label(format!("Opening {}", job.label()));
                 ui.add(
-                    egui::ProgressBar::new(fraction)
+                    egui::ProgressBar::new(p.fraction())
                         .desired_width(200.0)
-                        .text(format!("{} / {} files", p.done, p.total)),
+                        .text(p.to_string()),
                 );
                 if ui
                     .button("Cancel")

@@ -45,6 +45,7 @@ pub use cache::Cache;
 pub use clean::{OffsetMap, Plain};
 
 use crate::model::{Document, Skipped};
+use crate::progress::{Phase, Progress};
 use crate::size::readable;
 use cache::{Outcome, Stamp};
 use rayon::prelude::*;
@@ -68,13 +69,6 @@ impl Default for LoadOptions {
             max_file_size: 20 * 1024 * 1024,
         }
     }
-}
-
-/// How far a load has come: `done` of `total` files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    pub done: usize,
-    pub total: usize,
 }
 
 /// A load that could not happen at all (one bad file is never this).
@@ -156,7 +150,11 @@ pub fn load_with_cache(
                 }
             };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            progress(Progress { done: n, total });
+            progress(Progress {
+                phase: Phase::Reading,
+                done: n,
+                total,
+            });
             Some(result)
         })
         .collect();

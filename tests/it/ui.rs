@@ -405,6 +405,38 @@ fn cancelling_a_load_keeps_the_previous_folder() {
 }
 
 #[test]
+fn the_progress_bar_counts_files_read_then_documents_analysed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let paragraph = format!("{PESKOV} {ZELENSKYY}\n").repeat(40);
+    for i in 0..300 {
+        std::fs::write(dir.path().join(format!("{i:03}.txt")), &paragraph).expect("written");
+    }
+    let mut harness = harness(AppState::new(Default::default(), dialogs(None, None)));
+    harness
+        .state_mut()
+        .apply(Command::Open(dir.path().to_path_buf()));
+    let mut phases = Vec::new();
+    while harness.state().is_busy() {
+        harness.step();
+        for phase in ["reading", "analysing"] {
+            if harness.query_by_label_contains(phase).is_some() && !phases.contains(&phase) {
+                phases.push(phase);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(
+        phases.ends_with(&["analysing"]),
+        "the bar goes on while documents are analysed: {phases:?}"
+    );
+    harness.run_ok();
+    assert_eq!(
+        harness.state().analysis.as_ref().map(|a| a.documents.len()),
+        Some(300)
+    );
+}
+
+#[test]
 fn arrows_move_the_selection_and_enter_opens_it() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut harness = window_with_fixture(dir.path(), None);

@@ -58,27 +58,27 @@ impl Filter {
 
 /// A case-insensitive search for `needle`, or `None` when it is blank.
 fn folded_search(needle: &str) -> Option<Regex> {
-    let needle = needle.trim();
-    if needle.is_empty() {
-        return None;
-    }
-    RegexBuilder::new(&regex::escape(needle))
-        .case_insensitive(true)
-        .build()
-        .ok()
+    search(&spaced_words(needle)?)
 }
 
 /// A case-insensitive search for `needle` as whole words, or `None` when it
 /// is blank.
 fn word_search(needle: &str) -> Option<Regex> {
-    let needle = needle.trim();
-    if needle.is_empty() {
-        return None;
-    }
-    RegexBuilder::new(&format!(r"\b{}\b", regex::escape(needle)))
+    search(&format!(r"\b{}\b", spaced_words(needle)?))
+}
+
+fn search(pattern: &str) -> Option<Regex> {
+    RegexBuilder::new(pattern)
         .case_insensitive(true)
         .build()
         .ok()
+}
+
+/// The words of `needle` as a pattern that finds them however the article
+/// spaces them (a no-break space, a tab, a line break), or `None` when blank.
+fn spaced_words(needle: &str) -> Option<String> {
+    let words: Vec<String> = needle.split_whitespace().map(regex::escape).collect();
+    (!words.is_empty()).then(|| words.join(r"[\s\p{Cc}]+"))
 }
 
 /// Does `search` find the speaker's own name in `speaker`: whole words, not
@@ -349,7 +349,10 @@ mod tests {
         assert!(!names_speaker(&search, "Trumpington"));
         let search = word_search("von der").expect("a search");
         assert!(names_speaker(&search, "Ursula von der Leyen"));
+        assert!(names_speaker(&search, "Ursula von\u{a0}der\tLeyen"));
         assert!(word_search("  ").is_none());
+        let search = folded_search("foreign  troops").expect("a search");
+        assert!(search.is_match("no FOREIGN\u{a0}troops\x0c"));
     }
 
     #[test]

@@ -148,8 +148,14 @@ fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
     let changes = match &args.out {
         Some(path) => {
             let changes = crate::export::write_with_changes(path, format, &analysis, &matrix)?;
+            let copies = match analysis.copies.distinct() {
+                distinct if distinct < analysis.statements.len() => {
+                    format!(" ({distinct} counted: copies count once)")
+                }
+                _ => String::new(),
+            };
             say(&format!(
-                "{} from {} written to {}",
+                "{}{copies} from {} written to {}",
                 count(analysis.statements.len(), "statement"),
                 count(analysis.documents.len(), "document"),
                 path.display()

@@ -9,6 +9,7 @@
 //! - [`model`]: the plain data types (documents, statements, spans, stances).
 //! - [`lexicon`]: load, validate and compile the RON lexicon.
 //! - [`corpus`]: find files, decode them, strip HTML and boilerplate, read metadata.
+//! - [`copies`]: statements made more than once, which the matrix counts once.
 //! - [`extract`]: sentences, speakers, issues and stances: pure functions on text.
 //! - [`matrix`]: statements into actor × issue cells, with filters.
 //! - [`export`]: the position table and statements in CSV, Markdown, JSON, XLSX, HTML.
@@ -19,6 +20,7 @@
 //! - `synth` (feature `synth`, on for tests and benchmarks): seeded synthetic corpora.
 
 pub mod cli;
+pub mod copies;
 pub mod corpus;
 pub mod export;
 pub mod extract;
@@ -33,6 +35,7 @@ pub mod synth;
 #[cfg(feature = "gui")]
 pub mod app;
 
+pub use copies::Copies;
 pub use corpus::{CorpusError, LoadOptions};
 pub use extract::Lexicon;
 pub use lexicon::LexiconError;
@@ -63,9 +66,30 @@ pub struct Analysis {
     pub statements: Vec<Statement>,
     /// Files that were not analysed, with their reasons.
     pub skipped: Vec<Skipped>,
+    /// Which statements copy which, found once for every matrix built.
+    pub copies: Copies,
 }
 
 impl Analysis {
+    /// The analysis of these documents and their statements.
+    pub fn new(
+        root: PathBuf,
+        lexicon: Arc<Lexicon>,
+        documents: Vec<Document>,
+        statements: Vec<Statement>,
+        skipped: Vec<Skipped>,
+    ) -> Analysis {
+        let copies = Copies::find(&documents, &statements);
+        Analysis {
+            root,
+            lexicon,
+            documents,
+            statements,
+            skipped,
+            copies,
+        }
+    }
+
     /// The text a span of statement `s` covers.
     pub fn text(&self, doc: usize, span: Span) -> &str {
         span.of(&self.documents[doc].text)
@@ -138,13 +162,13 @@ pub fn analyze_with_cache(
     if cancel.load(Ordering::Relaxed) {
         return Err(CorpusError::Cancelled);
     }
-    Ok(Analysis {
-        root: root.to_path_buf(),
+    Ok(Analysis::new(
+        root.to_path_buf(),
         lexicon,
-        documents: corpus.documents,
+        corpus.documents,
         statements,
-        skipped: corpus.skipped,
-    })
+        corpus.skipped,
+    ))
 }
 
 /// The statements of `doc` (number `index` of its analysis), every span

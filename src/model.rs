@@ -134,8 +134,9 @@ pub struct Document {
     #[serde(skip)]
     pub content: Vec<Span>,
     /// What loading had to change to read the file (markup nested too deep
-    /// to parse in good time, bytes invalid in its encoding), for the user to
-    /// see beside the skipped files; empty for most files.
+    /// to parse in good time, bytes invalid in its encoding), or whose copy
+    /// it is, for the user to see beside the skipped files; empty for most
+    /// files.
     #[serde(default)]
     pub warnings: Vec<String>,
 }

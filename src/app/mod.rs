@@ -307,7 +307,7 @@ mod ui {
                     "{} documents · {} of {} statements shown",
                     analysis.documents.len(),
                     shown,
-                    analysis.statements.len()
+                    analysis.copies.distinct()
                 ));
                 if !analysis.skipped.is_empty()
                     && ui
@@ -325,7 +325,7 @@ mod ui {
                             n => format!("{n} warnings"),
                         })
                         .on_hover_text(
-                            "Files read with changes: bad bytes replaced, deep HTML flattened",
+                            "Files read with changes (bad bytes replaced, deep HTML flattened) or copies of others",
                         )
                         .clicked()
                 {

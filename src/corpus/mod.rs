@@ -15,7 +15,8 @@
 //!    of them that the rules (furniture, metadata, extraction) read;
 //! 5. `meta`: title, date and source the text states (dates are read by
 //!    `dates`, which `boilerplate` shares to tell a dateline);
-//! 6. `boilerplate`: which lines are article content ([`Document::content`]).
+//! 6. `boilerplate`: which lines are article content ([`Document::content`]);
+//! 7. `duplicates`: documents with the same text as another are marked so.
 //!
 //! Page furniture (bylines, notices, prompts, lists of other headlines, a
 //! long line the page repeats) stays in [`Document::text`] so the reader view
@@ -36,6 +37,7 @@ mod cache;
 mod clean;
 mod dates;
 mod decode;
+mod duplicates;
 mod html;
 mod meta;
 mod nesting;
@@ -181,6 +183,8 @@ pub fn load_with_cache(
     cache.replace(entries, reused);
     corpus.documents.sort_by(|a, b| a.file.cmp(&b.file));
     corpus.skipped.sort_by(|a, b| a.file.cmp(&b.file));
+    // After caching: whose copy a file is depends on the other files.
+    duplicates::mark(&mut corpus.documents);
     Ok(corpus)
 }
 

@@ -135,16 +135,16 @@ fn fixture_analysis(root: &Path) -> Analysis {
             ],
         ),
     ];
-    Analysis {
-        root: root.to_path_buf(),
+    Analysis::new(
+        root.to_path_buf(),
         lexicon,
         documents,
         statements,
-        skipped: vec![stancegrid::Skipped {
+        vec![stancegrid::Skipped {
             file: "broken.pdf".into(),
             reason: "not a text file".into(),
         }],
-    }
+    )
 }
 
 fn dialogs(folder: Option<PathBuf>, save_dir: Option<PathBuf>) -> Arc<Scripted> {
@@ -214,6 +214,21 @@ fn opening_a_folder_loads_it_in_the_background() {
         .click();
     harness.run();
     harness.get_by_label("2 statements, newest first");
+}
+
+#[test]
+fn a_copied_article_counts_once_and_its_statement_says_where_else_it_is() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("d-copy.txt"), PESKOV).expect("written");
+    let mut harness = window_opened_on(dir.path());
+    harness.get_by_label_contains("4 documents");
+    harness.get_by_label("1 warning");
+    harness
+        .get_by_label("Russia, Foreign troops: oppose (0 support, 2 oppose, 0 conditional)")
+        .click();
+    harness.run();
+    harness.get_by_label("2 statements, newest first");
+    harness.get_by_label("also in 1 other article");
 }
 
 #[test]

@@ -58,7 +58,7 @@ impl Copies {
         self.first.len() - self.sets.values().map(|set| set.len() - 1).sum::<usize>()
     }
 
-    /// Where else `statement` is made, for a reader: "also in 3 articles",
+    /// Where else `statement` is made, for a reader: "also in 3 other articles",
     /// "2 times in this article"; `None` when it is made once.
     pub fn said_again(&self, statements: &[Statement], statement: usize) -> Option<String> {
         let set = self.of(statement);

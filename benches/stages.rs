@@ -11,7 +11,7 @@
 
 use rayon::prelude::*;
 use stancegrid::matrix::{Filter, Matrix};
-use stancegrid::{Analysis, Lexicon, LoadOptions, corpus, export, extract};
+use stancegrid::{Analysis, Lexicon, LoadOptions, corpus, export};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -51,16 +51,16 @@ fn run(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
             .documents
             .par_iter()
             .enumerate()
-            .map(|(i, doc)| extract::statements(i, doc, &lexicon))
+            .map(|(i, doc)| stancegrid::statements_of(i, doc, &lexicon))
             .collect::<Vec<_>>()
     });
-    let analysis = Analysis {
-        root: dir.to_path_buf(),
-        lexicon: lexicon.clone(),
-        statements: per_doc.into_iter().flatten().collect(),
-        documents: corpus.documents,
-        skipped: corpus.skipped,
-    };
+    let analysis = Analysis::new(
+        dir.to_path_buf(),
+        lexicon.clone(),
+        corpus.documents,
+        per_doc.into_iter().flatten().collect(),
+        corpus.skipped,
+    );
     let (matrix, build) = timed(|| Matrix::build(&analysis, &Filter::default()));
     let (json, render) = timed(|| export::render(export::Format::Json, &analysis, &matrix));
     let json = json?;

@@ -10,7 +10,7 @@ use divan::{Bencher, black_box};
 use rayon::prelude::*;
 use stancegrid::matrix::{Filter, Matrix};
 use stancegrid::synth::Generated;
-use stancegrid::{Analysis, LoadOptions, Stance, corpus, export, extract};
+use stancegrid::{Analysis, LoadOptions, Stance, corpus, export};
 use std::sync::LazyLock;
 use std::sync::atomic::AtomicBool;
 
@@ -55,7 +55,7 @@ fn extract(bencher: Bencher) {
             documents
                 .par_iter()
                 .enumerate()
-                .map(|(i, doc)| extract::statements(i, doc, lexicon))
+                .map(|(i, doc)| stancegrid::statements_of(i, doc, lexicon))
                 .collect::<Vec<_>>()
         });
 }

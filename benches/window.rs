@@ -132,13 +132,13 @@ fn reading(line: &str, bytes: usize, breaks: bool) -> Harness<'static, AppState>
             cues: Vec::new(),
         })
         .collect();
-    let analysis = Analysis {
-        root: "reader".into(),
+    let analysis = Analysis::new(
+        "reader".into(),
         lexicon,
-        documents: vec![Document::from_text("article.txt", &text)],
+        vec![Document::from_text("article.txt", &text)],
         statements,
-        skipped: Vec::new(),
-    };
+        Vec::new(),
+    );
     let mut state = state();
     state.show(analysis);
     state.push(Command::ShowInArticle(count / 2));

@@ -114,6 +114,7 @@ fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
     let on_progress = |p: Progress| {
         bar.set_length(p.total as u64);
         bar.set_position(p.done as u64);
+        bar.set_message(p.to_string());
     };
     let analysis = crate::analyze(
         &args.dir,
@@ -147,8 +148,14 @@ fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
     let changes = match &args.out {
         Some(path) => {
             let changes = crate::export::write_with_changes(path, format, &analysis, &matrix)?;
+            let copies = match analysis.copies.distinct() {
+                distinct if distinct < analysis.statements.len() => {
+                    format!(" ({distinct} counted: copies count once)")
+                }
+                _ => String::new(),
+            };
             say(&format!(
-                "{} from {} written to {}",
+                "{}{copies} from {} written to {}",
                 count(analysis.statements.len(), "statement"),
                 count(analysis.documents.len(), "document"),
                 path.display()
@@ -199,13 +206,14 @@ fn one_line(text: &str) -> Cow<'_, str> {
     Cow::Owned(line)
 }
 
-/// A progress bar on stderr, drawn only when stderr is a terminal.
+/// A progress bar on stderr, drawn only when stderr is a terminal: files
+/// read, then documents analysed ("analysing 800/2000 documents").
 fn progress_bar() -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files {msg}") {
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {msg}") {
         bar.set_style(style);
     }
     bar

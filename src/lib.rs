@@ -9,35 +9,44 @@
 //! - [`model`]: the plain data types (documents, statements, spans, stances).
 //! - [`lexicon`]: load, validate and compile the RON lexicon.
 //! - [`corpus`]: find files, decode them, strip HTML and boilerplate, read metadata.
+//! - [`copies`]: statements made more than once, which the matrix counts once.
 //! - [`extract`]: sentences, speakers, issues and stances: pure functions on text.
 //! - [`matrix`]: statements into actor × issue cells, with filters.
 //! - [`export`]: the position table and statements in CSV, Markdown, JSON, XLSX, HTML.
 //! - [`cli`]: the `stancegrid analyze` command.
+//! - [`progress`]: how far an analysis has come: files read, documents analysed.
 //! - [`size`]: byte counts as people read them, for messages.
 //! - `app` (feature `gui`): the desktop window, a thin layer over the above.
+//! - `synth` (feature `synth`, on for tests and benchmarks): seeded synthetic corpora.
 
 pub mod cli;
+pub mod copies;
 pub mod corpus;
 pub mod export;
 pub mod extract;
 pub mod lexicon;
 pub mod matrix;
 pub mod model;
+pub mod progress;
 pub mod size;
+#[cfg(feature = "synth")]
 pub mod synth;
 
 #[cfg(feature = "gui")]
 pub mod app;
 
-pub use corpus::{CorpusError, LoadOptions, Progress};
+pub use copies::Copies;
+pub use corpus::{CorpusError, LoadOptions};
 pub use extract::Lexicon;
 pub use lexicon::LexiconError;
 pub use model::{Cue, CueKind, Document, Skipped, Span, Stance, Statement, Summary};
+pub use progress::{Phase, Progress};
 
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Extraction allocates many small, short-lived vectors per sentence (the
 /// facts and spans of each) on every worker thread; mimalloc serves them
@@ -57,9 +66,30 @@ pub struct Analysis {
     pub statements: Vec<Statement>,
     /// Files that were not analysed, with their reasons.
     pub skipped: Vec<Skipped>,
+    /// Which statements copy which, found once for every matrix built.
+    pub copies: Copies,
 }
 
 impl Analysis {
+    /// The analysis of these documents and their statements.
+    pub fn new(
+        root: PathBuf,
+        lexicon: Arc<Lexicon>,
+        documents: Vec<Document>,
+        statements: Vec<Statement>,
+        skipped: Vec<Skipped>,
+    ) -> Analysis {
+        let copies = Copies::find(&documents, &statements);
+        Analysis {
+            root,
+            lexicon,
+            documents,
+            statements,
+            skipped,
+            copies,
+        }
+    }
+
     /// The text a span of statement `s` covers.
     pub fn text(&self, doc: usize, span: Span) -> &str {
         span.of(&self.documents[doc].text)
@@ -76,8 +106,9 @@ impl Analysis {
 
 /// Load every article under `root` and extract its statements, in parallel.
 ///
-/// `progress` is called from worker threads as files finish; setting `cancel`
-/// stops the work early with [`CorpusError::Cancelled`].
+/// `progress` is called from worker threads as files are read, then as
+/// documents are analysed; setting `cancel` stops the work early with
+/// [`CorpusError::Cancelled`].
 pub fn analyze(
     root: &Path,
     lexicon: Arc<Lexicon>,
@@ -106,17 +137,65 @@ pub fn analyze_with_cache(
     cache: &mut corpus::Cache,
 ) -> Result<Analysis, CorpusError> {
     let corpus = corpus::load_with_cache(root, options, progress, cancel, cache)?;
+    let total = corpus.documents.len();
+    let done = AtomicUsize::new(0);
     let statements: Vec<Statement> = corpus
         .documents
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, doc)| extract::statements(i, doc, &lexicon))
+        .flat_map_iter(|(i, doc)| {
+            // Once cancelled, the documents left are passed over and the
+            // result is dropped below.
+            if cancel.load(Ordering::Relaxed) {
+                return Vec::new();
+            }
+            let statements = statements_of(i, doc, &lexicon);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            progress(Progress {
+                phase: Phase::Analysing,
+                done: n,
+                total,
+            });
+            statements
+        })
         .collect();
-    Ok(Analysis {
-        root: root.to_path_buf(),
+    if cancel.load(Ordering::Relaxed) {
+        return Err(CorpusError::Cancelled);
+    }
+    Ok(Analysis::new(
+        root.to_path_buf(),
         lexicon,
-        documents: corpus.documents,
+        corpus.documents,
         statements,
-        skipped: corpus.skipped,
-    })
+        corpus.skipped,
+    ))
+}
+
+/// The statements of `doc` (number `index` of its analysis), every span
+/// into its own text.
+///
+/// Extraction reads the text with plain spaces for the tabs, odd spaces and
+/// control characters the article holds ([`corpus::Plain`]), which it splits
+/// words at; the spans it finds are then moved back onto the text as
+/// written, so each sentence is the article's own.
+pub fn statements_of(index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<Statement> {
+    let corpus::Plain { text, offsets } = corpus::Plain::of(&doc.text);
+    let Cow::Owned(text) = text else {
+        return extract::statements(index, doc, lexicon);
+    };
+    let plain = Document {
+        file: doc.file.clone(),
+        path: doc.path.clone(),
+        title: doc.title.clone(),
+        date: doc.date.clone(),
+        source: doc.source.clone(),
+        content: doc.content.iter().map(|&s| offsets.to_plain(s)).collect(),
+        text,
+        warnings: Vec::new(),
+    };
+    let mut statements = extract::statements(index, &plain, lexicon);
+    for statement in &mut statements {
+        statement.map_spans(|span| offsets.to_tidy(span));
+    }
+    statements
 }

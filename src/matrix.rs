@@ -1,5 +1,9 @@
 //! Statements into the actors × issues matrix: per cell the statements, counts
 //! per stance and a summary stance; and the filters every view and export follows.
+//!
+//! A statement made more than once (see [`crate::copies`]) counts once: the
+//! counts, the summary and the evidence list are of distinct statements,
+//! while [`Cell::statements`] keeps every copy for the exports that list them.
 
 use crate::Analysis;
 use crate::model::{Stance, Statement, Summary};
@@ -58,27 +62,27 @@ impl Filter {
 
 /// A case-insensitive search for `needle`, or `None` when it is blank.
 fn folded_search(needle: &str) -> Option<Regex> {
-    let needle = needle.trim();
-    if needle.is_empty() {
-        return None;
-    }
-    RegexBuilder::new(&regex::escape(needle))
-        .case_insensitive(true)
-        .build()
-        .ok()
+    search(&spaced_words(needle)?)
 }
 
 /// A case-insensitive search for `needle` as whole words, or `None` when it
 /// is blank.
 fn word_search(needle: &str) -> Option<Regex> {
-    let needle = needle.trim();
-    if needle.is_empty() {
-        return None;
-    }
-    RegexBuilder::new(&format!(r"\b{}\b", regex::escape(needle)))
+    search(&format!(r"\b{}\b", spaced_words(needle)?))
+}
+
+fn search(pattern: &str) -> Option<Regex> {
+    RegexBuilder::new(pattern)
         .case_insensitive(true)
         .build()
         .ok()
+}
+
+/// The words of `needle` as a pattern that finds them however the article
+/// spaces them (a no-break space, a tab, a line break), or `None` when blank.
+fn spaced_words(needle: &str) -> Option<String> {
+    let words: Vec<String> = needle.split_whitespace().map(regex::escape).collect();
+    (!words.is_empty()).then(|| words.join(r"[\s\p{Cc}]+"))
 }
 
 /// Does `search` find the speaker's own name in `speaker`: whole words, not
@@ -185,8 +189,12 @@ impl Counts {
 /// One actor × issue cell.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cell {
-    /// Indices into [`Analysis::statements`], in document order.
+    /// Indices into [`Analysis::statements`], in document order, copies included.
     pub statements: Vec<usize>,
+    /// The first of each statement's copies that passes the filter, in
+    /// document order: what the counts count.
+    pub distinct: Vec<usize>,
+    /// Distinct statements per stance.
     pub counts: Counts,
 }
 
@@ -211,11 +219,19 @@ impl Matrix {
         let issues = analysis.lexicon.issues().len();
         let mut cells = vec![Cell::default(); actors * issues];
         let filter = filter.prepare();
+        // Copies share actor, issue and stance, so they fall in one cell.
+        let mut counted = vec![false; analysis.statements.len()];
         for (i, s) in analysis.statements.iter().enumerate() {
             if s.actor < actors && s.issue < issues && filter.keeps(analysis, s) {
                 let cell = &mut cells[s.actor * issues + s.issue];
                 cell.statements.push(i);
-                cell.counts.add(s.stance);
+                if let Some(seen) = counted.get_mut(analysis.copies.first(i))
+                    && !*seen
+                {
+                    *seen = true;
+                    cell.distinct.push(i);
+                    cell.counts.add(s.stance);
+                }
             }
         }
         Matrix {
@@ -285,10 +301,10 @@ mod tests {
             quote: None,
             cues: Vec::new(),
         };
-        Analysis {
-            root: "r".into(),
-            lexicon: Arc::new(Lexicon::builtin()),
-            documents: vec![Document {
+        Analysis::new(
+            "r".into(),
+            Arc::new(Lexicon::builtin()),
+            vec![Document {
                 file: "a.txt".into(),
                 path: "a.txt".into(),
                 title: "Talks".into(),
@@ -298,12 +314,12 @@ mod tests {
                 warnings: Vec::new(),
                 text,
             }],
-            statements: vec![
+            vec![
                 statement(0, Stance::Oppose, Span::new(0, 16)),
                 statement(3, Stance::Support, Span::new(17, 40)),
             ],
-            skipped: Vec::new(),
-        }
+            Vec::new(),
+        )
     }
 
     fn kept(filter: &Filter) -> Vec<usize> {
@@ -349,7 +365,64 @@ mod tests {
         assert!(!names_speaker(&search, "Trumpington"));
         let search = word_search("von der").expect("a search");
         assert!(names_speaker(&search, "Ursula von der Leyen"));
+        assert!(names_speaker(&search, "Ursula von\u{a0}der\tLeyen"));
         assert!(word_search("  ").is_none());
+        let search = folded_search("foreign  troops").expect("a search");
+        assert!(search.is_match("no FOREIGN\u{a0}troops\x0c"));
+    }
+
+    /// A wire story in three articles, and one that repeats its quote.
+    fn copied() -> Analysis {
+        let quote = "Kyiv rejects it.";
+        let texts = [quote, "Kyiv rejects it. Later: Kyiv rejects it.", quote];
+        let documents = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Document {
+                date: Some(format!("2025-12-2{i}")),
+                ..Document::from_text(&format!("{i}.txt"), text)
+            })
+            .collect();
+        let statement = |doc, start| Statement {
+            doc,
+            actor: 0,
+            issue: 5,
+            stance: Stance::Oppose,
+            speaker: Span::new(start, start + 4),
+            sentence: Span::new(start, start + quote.len()),
+            quote: None,
+            cues: Vec::new(),
+        };
+        let statements = vec![
+            statement(0, 0),
+            statement(1, 0),
+            statement(1, 24),
+            statement(2, 0),
+        ];
+        Analysis::new(
+            "r".into(),
+            Arc::new(Lexicon::builtin()),
+            documents,
+            statements,
+            Vec::new(),
+        )
+    }
+
+    #[test]
+    fn copies_of_a_statement_count_once() {
+        let m = Matrix::build(&copied(), &Filter::default());
+        let cell = m.cell(0, 5);
+        assert_eq!(cell.counts.oppose, 1);
+        assert_eq!(cell.distinct, [0]);
+        assert_eq!(cell.statements, [0, 1, 2, 3], "every copy stays listed");
+        assert_eq!(m.total().total(), 1);
+        // With the first copy filtered out, the next one counts.
+        let later = Filter {
+            date_from: Some("2025-12-21".into()),
+            ..Filter::default()
+        };
+        let cell = Matrix::build(&copied(), &later).cell(0, 5).clone();
+        assert_eq!((cell.counts.oppose, cell.distinct), (1, vec![1]));
     }
 
     #[test]

@@ -122,9 +122,11 @@ pub struct Document {
     pub date: Option<String>,
     /// A URL from the article, else the file name.
     pub source: String,
-    /// The cleaned article text (LF line endings) every span points into. Page
-    /// furniture stays in it, so the reader view shows the page as saved;
-    /// `content` says which lines are the article.
+    /// The article text every span points into: LF line endings, lines
+    /// trimmed, otherwise as written (tabs, odd spaces and control
+    /// characters included), so a sentence cut from it is the article's own.
+    /// Page furniture stays in it, so the reader view shows the page as
+    /// saved; `content` says which lines are the article.
     #[serde(skip)]
     pub text: String,
     /// Byte ranges of `text` that are article content (lines that are not
@@ -132,8 +134,9 @@ pub struct Document {
     #[serde(skip)]
     pub content: Vec<Span>,
     /// What loading had to change to read the file (markup nested too deep
-    /// to parse in good time, bytes invalid in its encoding), for the user to
-    /// see beside the skipped files; empty for most files.
+    /// to parse in good time, bytes invalid in its encoding), or whose copy
+    /// it is, for the user to see beside the skipped files; empty for most
+    /// files.
     #[serde(default)]
     pub warnings: Vec<String>,
 }
@@ -194,4 +197,17 @@ pub struct Statement {
     pub sentence: Span,
     pub quote: Option<Span>,
     pub cues: Vec<Cue>,
+}
+
+impl Statement {
+    /// Pass every span of the statement through `to`: for moving it from
+    /// the offsets of one copy of its document's text to another's.
+    pub fn map_spans(&mut self, to: impl Fn(Span) -> Span) {
+        self.speaker = to(self.speaker);
+        self.sentence = to(self.sentence);
+        self.quote = self.quote.map(&to);
+        for cue in &mut self.cues {
+            cue.span = to(cue.span);
+        }
+    }
 }

@@ -50,7 +50,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     };
     let actor_name = &analysis.lexicon.actors()[actor].name;
     let issue_name = &analysis.lexicon.issues()[issue].name;
-    let statements = newest_first(&analysis, &state.matrix.cell(actor, issue).statements);
+    let statements = newest_first(&analysis, &state.matrix.cell(actor, issue).distinct);
     ui.horizontal(|ui| {
         ui.heading(format!("{actor_name} on {issue_name}"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -120,6 +120,9 @@ fn statement_card(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, 
                 doc.source,
                 doc.date.as_deref().unwrap_or("undated")
             ));
+            if let Some(again) = analysis.copies.said_again(&analysis.statements, index) {
+                ui.weak(again);
+            }
         });
         ui.horizontal(|ui| {
             if ui

@@ -103,7 +103,7 @@ impl LoadJob {
         let cancel = Arc::new(AtomicBool::new(false));
         let job = LoadJob {
             request: request.clone(),
-            progress: Progress { done: 0, total: 0 },
+            progress: Progress::START,
             cancel: cancel.clone(),
             rx,
         };

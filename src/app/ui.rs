@@ -159,16 +159,11 @@ fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
         if let Some(job) = &state.load {
             let p = job.progress;
-            let fraction = if p.total == 0 {
-                0.0
-            } else {
-                p.done as f32 / p.total as f32
-            };
             ui.label(format!("Opening {}", job.label()));
             ui.add(
-                egui::ProgressBar::new(fraction)
+                egui::ProgressBar::new(p.fraction())
                     .desired_width(200.0)
-                    .text(format!("{} / {} files", p.done, p.total)),
+                    .text(p.to_string()),
             );
             if ui
                 .button("Cancel")
@@ -187,7 +182,7 @@ fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
                 "{} documents · {} of {} statements shown",
                 analysis.documents.len(),
                 shown,
-                analysis.statements.len()
+                analysis.copies.distinct()
             ));
             if !analysis.skipped.is_empty()
                 && ui
@@ -205,7 +200,7 @@ fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
                         n => format!("{n} warnings"),
                     })
                     .on_hover_text(
-                        "Files read with changes: bad bytes replaced, deep HTML flattened",
+                        "Files read with changes (bad bytes replaced, deep HTML flattened) or copies of others",
                     )
                     .clicked()
             {

@@ -9,7 +9,7 @@
 //! must never name a site, a person or a phrase of one particular article.
 //! Pure: text in, spans out.
 
-use super::meta;
+use super::dates;
 use crate::model::Span;
 use regex::{Regex, RegexSet};
 use std::collections::HashSet;
@@ -167,7 +167,7 @@ fn is_dateline(line: &str) -> bool {
     if line.chars().count() > 100 {
         return false;
     }
-    let rest = meta::without_dates(line);
+    let rest = dates::without_dates(line);
     if rest.len() == line.len() {
         return false;
     }

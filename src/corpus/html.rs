@@ -5,6 +5,7 @@
 //! source from the page's meta tags. It does not judge which lines are
 //! article content; that is `boilerplate`'s job on the resulting text.
 
+use super::dates::first_date;
 use super::meta::{self, Meta};
 use super::nesting;
 use ego_tree::iter::Edge;
@@ -210,13 +211,13 @@ fn date(doc: &Html) -> Option<String> {
         doc.select(&JSON_LD).find_map(|el| {
             let json: String = el.text().collect();
             let at = json.find("\"datePublished\"")?;
-            meta::first_date(json.get(at..)?)
+            first_date(json.get(at..)?)
         })
     };
     let from_time = || {
         doc.select(&TIME)
             .filter_map(|el| el.value().attr("datetime"))
-            .find_map(meta::first_date)
+            .find_map(first_date)
     };
     from_meta.or_else(from_json_ld).or_else(from_time)
 }
@@ -226,9 +227,9 @@ fn meta_date(content: &str) -> Option<String> {
     let content = content.trim();
     match content.get(..8) {
         Some(d) if d.bytes().all(|b| b.is_ascii_digit()) => {
-            meta::first_date(&format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..]))
+            first_date(&format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..]))
         }
-        _ => meta::first_date(content),
+        _ => first_date(content),
     }
 }
 

@@ -11,9 +11,12 @@
 //!    binary and empty files;
 //! 3. `html`: pages to text and meta tags, once `nesting` has flattened
 //!    elements nested too deep for the parser;
-//! 4. `clean`: trimmed lines, LF line endings;
-//! 5. `meta`: title, date and source the text states;
-//! 6. `boilerplate`: which lines are article content ([`Document::content`]).
+//! 4. `clean`: trimmed lines, LF line endings, and the plain-spaced copy
+//!    of them that the rules (furniture, metadata, extraction) read;
+//! 5. `meta`: title, date and source the text states (dates are read by
+//!    `dates`, which `boilerplate` shares to tell a dateline);
+//! 6. `boilerplate`: which lines are article content ([`Document::content`]);
+//! 7. `duplicates`: documents with the same text as another are marked so.
 //!
 //! Page furniture (bylines, notices, prompts, lists of other headlines, a
 //! long line the page repeats) stays in [`Document::text`] so the reader view
@@ -32,15 +35,19 @@
 mod boilerplate;
 mod cache;
 mod clean;
+mod dates;
 mod decode;
+mod duplicates;
 mod html;
 mod meta;
 mod nesting;
 mod walk;
 
 pub use cache::Cache;
+pub use clean::{OffsetMap, Plain};
 
 use crate::model::{Document, Skipped};
+use crate::progress::{Phase, Progress};
 use crate::size::readable;
 use cache::{Outcome, Stamp};
 use rayon::prelude::*;
@@ -64,13 +71,6 @@ impl Default for LoadOptions {
             max_file_size: 20 * 1024 * 1024,
         }
     }
-}
-
-/// How far a load has come: `done` of `total` files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    pub done: usize,
-    pub total: usize,
 }
 
 /// A load that could not happen at all (one bad file is never this).
@@ -152,7 +152,11 @@ pub fn load_with_cache(
                 }
             };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            progress(Progress { done: n, total });
+            progress(Progress {
+                phase: Phase::Reading,
+                done: n,
+                total,
+            });
             Some(result)
         })
         .collect();
@@ -179,6 +183,8 @@ pub fn load_with_cache(
     cache.replace(entries, reused);
     corpus.documents.sort_by(|a, b| a.file.cmp(&b.file));
     corpus.skipped.sort_by(|a, b| a.file.cmp(&b.file));
+    // After caching: whose copy a file is depends on the other files.
+    duplicates::mark(&mut corpus.documents);
     Ok(corpus)
 }
 
@@ -269,9 +275,13 @@ fn document(file: String, path: PathBuf, format: Format, decoded: decode::Decode
     if text.is_empty() {
         return skip(file, "no text");
     }
-    let stated = meta::from_text(&text);
+    let plain = Plain::of(&text);
+    let stated = meta::from_text(&plain.text);
     let page_meta = page_meta.unwrap_or_default();
-    let content = boilerplate::content_spans(&text);
+    let content = boilerplate::content_spans(&plain.text)
+        .into_iter()
+        .map(|span| plain.offsets.to_tidy(span))
+        .collect();
     Ok(Document {
         title: page_meta
             .title

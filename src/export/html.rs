@@ -10,7 +10,7 @@ use super::table::cue_kind;
 use super::{cell_label, cells, headline, legend, summary_colour};
 use crate::Analysis;
 use crate::matrix::Matrix;
-use crate::model::{Cue, Span, Statement, Summary};
+use crate::model::{Cue, Span, Summary};
 use std::borrow::Cow;
 use std::fmt::Write;
 
@@ -102,8 +102,8 @@ pub(super) fn render(analysis: &Analysis, matrix: &Matrix) -> String {
             escape(&actors[a].name),
             escape(&issues[i].name),
         );
-        for &s in &cell.statements {
-            statement(&mut out, analysis, &analysis.statements[s]);
+        for &s in &cell.distinct {
+            statement(&mut out, analysis, s);
         }
         out.push_str("</section>\n");
     }
@@ -124,8 +124,10 @@ pub(super) fn render(analysis: &Analysis, matrix: &Matrix) -> String {
     out
 }
 
-/// One statement: who, which stance, from which article, and the sentence.
-fn statement(out: &mut String, analysis: &Analysis, s: &Statement) {
+/// One statement (number `index`): who, which stance, from which article,
+/// where else it is made, and the sentence.
+fn statement(out: &mut String, analysis: &Analysis, index: usize) {
+    let s = &analysis.statements[index];
     let doc = &analysis.documents[s.doc];
     let _ = write!(
         out,
@@ -142,6 +144,9 @@ fn statement(out: &mut String, analysis: &Analysis, s: &Statement) {
     }
     if let Some(date) = &doc.date {
         let _ = write!(out, " · {}", escape(date));
+    }
+    if let Some(again) = analysis.copies.said_again(&analysis.statements, index) {
+        let _ = write!(out, " · {}", escape(&again));
     }
     let _ = writeln!(
         out,

@@ -408,3 +408,53 @@ fn a_file_read_with_changes_is_named_with_its_warning() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_once(&stderr(&out), "warning a.txt: 1 invalid byte replaced");
 }
+
+#[test]
+fn copies_count_once_and_copied_articles_are_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wire = "Talks in Geneva\n\n\
+                The Kremlin ruled out the deployment of foreign troops in Ukraine.\n";
+    std::fs::write(dir.path().join("a-wire.txt"), wire).unwrap();
+    std::fs::write(dir.path().join("b-copy.txt"), wire).unwrap();
+    std::fs::write(
+        dir.path().join("c-repeat.txt"),
+        "More talks in Geneva\n\n\
+         The Kremlin ruled out the deployment of foreign troops in Ukraine.\n\n\
+         The Kremlin ruled out the deployment of foreign troops in Ukraine.\n",
+    )
+    .unwrap();
+    let dir = dir.path().to_str().expect("a UTF-8 path");
+    let out = stancegrid(&["analyze", dir, "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("warning b-copy.txt: a copy of a-wire.txt (its statements count once)"),
+        "{}",
+        stderr(&out)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let files: Vec<&str> = json["statements"]
+        .as_array()
+        .expect("statements")
+        .iter()
+        .map(|s| s["file"].as_str().expect("a file"))
+        .collect();
+    assert_eq!(
+        files,
+        ["a-wire.txt", "b-copy.txt", "c-repeat.txt", "c-repeat.txt"],
+        "every copy stays a statement of its article"
+    );
+    let cell = &json["cells"][0];
+    assert_eq!(
+        (cell["actor"].as_str(), cell["oppose"].as_u64()),
+        (Some("russia"), Some(1))
+    );
+    let csv = stancegrid(&["analyze", dir, "--format", "csv"]);
+    let csv = String::from_utf8_lossy(&csv.stdout);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("russia,Russia,foreign_troops,")
+                && l.ends_with(",oppose,0,1,0,1")),
+        "{csv}"
+    );
+}

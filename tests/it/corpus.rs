@@ -1,7 +1,8 @@
 //! Loading a folder: which files become documents, in what order, with what
 //! title, date, source and content.
 
-use stancegrid::corpus::{self, Cache, Corpus, CorpusError, LoadOptions, Progress};
+use stancegrid::Progress;
+use stancegrid::corpus::{self, Cache, Corpus, CorpusError, LoadOptions};
 use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::AtomicBool;

@@ -154,16 +154,16 @@ fn analysis() -> Analysis {
             }
         })
         .collect();
-    Analysis {
-        root: PathBuf::from("/corpus"),
+    Analysis::new(
+        PathBuf::from("/corpus"),
         lexicon,
         documents,
         statements,
-        skipped: vec![Skipped {
+        vec![Skipped {
             file: "broken.pdf".into(),
             reason: "not a text file".into(),
         }],
-    }
+    )
 }
 
 fn everything(analysis: &Analysis) -> Matrix {

@@ -1,5 +1,6 @@
 //! Integration tests, one module per capability.
 
+mod analysis;
 mod bad_input;
 mod behaviour;
 mod cli;

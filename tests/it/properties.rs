@@ -32,8 +32,9 @@ fn tokens() -> Vec<String> {
     tokens.extend(
         [
             " ", " ", " ", ".", ",", ":", ";", "?", "!", "\"", "'", "“", "”", "‘", "’", "«", "»",
-            "„", "—", "–", "…", "\n", "\n\n", "\r\n", "\t", "é", "ß", "İ", "ﬁ", "🇺🇦", "\u{200B}",
-            "\u{0301}", "Mr.", "U.S.", "said", "not", "the", "that",
+            "„", "—", "–", "…", "\n", "\n\n", "\r\n", "\t", "\u{a0}", "\u{202f}", "\u{85}", "\x0c",
+            "\x1b", "é", "ß", "İ", "ﬁ", "🇺🇦", "\u{200B}", "\u{0301}", "Mr.", "U.S.", "said", "not",
+            "the", "that",
         ]
         .map(String::from),
     );
@@ -107,6 +108,13 @@ proptest! {
         let doc = document(text, per_line);
         let statements = extract::statements(doc_index, &doc, &LEXICON);
         assert_spans_fit(&doc.text, &statements, doc_index);
+    }
+
+    #[test]
+    fn statements_of_text_as_written_have_spans_that_fit_it(text in text(), per_line: bool) {
+        let doc = document(text, per_line);
+        let statements = stancegrid::statements_of(0, &doc, &LEXICON);
+        assert_spans_fit(&doc.text, &statements, 0);
     }
 }
 

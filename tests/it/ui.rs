@@ -138,16 +138,16 @@ fn fixture_analysis(root: &Path) -> Analysis {
             ],
         ),
     ];
-    Analysis {
-        root: root.to_path_buf(),
+    Analysis::new(
+        root.to_path_buf(),
         lexicon,
         documents,
         statements,
-        skipped: vec![stancegrid::Skipped {
+        vec![stancegrid::Skipped {
             file: "broken.pdf".into(),
             reason: "not a text file".into(),
         }],
-    }
+    )
 }
 
 fn dialogs(folder: Option<PathBuf>, save_dir: Option<PathBuf>) -> Arc<Scripted> {
@@ -230,6 +230,21 @@ fn opening_a_folder_loads_it_in_the_background() {
         .click();
     harness.run();
     harness.get_by_label("2 statements, newest first");
+}
+
+#[test]
+fn a_copied_article_counts_once_and_its_statement_says_where_else_it_is() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("d-copy.txt"), PESKOV).expect("written");
+    let mut harness = window_opened_on(dir.path());
+    harness.get_by_label_contains("4 documents");
+    harness.get_by_label("1 warning");
+    harness
+        .get_by_label("Russia, Foreign troops: oppose (0 support, 2 oppose, 0 conditional)")
+        .click();
+    harness.run();
+    harness.get_by_label("2 statements, newest first");
+    harness.get_by_label("also in 1 other article");
 }
 
 #[test]
@@ -422,6 +437,38 @@ fn cancelling_a_load_keeps_the_previous_folder() {
         Some(dir.path())
     );
     harness.get_by_label("Loading cancelled.");
+}
+
+#[test]
+fn the_progress_bar_counts_files_read_then_documents_analysed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let paragraph = format!("{PESKOV} {ZELENSKYY}\n").repeat(40);
+    for i in 0..300 {
+        std::fs::write(dir.path().join(format!("{i:03}.txt")), &paragraph).expect("written");
+    }
+    let mut harness = harness(AppState::new(Default::default(), dialogs(None, None)));
+    harness
+        .state_mut()
+        .apply(Command::Open(dir.path().to_path_buf()));
+    let mut phases = Vec::new();
+    while harness.state().is_busy() {
+        harness.step();
+        for phase in ["reading", "analysing"] {
+            if harness.query_by_label_contains(phase).is_some() && !phases.contains(&phase) {
+                phases.push(phase);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(
+        phases.ends_with(&["analysing"]),
+        "the bar goes on while documents are analysed: {phases:?}"
+    );
+    harness.run_ok();
+    assert_eq!(
+        harness.state().analysis.as_ref().map(|a| a.documents.len()),
+        Some(300)
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The `stancegrid analyze` command: a folder in, a position table or the
 //! statements out. Data goes to stdout or `--out`; messages go to stderr.
 
-use crate::export::Format;
+use crate::export::{Format, count};
 use crate::matrix::{Filter, Matrix};
 use crate::{Lexicon, LoadOptions, Progress};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -173,14 +173,6 @@ fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
         say(&format!("stancegrid: warning: {warning}"));
     }
     Ok(())
-}
-
-/// `n` and the noun, plural unless `n` is 1: "1 document", "2 documents".
-fn count(n: usize, noun: &str) -> String {
-    match n {
-        1 => format!("1 {noun}"),
-        n => format!("{n} {noun}s"),
-    }
 }
 
 /// Print a message line on stderr with its control characters escaped: a

@@ -157,9 +157,9 @@ impl Changes {
         match self.truncated_cells {
             0 => None,
             n => Some(format!(
-                "{n} {} longer than {MAX_CELL_CHARS} characters, the most a spreadsheet cell \
+                "{} longer than {MAX_CELL_CHARS} characters, the most a spreadsheet cell \
                  holds, cut to fit and ending in \"{TRUNCATED}\"",
-                if n == 1 { "cell" } else { "cells" }
+                count(n, "cell")
             )),
         }
     }
@@ -300,6 +300,14 @@ fn legend() -> String {
     )
 }
 
+/// `n` and the noun, plural unless `n` is 1: "1 document", "2 documents".
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
+}
+
 /// One line that says how much is in the table.
 fn headline(analysis: &Analysis, matrix: &Matrix) -> String {
     let total = matrix.total();
@@ -307,17 +315,20 @@ fn headline(analysis: &Analysis, matrix: &Matrix) -> String {
         .filter(|(_, _, cell)| !cell.statements.is_empty())
         .count();
     let mut line = format!(
-        "{} statements ({} support, {} oppose, {} conditional) in {} of {} cells; {} documents analysed",
-        total.total(),
+        "{} ({} support, {} oppose, {} conditional) in {} of {} cells; {} analysed",
+        count(total.total(), "statement"),
         total.support,
         total.oppose,
         total.conditional,
         filled,
         matrix.actors * matrix.issues,
-        analysis.documents.len(),
+        count(analysis.documents.len(), "document"),
     );
     if !analysis.skipped.is_empty() {
-        line.push_str(&format!(", {} files skipped", analysis.skipped.len()));
+        line.push_str(&format!(
+            ", {} skipped",
+            count(analysis.skipped.len(), "file")
+        ));
     }
     line.push('.');
     line

@@ -458,3 +458,19 @@ fn copies_count_once_and_copied_articles_are_named() {
         "{csv}"
     );
 }
+
+#[test]
+fn the_markdown_headline_counts_in_the_singular_for_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Talks\n\nZelensky said Ukraine wants security guarantees.\n",
+    )
+    .unwrap();
+    let out = stancegrid(&["analyze", dir.path().to_str().unwrap(), "--format", "md"]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table.contains("1 statement (1 support, 0 oppose, 0 conditional) in 1 of 35 cells; 1 document analysed."),
+        "{table}"
+    );
+}

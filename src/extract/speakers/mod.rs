@@ -116,9 +116,9 @@ impl Memory {
         // Only a body that said something or put a document forward: the
         // subject of any clause ("Ukraine, Europe and Russia will be part of
         // this mechanism") is no author.
-        let body_spoke = (said_something || names_any_document(fact))
-            && matches!(&agent, Some(Agent::Party(speaker))
-            if speaker.parties.iter().all(|p| !p.person));
+        let body_spoke = matches!(&agent, Some(Agent::Party(speaker))
+            if speaker.parties.iter().all(|p| !p.person))
+            && (said_something || names_any_document(fact));
         if agent.as_ref().is_some_and(|a| is_document(fact, a)) {
             self.document = agent.clone();
         } else if let Some(party) = named {

@@ -452,10 +452,18 @@ fn topic_word(fact: &SentenceFacts, issue: &IssueHit) -> Option<usize> {
 /// withdraws …") is an event, not a date.
 pub(super) fn dates_another(fact: &SentenceFacts, issue: &IssueHit) -> bool {
     let before = fact.text(Span::new(fact.span.start, issue.span.start));
-    let back: Vec<(usize, &str)> = words_at(before, fact.span.start)
-        .rev()
-        .take(TIME_FRAME_GAP + TIME_FRAME_WORDS + 1)
-        .collect();
+    // The last words before the term, nearest first, without allocating:
+    // this is asked of every issue term.
+    let mut words = [(0, ""); TIME_FRAME_GAP + TIME_FRAME_WORDS + 1];
+    let mut len = 0;
+    for (slot, word) in words
+        .iter_mut()
+        .zip(words_at(before, fact.span.start).rev())
+    {
+        *slot = word;
+        len += 1;
+    }
+    let back = &words[..len];
     for gap in 0..=TIME_FRAME_GAP.min(back.len()) {
         // `back[..gap]`: the words between a word of time and the term.
         if gap > 0 {
@@ -509,7 +517,7 @@ pub(super) fn names_earlier_term(fact: &SentenceFacts, issue: &IssueHit) -> bool
                 last
             };
             !between.contains([';', ':'])
-                && between.split_whitespace().count() <= NAMING_REACH
+                && between.split_whitespace().nth(NAMING_REACH).is_none()
                 && (link == "as" || is_one_of(link, COPULAS))
         })
 }

@@ -130,6 +130,8 @@ fn reading(line: &str, bytes: usize, breaks: bool) -> Harness<'static, AppState>
             sentence: Span::new(i * step, i * step + line.len()),
             quote: None,
             cues: Vec::new(),
+            grade: None,
+            review: None,
         })
         .collect();
     let analysis = Analysis::new(

@@ -3,6 +3,7 @@
 
 use crate::export::{Format, count};
 use crate::matrix::{Filter, Matrix};
+use crate::review;
 use crate::{Lexicon, LoadOptions, Progress};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -52,6 +53,9 @@ pub struct AnalyzeArgs {
     /// Use this lexicon (RON) instead of the built-in one.
     #[arg(long)]
     pub lexicon: Option<PathBuf>,
+    /// Ignore the reviews in DIR/stancegrid.ron: export what extraction found.
+    #[arg(long)]
+    pub no_reviews: bool,
     /// Skip files larger than this many megabytes.
     #[arg(long, default_value_t = 20)]
     pub max_file_mb: u64,
@@ -60,7 +64,7 @@ pub struct AnalyzeArgs {
 /// The formats of `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
-    /// Documents, statements, cells and skipped files (schema stancegrid/positions@1).
+    /// Documents, statements, cells and skipped files (schema stancegrid/positions@2).
     Json,
     /// The position table: actors × issues with summary stance and counts.
     Csv,
@@ -116,7 +120,7 @@ fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
         bar.set_position(p.done as u64);
         bar.set_message(p.to_string());
     };
-    let analysis = crate::analyze(
+    let mut analysis = crate::analyze(
         &args.dir,
         Arc::new(lexicon),
         &options,
@@ -124,6 +128,9 @@ fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
         &AtomicBool::new(false),
     )?;
     bar.finish_and_clear();
+    if !args.no_reviews {
+        apply_reviews(&mut analysis)?;
+    }
     for s in &analysis.skipped {
         say(&format!("skipped {}: {}", s.file, s.reason));
     }
@@ -171,6 +178,26 @@ fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
     };
     if let Some(warning) = changes.warning() {
         say(&format!("stancegrid: warning: {warning}"));
+    }
+    Ok(())
+}
+
+/// Apply the folder's project file, as the window does, and say which
+/// reviews no longer match.
+fn apply_reviews(analysis: &mut crate::Analysis) -> anyhow::Result<()> {
+    let path = review::location::existing(&analysis.root);
+    let project =
+        review::load(&path).map_err(|e| anyhow::anyhow!("{e} (--no-reviews ignores it)"))?;
+    let unmatched = review::apply(analysis, &project);
+    if !unmatched.is_empty() {
+        say(&format!(
+            "stancegrid: {} ({})",
+            review::unmatched_message(unmatched.len()),
+            path.display()
+        ));
+        for u in &unmatched {
+            say(&format!("  {}: {}", u.file, u.reason));
+        }
     }
     Ok(())
 }

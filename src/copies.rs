@@ -125,6 +125,8 @@ mod tests {
                     sentence: span,
                     quote: None,
                     cues: Vec::new(),
+                    grade: None,
+                    review: None,
                 }
             })
             .collect();

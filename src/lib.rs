@@ -11,6 +11,7 @@
 //! - [`corpus`]: find files, decode them, strip HTML and boilerplate, read metadata.
 //! - [`copies`]: statements made more than once, which the matrix counts once.
 //! - [`extract`]: sentences, speakers, issues and stances: pure functions on text.
+//! - [`review`]: a person's decisions on statements, kept in the project file.
 //! - [`matrix`]: statements into actor × issue cells, with filters.
 //! - [`export`]: the position table and statements in CSV, Markdown, JSON, XLSX, HTML.
 //! - [`cli`]: the `stancegrid analyze` command.
@@ -28,6 +29,7 @@ pub mod lexicon;
 pub mod matrix;
 pub mod model;
 pub mod progress;
+pub mod review;
 pub mod size;
 #[cfg(feature = "synth")]
 pub mod synth;
@@ -39,7 +41,10 @@ pub use copies::Copies;
 pub use corpus::{CorpusError, LoadOptions};
 pub use extract::Lexicon;
 pub use lexicon::LexiconError;
-pub use model::{Cue, CueKind, Document, Skipped, Span, Stance, Statement, Summary};
+pub use model::{
+    Coding, Cue, CueKind, Document, Grade, Origin, Reviewed, Skipped, Span, Stance, Statement,
+    Summary,
+};
 pub use progress::{Phase, Progress};
 
 use rayon::prelude::*;
@@ -53,6 +58,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 /// faster than the system allocator, for every binary that links the crate.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The program's name where the system keeps its files (data folder).
+pub const APP_NAME: &str = "stancegrid";
 
 /// Everything stancegrid knows about one folder.
 #[derive(Debug, Clone)]
@@ -93,6 +101,15 @@ impl Analysis {
     /// The text a span of statement `s` covers.
     pub fn text(&self, doc: usize, span: Span) -> &str {
         span.of(&self.documents[doc].text)
+    }
+
+    /// Who speaks in statement `s`: the name a person typed, else the
+    /// speaker's words in the article.
+    pub fn speaker<'a>(&'a self, s: &'a Statement) -> &'a str {
+        match s.review.as_deref().and_then(|r| r.speaker.as_deref()) {
+            Some(typed) => typed,
+            None => self.text(s.doc, s.speaker),
+        }
     }
 
     pub fn actor_id(&self, s: &Statement) -> &str {

@@ -125,7 +125,7 @@ impl PreparedFilter<'_> {
             }
         }
         if let Some(speaker) = &self.speaker
-            && !names_speaker(speaker, s.speaker.of(&doc.text))
+            && !names_speaker(speaker, analysis.speaker(s))
         {
             return false;
         }
@@ -194,8 +194,10 @@ pub struct Cell {
     /// The first of each statement's copies that passes the filter, in
     /// document order: what the counts count.
     pub distinct: Vec<usize>,
-    /// Distinct statements per stance.
+    /// Distinct statements per stance, rejected ones left out.
     pub counts: Counts,
+    /// How many of `statements` a person reviewed (rejected ones included).
+    pub reviewed: usize,
 }
 
 impl Cell {
@@ -225,6 +227,12 @@ impl Matrix {
             if s.actor < actors && s.issue < issues && filter.keeps(analysis, s) {
                 let cell = &mut cells[s.actor * issues + s.issue];
                 cell.statements.push(i);
+                if s.is_reviewed() {
+                    cell.reviewed += 1;
+                }
+                if s.is_rejected() {
+                    continue;
+                }
                 if let Some(seen) = counted.get_mut(analysis.copies.first(i))
                     && !*seen
                 {
@@ -300,6 +308,8 @@ mod tests {
             sentence: speaker,
             quote: None,
             cues: Vec::new(),
+            grade: None,
+            review: None,
         };
         Analysis::new(
             "r".into(),
@@ -392,6 +402,8 @@ mod tests {
             sentence: Span::new(start, start + quote.len()),
             quote: None,
             cues: Vec::new(),
+            grade: None,
+            review: None,
         };
         let statements = vec![
             statement(0, 0),

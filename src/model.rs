@@ -197,9 +197,34 @@ pub struct Statement {
     pub sentence: Span,
     pub quote: Option<Span>,
     pub cues: Vec<Cue>,
+    /// How extraction found it; `None` for a statement a person added.
+    #[serde(default)]
+    pub grade: Option<Grade>,
+    /// What a person decided about it; `None` while nobody has.
+    #[serde(default)]
+    pub review: Option<Box<Reviewed>>,
 }
 
 impl Statement {
+    pub fn origin(&self) -> Origin {
+        self.review.as_ref().map_or(Origin::Automatic, |r| r.origin)
+    }
+
+    /// Rejected by a person: listed, struck through, never counted.
+    pub fn is_rejected(&self) -> bool {
+        self.review.as_ref().is_some_and(|r| r.rejected)
+    }
+
+    /// Decided by a person: accepted, rejected, re-coded or added (a note
+    /// alone decides nothing).
+    pub fn is_reviewed(&self) -> bool {
+        self.is_rejected() || self.origin() != Origin::Automatic
+    }
+
+    pub fn note(&self) -> &str {
+        self.review.as_ref().map_or("", |r| r.note.as_str())
+    }
+
     /// Pass every span of the statement through `to`: for moving it from
     /// the offsets of one copy of its document's text to another's.
     pub fn map_spans(&mut self, to: impl Fn(Span) -> Span) {
@@ -210,4 +235,97 @@ impl Statement {
             cue.span = to(cue.span);
         }
     }
+}
+
+/// How a statement was found, strongest evidence first: the order in which
+/// a reviewer can trust it without reading around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grade {
+    /// A direct quotation, its speaker named in the sentence.
+    Quote,
+    /// Reported speech of a person named in the sentence.
+    Reported,
+    /// The article says where a party stands, no person speaking.
+    Narration,
+    /// The speaker was found in another sentence (a pronoun, "the plan").
+    Reference,
+}
+
+impl Grade {
+    pub const ALL: [Grade; 4] = [
+        Grade::Quote,
+        Grade::Reported,
+        Grade::Narration,
+        Grade::Reference,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grade::Quote => "quote",
+            Grade::Reported => "reported",
+            Grade::Narration => "narration",
+            Grade::Reference => "reference",
+        }
+    }
+
+    /// What the grade means, for a tooltip.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Grade::Quote => "A direct quotation; the speaker is named in the sentence.",
+            Grade::Reported => "Reported speech; the person speaking is named in the sentence.",
+            Grade::Narration => "The article states the party's position; no person speaks.",
+            Grade::Reference => {
+                "The speaker was found in another sentence (a pronoun, \"the plan\"): check it."
+            }
+        }
+    }
+}
+
+/// Who decided a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Found by extraction, not reviewed.
+    Automatic,
+    /// Found by extraction and confirmed by a person.
+    Accepted,
+    /// Found by extraction, coded otherwise by a person.
+    Recoded,
+    /// Added by a person.
+    Added,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Automatic => "automatic",
+            Origin::Accepted => "accepted",
+            Origin::Recoded => "recoded",
+            Origin::Added => "added",
+        }
+    }
+}
+
+/// A person's decision on a statement, as the analysis applies it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reviewed {
+    /// The review's index in the project it was applied from.
+    pub review: usize,
+    pub origin: Origin,
+    pub rejected: bool,
+    pub note: String,
+    /// The speaker a person typed, when it is not the span's text.
+    pub speaker: Option<String>,
+    /// Extraction's coding before a person changed it (`recoded` only).
+    pub original: Option<Coding>,
+}
+
+/// A coding of a statement by lexicon indices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coding {
+    pub actor: usize,
+    pub issue: usize,
+    pub stance: Stance,
+    pub speaker: String,
 }

@@ -36,7 +36,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 /// Names the window for the window manager and the data directory.
-pub const APP_ID: &str = "stancegrid";
+pub const APP_ID: &str = crate::APP_NAME;
 
 /// Open the window on `folder` (or the last folder, or the sample corpus).
 pub fn run(folder: Option<PathBuf>) -> ExitCode {

@@ -25,6 +25,8 @@ table.matrix { border-collapse: collapse; margin: 1em 0; }
 .statement { border-left: 4px solid #bbb; margin: .8em 0; padding: .2em .8em; }
 .badge { border: 1px solid #888; border-radius: 3px; padding: 0 .3em; white-space: nowrap; }
 blockquote { margin: .3em 0; }
+.statement.rejected blockquote { text-decoration: line-through; opacity: .6; }
+.note { font-style: italic; }
 mark { padding: 0 .1em; border-bottom: 2px solid #333; }
 mark.actor { background: #dbe9ff; }
 mark.issue { background: #fff0b3; }
@@ -105,6 +107,13 @@ pub(super) fn render(analysis: &Analysis, matrix: &Matrix) -> String {
         for &s in &cell.distinct {
             statement(&mut out, analysis, s);
         }
+        // Rejected statements are not counted, but the reader of the
+        // report sees what a person struck out.
+        for &s in &cell.statements {
+            if analysis.statements[s].is_rejected() {
+                statement(&mut out, analysis, s);
+            }
+        }
         out.push_str("</section>\n");
     }
 
@@ -129,15 +138,27 @@ pub(super) fn render(analysis: &Analysis, matrix: &Matrix) -> String {
 fn statement(out: &mut String, analysis: &Analysis, index: usize) {
     let s = &analysis.statements[index];
     let doc = &analysis.documents[s.doc];
+    let class = if s.is_rejected() {
+        "statement rejected"
+    } else {
+        "statement"
+    };
     let _ = write!(
         out,
-        "<article class=\"statement\">\n<p class=\"meta\"><span class=\"badge s-{stance}\">{mark} {stance}</span> \
+        "<article class=\"{class}\">\n<p class=\"meta\"><span class=\"badge s-{stance}\">{mark} {stance}</span> \
          <strong>{speaker}</strong> · <cite>{title}</cite>",
         stance = s.stance,
         mark = super::stance_mark(s.stance),
-        speaker = escape(analysis.text(s.doc, s.speaker)),
+        speaker = escape(analysis.speaker(s)),
         title = escape(&doc.title),
     );
+    if s.is_rejected() {
+        out.push_str(" · <strong>rejected</strong>");
+    }
+    let _ = write!(out, " · {}", s.origin().as_str());
+    if let Some(grade) = s.grade {
+        let _ = write!(out, " · {}", grade.as_str());
+    }
     // Without a URL in the article the source is its file name, shown below.
     if doc.source != doc.file {
         let _ = write!(out, " · {}", source_link(&doc.source));
@@ -150,10 +171,14 @@ fn statement(out: &mut String, analysis: &Analysis, index: usize) {
     }
     let _ = writeln!(
         out,
-        " · <code>{}</code></p>\n<blockquote>{}</blockquote>\n</article>",
+        " · <code>{}</code></p>\n<blockquote>{}</blockquote>",
         escape(&doc.file),
         highlight(&doc.text, s.sentence, &s.cues),
     );
+    if !s.note().is_empty() {
+        let _ = writeln!(out, "<p class=\"note\">Note: {}</p>", escape(s.note()));
+    }
+    out.push_str("</article>\n");
 }
 
 /// The source as a link when it is a web address; anything else (a file

@@ -1,5 +1,5 @@
 //! Everything in the matrix as one JSON document (schema
-//! `stancegrid/positions@1`), for other programs: the labels, the documents,
+//! `stancegrid/positions@2`), for other programs: the labels, the documents,
 //! every statement with its spans and cue words, the non-empty cells and the
 //! skipped files.
 //!
@@ -56,7 +56,7 @@ impl Serialize for Statements<'_> {
                 actor: analysis.actor_id(s),
                 issue: analysis.issue_id(s),
                 stance: s.stance.as_str(),
-                speaker: analysis.text(s.doc, s.speaker),
+                speaker: analysis.speaker(s),
                 sentence: analysis.text(s.doc, s.sentence),
                 start: s.sentence.start,
                 end: s.sentence.end,
@@ -71,6 +71,20 @@ impl Serialize for Statements<'_> {
                         end: c.span.end,
                     })
                     .collect(),
+                origin: s.origin().as_str(),
+                rejected: s.is_rejected(),
+                grade: s.grade.map(|g| g.as_str()),
+                original: s
+                    .review
+                    .as_ref()
+                    .and_then(|r| r.original.as_ref())
+                    .map(|o| Original {
+                        actor: &analysis.lexicon.actors()[o.actor].id,
+                        issue: &analysis.lexicon.issues()[o.issue].id,
+                        stance: o.stance.as_str(),
+                        speaker: &o.speaker,
+                    }),
+                note: s.note(),
             }
         }))
     }
@@ -88,6 +102,20 @@ struct Statement<'a> {
     end: usize,
     quote: Option<&'a str>,
     cues: Vec<Cue<'a>>,
+    origin: &'static str,
+    rejected: bool,
+    grade: Option<&'static str>,
+    original: Option<Original<'a>>,
+    note: &'a str,
+}
+
+/// A re-coded statement's coding as extraction found it.
+#[derive(Serialize)]
+struct Original<'a> {
+    actor: &'a str,
+    issue: &'a str,
+    stance: &'static str,
+    speaker: &'a str,
 }
 
 #[derive(Serialize)]
@@ -107,6 +135,7 @@ struct Cell<'a> {
     oppose: usize,
     conditional: usize,
     statements: usize,
+    reviewed: usize,
 }
 
 #[derive(Serialize)]
@@ -165,6 +194,7 @@ pub(super) fn render_to(
                     oppose: counts.oppose,
                     conditional: counts.conditional,
                     statements: counts.total(),
+                    reviewed: cell.reviewed,
                 })
             })
             .collect(),

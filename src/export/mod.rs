@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 /// The `schema` value of the JSON export; bumped when a field changes meaning.
-pub const JSON_SCHEMA: &str = "stancegrid/positions@1";
+pub const JSON_SCHEMA: &str = "stancegrid/positions@2";
 
 /// The formats a table can be exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -90,16 +90,16 @@ pub(super) fn position_rows<'a>(
     })
 }
 
-pub(super) const STATEMENT_COLUMNS: [&str; 13] = [
+pub(super) const STATEMENT_COLUMNS: [&str; 18] = [
     "file", "title", "date", "source", "actor", "issue", "stance", "speaker", "sentence", "quote",
-    "start", "end", "cues",
+    "start", "end", "cues", "origin", "rejected", "grade", "original", "note",
 ];
 
 /// Every statement of the matrix in document order.
 pub(super) fn statement_rows<'a>(
     analysis: &'a Analysis,
     matrix: &Matrix,
-) -> impl Iterator<Item = [Field<'a>; 13]> + 'a {
+) -> impl Iterator<Item = [Field<'a>; 18]> + 'a {
     matrix.statements().into_iter().map(move |i| {
         let s = &analysis.statements[i];
         let doc = &analysis.documents[s.doc];
@@ -111,14 +111,35 @@ pub(super) fn statement_rows<'a>(
             Field::text(analysis.actor_id(s)),
             Field::text(analysis.issue_id(s)),
             Field::text(s.stance.as_str()),
-            Field::text(analysis.text(s.doc, s.speaker)),
+            Field::text(analysis.speaker(s)),
             Field::text(analysis.text(s.doc, s.sentence)),
             Field::text(s.quote.map_or("", |q| analysis.text(s.doc, q))),
             Field::Number(s.sentence.start),
             Field::Number(s.sentence.end),
             Field::owned(cues_text(analysis, s)),
+            Field::text(s.origin().as_str()),
+            Field::text(if s.is_rejected() { "yes" } else { "" }),
+            Field::text(s.grade.map_or("", |g| g.as_str())),
+            Field::owned(original_text(analysis, s)),
+            Field::text(s.note()),
         ]
     })
+}
+
+/// A re-coded statement's coding as extraction found it, as one field:
+/// `ukraine/nato/oppose/Zelensky`.
+fn original_text(analysis: &Analysis, s: &Statement) -> String {
+    let Some(o) = s.review.as_ref().and_then(|r| r.original.as_ref()) else {
+        return String::new();
+    };
+    let lexicon = &analysis.lexicon;
+    format!(
+        "{}/{}/{}/{}",
+        lexicon.actors()[o.actor].id,
+        lexicon.issues()[o.issue].id,
+        o.stance,
+        o.speaker
+    )
 }
 
 /// The cues as one field: `actor:Kyiv; stance:rejects`.

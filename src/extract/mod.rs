@@ -23,7 +23,7 @@ mod testkit;
 pub mod work;
 
 use crate::lexicon::LexiconSource;
-use crate::model::{Cue, CueKind, Document, Span, Stance, Statement};
+use crate::model::{Cue, CueKind, Document, Grade, Span, Stance, Statement};
 pub use compiled::Lexicon;
 use mentions::{IssueHit, Mention, MentionKind, SentenceFacts, TermSense};
 use speakers::Agent;
@@ -571,6 +571,7 @@ impl Found {
         let mut votes = [0; 3];
         votes[vote] = 1;
         self.votes.push(votes);
+        let quote = fact.quote_in_sentence();
         self.statements.push(Statement {
             doc: 0,
             actor: party.actor,
@@ -578,9 +579,27 @@ impl Found {
             stance: decision.stance,
             speaker: party.span,
             sentence: fact.span,
-            quote: fact.quote_in_sentence(),
+            quote,
             cues,
+            grade: Some(grade(fact.span, quote, party)),
+            review: None,
         });
+    }
+}
+
+/// How strong the evidence of a statement is: a speaker outside the sentence
+/// was resolved from another one; a quotation with its speaker beside it is
+/// the speaker's own words; a person named is reported speech; a body named
+/// is the article's account of where the party stands.
+fn grade(sentence: Span, quote: Option<Span>, party: Party) -> Grade {
+    if !sentence.contains(party.span) {
+        Grade::Reference
+    } else if quote.is_some_and(|q| !q.contains(party.span)) {
+        Grade::Quote
+    } else if party.person {
+        Grade::Reported
+    } else {
+        Grade::Narration
     }
 }
 

@@ -58,7 +58,7 @@ fn json_on_stdout_lists_statements_cells_and_skipped_files() {
         String::from_utf8_lossy(&out.stderr)
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["schema"], "stancegrid/positions@1");
+    assert_eq!(json["schema"], "stancegrid/positions@2");
     let statements = json["statements"].as_array().unwrap();
     let coded: Vec<(&str, &str, &str)> = statements
         .iter()

@@ -151,6 +151,8 @@ fn analysis() -> Analysis {
                     .iter()
                     .map(|(kind, word)| cue(*kind, text, word, sentence))
                     .collect(),
+                grade: None,
+                review: None,
             }
         })
         .collect();
@@ -198,7 +200,7 @@ fn csv_rows(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
 fn json_has_schema_labels_statements_with_spans_and_cells() {
     let a = analysis();
     let v = json(&a, &everything(&a));
-    assert_eq!(v["schema"], "stancegrid/positions@1");
+    assert_eq!(v["schema"], "stancegrid/positions@2");
     assert_eq!(
         v["actors"].as_array().unwrap().len(),
         a.lexicon.actors().len()
@@ -318,7 +320,7 @@ fn statements_csv_keeps_exact_quotes_and_neutralises_formulas() {
         header,
         [
             "file", "title", "date", "source", "actor", "issue", "stance", "speaker", "sentence",
-            "quote", "start", "end", "cues"
+            "quote", "start", "end", "cues", "origin", "rejected", "grade", "original", "note"
         ]
     );
     assert_eq!(rows.len(), 5);
@@ -418,7 +420,7 @@ fn xlsx_is_a_workbook_with_exact_text_that_never_runs() {
     assert!(strings.contains("mixed (1+ 1−)"));
     assert!(strings.contains("Москва"));
     assert!(
-        statements.contains("<autoFilter ref=\"A1:M6\""),
+        statements.contains("<autoFilter ref=\"A1:R6\""),
         "{statements}"
     );
     assert!(statements.contains("state=\"frozen\""));
@@ -452,6 +454,8 @@ fn xlsx_cuts_a_cell_over_the_excel_limit_and_says_so() {
         sentence,
         quote: None,
         cues: vec![],
+        grade: None,
+        review: None,
     });
     let matrix = everything(&a);
     let mut bytes = Vec::new();

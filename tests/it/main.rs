@@ -9,6 +9,7 @@ mod exports;
 mod extraction;
 mod linear;
 mod properties;
+mod review;
 #[cfg(unix)]
 mod special_files;
 #[cfg(feature = "gui")]

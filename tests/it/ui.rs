@@ -81,6 +81,8 @@ fn fixture_analysis(root: &Path) -> Analysis {
                     span: span(text, word),
                 })
                 .collect(),
+            grade: None,
+            review: None,
         }
     };
     let statements = vec![
@@ -940,6 +942,8 @@ fn one_line_article(root: &Path, bytes: usize) -> Analysis {
         sentence: Span::new(start, start + len),
         speaker: Span::new(start, start + 6),
         cues: Vec::new(),
+        grade: None,
+        review: None,
         ..template.clone()
     };
     let mut statements: Vec<Statement> = (0..half.len() / SENTENCE.len())

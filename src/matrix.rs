@@ -6,7 +6,7 @@
 //! while [`Cell::statements`] keeps every copy for the exports that list them.
 
 use crate::Analysis;
-use crate::model::{Stance, Statement, Summary};
+use crate::model::{Grade, Stance, Statement, Summary};
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +25,9 @@ pub struct Filter {
     pub speaker: String,
     /// Case-insensitive text to find in the sentence, title or source.
     pub text: String,
+    /// The weakest grade of evidence kept; statements added by hand, which
+    /// have none, always are.
+    pub weakest: Grade,
 }
 
 impl Default for Filter {
@@ -36,6 +39,7 @@ impl Default for Filter {
             documents: Vec::new(),
             speaker: String::new(),
             text: String::new(),
+            weakest: Grade::Reference,
         }
     }
 }
@@ -107,7 +111,7 @@ impl PreparedFilter<'_> {
     /// Does statement `s` of `analysis` pass?
     pub fn keeps(&self, analysis: &Analysis, s: &Statement) -> bool {
         let filter = self.filter;
-        if !filter.keeps_stance(s.stance) {
+        if !filter.keeps_stance(s.stance) || s.grade.is_some_and(|g| g > filter.weakest) {
             return false;
         }
         let doc = &analysis.documents[s.doc];

@@ -3,9 +3,10 @@
 
 use super::cues;
 use super::marked_text;
+use super::reviewing::Act;
 use super::state::{AppState, Command, EVIDENCE_PAGE};
 use super::theme;
-use crate::{Analysis, Statement};
+use crate::{Analysis, Origin, Statement};
 use egui::text::TextFormat;
 use egui::{FontId, RichText};
 use std::cmp::Reverse;
@@ -24,8 +25,8 @@ pub fn newest_first(analysis: &Analysis, statements: &[usize]) -> Vec<usize> {
 }
 
 /// Who made the statement, as the window names them.
-pub fn speaker<'a>(analysis: &'a Analysis, s: &Statement) -> &'a str {
-    match analysis.text(s.doc, s.speaker) {
+pub fn speaker<'a>(analysis: &'a Analysis, s: &'a Statement) -> &'a str {
+    match analysis.speaker(s) {
         "" => "unnamed speaker",
         speaker => speaker,
     }
@@ -50,7 +51,17 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     };
     let actor_name = &analysis.lexicon.actors()[actor].name;
     let issue_name = &analysis.lexicon.issues()[issue].name;
-    let statements = newest_first(&analysis, &state.matrix.cell(actor, issue).distinct);
+    let cell = state.matrix.cell(actor, issue);
+    // What is counted, then what a person rejected: struck through, at hand
+    // to take back.
+    let mut listed = cell.distinct.clone();
+    listed.extend(
+        cell.statements
+            .iter()
+            .filter(|&&i| analysis.statements[i].is_rejected()),
+    );
+    let statements = newest_first(&analysis, &listed);
+    let (reviewed, total) = (cell.reviewed, cell.statements.len());
     ui.horizontal(|ui| {
         ui.heading(format!("{actor_name} on {issue_name}"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -63,10 +74,29 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
             }
         });
     });
-    ui.label(match statements.len() {
-        0 => "No statements under the current filters.".to_string(),
-        1 => "1 statement, newest first".to_string(),
-        n => format!("{n} statements, newest first"),
+    ui.horizontal_wrapped(|ui| {
+        ui.label(match statements.len() {
+            0 => "No statements under the current filters.".to_string(),
+            1 => "1 statement, newest first".to_string(),
+            n => format!("{n} statements, newest first"),
+        });
+        if total > 0 {
+            ui.weak(format!("{reviewed}/{total} reviewed"));
+            if ui
+                .button("Accept all")
+                .on_hover_text("Accept every statement of this cell (Shift+A)")
+                .clicked()
+            {
+                state.push(Command::ReviewCell(Act::Accept));
+            }
+            if ui
+                .button("Next to review")
+                .on_hover_text("The next unreviewed statement, weakest evidence first (N)")
+                .clicked()
+            {
+                state.push(Command::NextToReview);
+            }
+        }
     });
     ui.separator();
     egui::ScrollArea::vertical()
@@ -96,7 +126,12 @@ fn statement_card(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, 
     let s = &analysis.statements[index];
     let doc = &analysis.documents[s.doc];
     let dark = ui.visuals().dark_mode;
-    egui::Frame::group(ui.style()).show(ui, |ui| {
+    let focused = state.reviews.focus == Some(index);
+    let mut frame = egui::Frame::group(ui.style());
+    if focused {
+        frame = frame.stroke(ui.visuals().selection.stroke);
+    }
+    let card = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
             let summary = theme::of_stance(s.stance);
@@ -111,8 +146,14 @@ fn statement_card(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, 
                     );
                 });
             ui.label(RichText::new(speaker(analysis, s)).strong());
+            review_marks(ui, s);
         });
-        sentence(ui, analysis, s, dark);
+        if sentence(ui, analysis, s, dark).clicked() {
+            state.push(Command::Focus(index));
+        }
+        if !s.note().is_empty() {
+            ui.label(RichText::new(format!("Note: {}", s.note())).italics());
+        }
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&doc.title).italics());
             ui.weak(format!(
@@ -144,20 +185,99 @@ fn statement_card(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, 
                 state.push(Command::ShowInArticle(index));
             }
         });
+        review_buttons(ui, state, s, index);
+    });
+    if focused && state.reviews.scroll_to_focus {
+        card.response.scroll_to_me(Some(egui::Align::Center));
+        state.reviews.scroll_to_focus = false;
+    }
+}
+
+/// The grade as a badge explained on hover, and who decided.
+fn review_marks(ui: &mut egui::Ui, s: &Statement) {
+    if let Some(grade) = s.grade {
+        ui.label(RichText::new(grade.as_str()).small().weak())
+            .on_hover_text(grade.explain());
+    }
+    let decided = match (s.is_rejected(), s.origin()) {
+        (true, _) => Some("rejected"),
+        (false, Origin::Accepted) => Some("accepted"),
+        (false, Origin::Recoded) => Some("re-coded"),
+        (false, Origin::Added) => Some("added by hand"),
+        (false, Origin::Automatic) => None,
+    };
+    if let Some(decided) = decided {
+        let tip = match s.review.as_ref().and_then(|r| r.original.as_ref()) {
+            Some(o) => format!("Found as {} by extraction; Ctrl+Z undoes", o.stance),
+            None => "Decided by a person; Ctrl+Z undoes".to_string(),
+        };
+        ui.label(RichText::new(decided).strong()).on_hover_text(tip);
+    }
+}
+
+/// Accept, reject, re-code, and take a decision back.
+fn review_buttons(ui: &mut egui::Ui, state: &mut AppState, s: &Statement, index: usize) {
+    ui.horizontal(|ui| {
+        let review = |act| Command::Review {
+            statement: index,
+            act,
+        };
+        if s.origin() != Origin::Accepted
+            && !s.is_rejected()
+            && ui
+                .button("Accept")
+                .on_hover_text("Confirm this statement (A)")
+                .clicked()
+        {
+            state.push(review(Act::Accept));
+        }
+        if !s.is_rejected()
+            && ui
+                .button("Reject")
+                .on_hover_text("Not a position statement: struck out, not counted (R)")
+                .clicked()
+        {
+            state.push(review(Act::Reject));
+        }
+        if ui
+            .button("Edit")
+            .on_hover_text("Re-code party, issue, stance or speaker, or add a note (E)")
+            .clicked()
+        {
+            state.push(Command::Recode(index));
+        }
+        if s.is_reviewed()
+            && ui
+                .button("Reset")
+                .on_hover_text(if s.origin() == Origin::Added {
+                    "Remove this statement added by hand"
+                } else {
+                    "Back to what extraction found"
+                })
+                .clicked()
+        {
+            state.push(review(Act::Reset));
+        }
     });
 }
 
-/// The sentence, each cue word saying on hover what it decided.
-fn sentence(ui: &mut egui::Ui, analysis: &Analysis, s: &Statement, dark: bool) {
+/// The sentence, each cue word saying on hover what it decided; a click
+/// puts the statement in focus for the review keys.
+fn sentence(ui: &mut egui::Ui, analysis: &Analysis, s: &Statement, dark: bool) -> egui::Response {
     let job = sentence_job(ui, analysis, s, dark);
     let galley = ui.fonts_mut(|f| f.layout_job(job));
-    let response = ui.add(egui::Label::new(galley.clone()));
+    let response = ui.add(
+        egui::Label::new(galley.clone())
+            .selectable(false)
+            .sense(egui::Sense::click()),
+    );
     let text = analysis.text(s.doc, s.sentence);
     if let Some(cue) = marked_text::byte_under_pointer(&response, &galley, text, s.sentence.start)
         .and_then(|at| cues::at(s, at))
     {
-        response.on_hover_text(cues::note(analysis, s, cue));
+        return response.on_hover_text(cues::note(analysis, s, cue));
     }
+    response
 }
 
 /// The sentence with its quote in italics and its cue words highlighted.
@@ -167,9 +287,19 @@ fn sentence_job(
     s: &Statement,
     dark: bool,
 ) -> egui::text::LayoutJob {
+    let rejected = s.is_rejected();
     let base = TextFormat {
         font_id: FontId::proportional(14.0),
-        color: ui.visuals().text_color(),
+        color: if rejected {
+            ui.visuals().weak_text_color()
+        } else {
+            ui.visuals().text_color()
+        },
+        strikethrough: if rejected {
+            egui::Stroke::new(1.0, ui.visuals().weak_text_color())
+        } else {
+            egui::Stroke::NONE
+        },
         ..TextFormat::default()
     };
     let mut marks = Vec::new();

@@ -50,6 +50,7 @@ pub fn parse_date(text: &str) -> Result<Option<String>, String> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FilterPart {
     Stances,
+    Evidence,
     From,
     To,
     Documents,
@@ -72,6 +73,12 @@ pub fn chips(filter: &Filter) -> Vec<(FilterPart, String)> {
             shown.join(", ")
         };
         out.push((FilterPart::Stances, format!("Stances: {shown}")));
+    }
+    if filter.weakest != Filter::default().weakest {
+        out.push((
+            FilterPart::Evidence,
+            super::filters::evidence_label(filter.weakest).to_string(),
+        ));
     }
     if let Some(from) = &filter.date_from {
         out.push((FilterPart::From, format!("From {from}")));
@@ -102,6 +109,7 @@ pub fn without(filter: &Filter, part: FilterPart) -> Filter {
     let default = Filter::default();
     match part {
         FilterPart::Stances => filter.stances = default.stances,
+        FilterPart::Evidence => filter.weakest = default.weakest,
         FilterPart::From => filter.date_from = None,
         FilterPart::To => filter.date_to = None,
         FilterPart::Documents => filter.documents.clear(),

@@ -5,8 +5,8 @@
 use super::filter_form::{FilterForm, parse_date};
 use super::state::{AppState, Command};
 use super::theme;
-use crate::Stance;
 use crate::matrix::Filter;
+use crate::{Grade, Stance};
 
 pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     let mut filter = state.prefs.filter.clone();
@@ -51,6 +51,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
                 .desired_width(110.0),
         )
         .on_hover_text("Only statements whose speaker's name has these words (any case)");
+        grade_combo(ui, &mut filter);
         ui.add(
             egui::TextEdit::singleline(&mut filter.text)
                 .hint_text("Search")
@@ -70,6 +71,30 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     }
     if filter != state.prefs.filter {
         state.push(Command::SetFilter(filter));
+    }
+}
+
+/// The weakest evidence to count, from every statement down to quotes only.
+fn grade_combo(ui: &mut egui::Ui, filter: &mut Filter) {
+    egui::ComboBox::from_id_salt("evidence")
+        .selected_text(evidence_label(filter.weakest))
+        .show_ui(ui, |ui| {
+            for grade in Grade::ALL.into_iter().rev() {
+                ui.selectable_value(&mut filter.weakest, grade, evidence_label(grade))
+                    .on_hover_text(grade.explain());
+            }
+        })
+        .response
+        .on_hover_text("Hide statements found on weaker evidence");
+}
+
+/// The evidence menu's words for keeping `weakest` and everything stronger.
+pub fn evidence_label(weakest: Grade) -> &'static str {
+    match weakest {
+        Grade::Reference => "Any evidence",
+        Grade::Narration => "No references",
+        Grade::Reported => "Named speakers",
+        Grade::Quote => "Quotes only",
     }
 }
 

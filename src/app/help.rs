@@ -10,13 +10,26 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, RichText};
 
 /// The keys, as the help window lists them.
-pub const KEYS: [(&str, &str); 9] = [
+pub const KEYS: &[(&str, &str)] = &[
     ("Ctrl+O", "open a folder with the file dialog"),
     ("Ctrl+L", "type or paste the path of a folder"),
     ("Ctrl+E", "export what is on screen"),
     ("F5", "read the folder again (the open cell stays)"),
     ("Arrow keys", "move the selection in the matrix"),
     ("Enter", "list the statements of the selected cell"),
+    ("A / R", "accept / reject the statement in focus"),
+    ("E", "re-code the statement in focus, or give it a note"),
+    (
+        "Shift+A / Shift+R",
+        "accept / reject every statement of the open cell",
+    ),
+    ("N", "next statement to review, weakest evidence first"),
+    (
+        "Right-click",
+        "in the article: add a statement on that sentence",
+    ),
+    ("Ctrl+Z", "undo the last review"),
+    ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
     ("Esc", "close a dialog"),
     ("Drop", "drop a folder or files on the window to open them"),
     ("F1", "show or hide this help"),
@@ -35,7 +48,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState) {
         .show(ctx, |ui| {
             ui.heading("Keys");
             egui::Grid::new("keys").num_columns(2).show(ui, |ui| {
-                for (key, what) in KEYS {
+                for &(key, what) in KEYS {
                     ui.strong(key);
                     ui.label(what);
                     ui.end_row();

@@ -315,7 +315,21 @@ fn cell(
         ui.painter()
             .rect_stroke(inner, 4.0, outline, StrokeKind::Outside);
     }
-    let description = format!("{name}: {}", describe(summary, cell.counts));
+    let reviewed = reviewed_mark(cell.reviewed, cell.statements.len());
+    if let Some(mark) = &reviewed {
+        // In the top right corner, clear of the centred badge.
+        ui.painter().text(
+            inner.right_top() + egui::vec2(-3.0, 2.0),
+            egui::Align2::RIGHT_TOP,
+            mark,
+            egui::FontId::proportional(COUNTS_SIZE * 0.85),
+            strong,
+        );
+    }
+    let mut description = format!("{name}: {}", describe(summary, cell.counts));
+    if let Some(mark) = reviewed {
+        description.push_str(&format!(", {mark} reviewed"));
+    }
     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &description));
     let hint = if cell.counts.total() == 0 {
         "No statements here."
@@ -323,6 +337,11 @@ fn cell(
         "Click or press Enter to see the statements."
     };
     response.on_hover_text(format!("{description}\n{hint}"))
+}
+
+/// "3/5" when a person reviewed some of a cell's statements.
+fn reviewed_mark(reviewed: usize, total: usize) -> Option<String> {
+    (reviewed > 0).then(|| format!("{reviewed}/{total}"))
 }
 
 /// A total of the last column: the number, and its counts per stance.

@@ -21,12 +21,15 @@ mod matrix_view;
 pub mod path_entry;
 pub mod prefs;
 mod reader;
+mod review_form;
+pub mod reviewing;
 pub mod sample;
 mod state;
 mod theme;
 mod ui;
 
 pub use reader::bytes_laid_out as reader_bytes_laid_out;
+pub use reviewing::Act;
 pub use state::{AppState, Command, EVIDENCE_PAGE, Message, PathPurpose, Reader};
 
 use prefs::Prefs;

@@ -215,9 +215,16 @@ fn text(
                             &galley,
                             &doc.text[range.clone()],
                             range.start,
-                        ) && let Some(note) = hover_note(analysis, reader, view, at)
-                        {
-                            response.clone().on_hover_text(note);
+                        ) {
+                            if response.secondary_clicked() {
+                                state.push(Command::AddAt {
+                                    doc: reader.doc,
+                                    at,
+                                });
+                            }
+                            if let Some(note) = hover_note(analysis, reader, view, at) {
+                                response.clone().on_hover_text(note);
+                            }
                         }
                         if reader.scroll_pending && i == target {
                             let char_index = doc.text

@@ -7,6 +7,7 @@ use super::export_job::{self, ExportDialog, Finished};
 use super::filter_form::{self, FilterForm, FilterPart};
 use super::jobs::{LoadJob, LoadRequest, Loaded, Poll, Task, Waker};
 use super::prefs::Prefs;
+use super::reviewing::{Act, Reviews};
 use crate::corpus::Cache;
 use crate::export::Format;
 use crate::matrix::{Filter, Matrix};
@@ -71,6 +72,29 @@ pub enum Command {
     /// Use the typed path.
     SubmitPath,
     ClosePath,
+    /// Accept, reject or reset one statement.
+    Review {
+        statement: usize,
+        act: Act,
+    },
+    /// Accept, reject or reset every statement of the open cell.
+    ReviewCell(Act),
+    /// Open the coding form on a statement.
+    Recode(usize),
+    /// Open the coding form for a new statement on the sentence at byte
+    /// `at` of document `doc`.
+    AddAt {
+        doc: usize,
+        at: usize,
+    },
+    SaveForm,
+    CloseForm,
+    Undo,
+    Redo,
+    /// Focus the next unreviewed statement, weakest grade first (N).
+    NextToReview,
+    /// The statement the review keys act on.
+    Focus(usize),
 }
 
 /// A line for the status bar.
@@ -130,6 +154,7 @@ pub struct AppState {
     pub message: Option<Message>,
     pub show_skipped: bool,
     pub show_help: bool,
+    pub reviews: Reviews,
     /// How long the last load took, from request to analysis.
     pub load_time: Option<Duration>,
     /// What the last load read; lent to the next load job (`None` meanwhile).
@@ -159,6 +184,7 @@ impl AppState {
             message: None,
             show_skipped: false,
             show_help: false,
+            reviews: Reviews::default(),
             load_time: None,
             cache: None,
             dialogs,
@@ -232,6 +258,10 @@ impl AppState {
                     self.evidence_shown = EVIDENCE_PAGE;
                     self.copied = None;
                     self.reader = None;
+                    self.reviews.focus = self.analysis.as_ref().and_then(|a| {
+                        let cell = &self.matrix.cell(actor, issue).distinct;
+                        super::evidence::newest_first(a, cell).first().copied()
+                    });
                 }
             }
             Command::MoveSelection { rows, columns } => self.move_selection(rows, columns),
@@ -298,6 +328,16 @@ impl AppState {
                 }
             }
             Command::ClosePath => self.path_entry = None,
+            Command::Review { statement, act } => self.act(statement, act),
+            Command::ReviewCell(act) => self.act_on_cell(act),
+            Command::Recode(statement) => self.start_recode(statement),
+            Command::AddAt { doc, at } => self.start_add(doc, at),
+            Command::SaveForm => self.save_form(),
+            Command::CloseForm => self.reviews.form = None,
+            Command::Undo => self.undo_review(),
+            Command::Redo => self.redo_review(),
+            Command::NextToReview => self.next_to_review(),
+            Command::Focus(statement) => self.reviews.focus = Some(statement),
         }
     }
 
@@ -409,7 +449,8 @@ impl AppState {
     /// Put `analysis` on screen under the current filters. A new folder
     /// starts with nothing selected; the same folder again (a reload) keeps
     /// the selected cell and its open statements.
-    pub fn show(&mut self, analysis: Analysis) {
+    pub fn show(&mut self, mut analysis: Analysis) {
+        self.load_reviews(&mut analysis);
         let same_folder = self.folder().as_ref() == Some(&analysis.root);
         self.analysis = Some(Arc::new(analysis));
         self.reader = None;
@@ -428,7 +469,7 @@ impl AppState {
         });
     }
 
-    fn rebuild_matrix(&mut self) {
+    pub(super) fn rebuild_matrix(&mut self) {
         self.matrix = match &self.analysis {
             Some(analysis) => Matrix::build(analysis, &self.prefs.filter),
             None => Matrix::default(),

@@ -1,10 +1,11 @@
 //! The frame: panels in a fixed order, then the queued commands.
 
 use super::prefs;
+use super::reviewing::Act;
 use super::state::{AppState, Command, PathPurpose};
 use super::{
     active_filters, evidence, export_dialog, filter_form, filters, help, matrix_view, path_entry,
-    reader, theme,
+    reader, review_form, theme,
 };
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -43,6 +44,7 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState) {
     });
     export_dialog::ui(ui.ctx(), state);
     path_entry::ui(ui.ctx(), state);
+    review_form::ui(ui.ctx(), state);
     help::ui(ui.ctx(), state);
     skipped_window(ui.ctx(), state);
     if state.apply_queued() {
@@ -74,6 +76,52 @@ fn shortcuts(ctx: &egui::Context, state: &mut AppState) {
     }
     if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1)) {
         state.push(Command::ShowHelp(!state.show_help));
+    }
+    review_keys(ctx, state);
+}
+
+/// A, R, E, N and their Shift forms act on the statement in focus or the
+/// open cell; Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo. Letters
+/// are left to a text field that has the keyboard.
+fn review_keys(ctx: &egui::Context, state: &mut AppState) {
+    let chord = |modifiers, key| {
+        ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(modifiers, key)))
+    };
+    // Ctrl+Shift+Z first: the shortcut matcher lets Ctrl+Z match it too.
+    if chord(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) || chord(Modifiers::COMMAND, Key::Y) {
+        state.push(Command::Redo);
+    } else if chord(Modifiers::COMMAND, Key::Z) {
+        state.push(Command::Undo);
+    }
+    if ctx.text_edit_focused() || state.reviews.form.is_some() || state.export.open {
+        return;
+    }
+    if chord(Modifiers::SHIFT, Key::A) {
+        state.push(Command::ReviewCell(Act::Accept));
+    }
+    if chord(Modifiers::SHIFT, Key::R) {
+        state.push(Command::ReviewCell(Act::Reject));
+    }
+    if chord(Modifiers::NONE, Key::N) {
+        state.push(Command::NextToReview);
+    }
+    let Some(statement) = state.reviews.focus else {
+        return;
+    };
+    if chord(Modifiers::NONE, Key::A) {
+        state.push(Command::Review {
+            statement,
+            act: Act::Accept,
+        });
+    }
+    if chord(Modifiers::NONE, Key::R) {
+        state.push(Command::Review {
+            statement,
+            act: Act::Reject,
+        });
+    }
+    if chord(Modifiers::NONE, Key::E) {
+        state.push(Command::Recode(statement));
     }
 }
 
@@ -155,6 +203,48 @@ fn toolbar(ui: &mut egui::Ui, state: &mut AppState) {
     });
 }
 
+/// Where the reviews are saved, what no longer matches, and undo/redo.
+fn review_status(ui: &mut egui::Ui, state: &mut AppState) {
+    let reviews = &state.reviews;
+    ui.separator();
+    let where_saved = match &reviews.path {
+        Some(path) => format!("Reviews are saved in {}", path.display()),
+        None => "The project file could not be read: reviews are not saved".to_string(),
+    };
+    ui.label(format!("{} reviews", reviews.project.reviews.len()))
+        .on_hover_text(where_saved);
+    if !reviews.unmatched.is_empty() {
+        let lines: Vec<String> = reviews
+            .unmatched
+            .iter()
+            .map(|u| format!("{}: {}", u.file, u.reason))
+            .collect();
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            crate::review::unmatched_message(reviews.unmatched.len()),
+        )
+        .on_hover_text(format!(
+            "Kept in the project file for when the article comes back:\n{}",
+            lines.join("\n")
+        ));
+    }
+    let (can_undo, can_redo) = (reviews.can_undo(), reviews.can_redo());
+    if ui
+        .add_enabled(can_undo, egui::Button::new("Undo").small())
+        .on_hover_text("Take back the last review (Ctrl+Z)")
+        .clicked()
+    {
+        state.push(Command::Undo);
+    }
+    if ui
+        .add_enabled(can_redo, egui::Button::new("Redo").small())
+        .on_hover_text("Do again what was undone (Ctrl+Shift+Z or Ctrl+Y)")
+        .clicked()
+    {
+        state.push(Command::Redo);
+    }
+}
+
 fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
         if let Some(job) = &state.load {
@@ -192,6 +282,7 @@ fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
             {
                 state.push(Command::ShowSkipped(true));
             }
+            review_status(ui, state);
             let warnings: usize = analysis.documents.iter().map(|d| d.warnings.len()).sum();
             if warnings > 0
                 && ui

@@ -19,7 +19,7 @@ pub struct Unmatched {
 /// Apply `project` to `analysis`, undoing any reviews applied before, and
 /// return the reviews that no longer match.
 pub fn apply(analysis: &mut Analysis, project: &Project) -> Vec<Unmatched> {
-    unreview(&mut analysis.statements);
+    let had_reviews = unreview(&mut analysis.statements);
     let by_hash: HashMap<String, usize> = analysis
         .documents
         .iter()
@@ -46,15 +46,22 @@ pub fn apply(analysis: &mut Analysis, project: &Project) -> Vec<Unmatched> {
             .statements
             .sort_by_key(|s| (s.doc, s.sentence.start));
     }
-    analysis.copies = Copies::find(&analysis.documents, &analysis.statements);
+    // Adding and re-coding change which statements copy which; with no
+    // reviews before or now, the copies found with the analysis stand.
+    if had_reviews || !project.reviews.is_empty() {
+        analysis.copies = Copies::find(&analysis.documents, &analysis.statements);
+    }
     unmatched
 }
 
 /// Statements back as extraction found them: added ones gone, re-coded ones
-/// as they were.
-fn unreview(statements: &mut Vec<Statement>) {
+/// as they were. True if any had a review.
+fn unreview(statements: &mut Vec<Statement>) -> bool {
+    let before = statements.len();
     statements.retain(|s| s.origin() != Origin::Added);
+    let mut had_reviews = statements.len() != before;
     for s in statements.iter_mut() {
+        had_reviews |= s.review.is_some();
         if let Some(review) = s.review.take()
             && let Some(original) = review.original
         {
@@ -63,6 +70,7 @@ fn unreview(statements: &mut Vec<Statement>) {
             s.stance = original.stance;
         }
     }
+    had_reviews
 }
 
 /// Apply review `index`; an added statement is returned to be inserted.

@@ -208,3 +208,53 @@ impl<'a> Key<'a> {
         }
     }
 }
+
+/// The sentence of `doc` holding byte `at`, as extraction cuts sentences;
+/// `None` outside the article's content (page furniture, blank lines).
+pub fn sentence_at(doc: &crate::Document, at: usize) -> Option<Span> {
+    use crate::extract::sentences::{paragraphs, sentences};
+    let par = paragraphs(&doc.text, &doc.content)
+        .into_iter()
+        .find(|p| p.start <= at && at < p.end)?;
+    sentences(par.of(&doc.text))
+        .into_iter()
+        .map(|s| s.shifted(par.start))
+        .find(|s| at < s.end)
+}
+
+/// A coding to start from for a statement added by hand on `sentence` of
+/// document `doc`: what extraction found there, else what it finds in the
+/// sentence read alone, else the lexicon's first party and issue.
+pub fn suggest(analysis: &Analysis, doc: usize, sentence: Span) -> Code {
+    let lexicon = &analysis.lexicon;
+    let text = sentence.of(&analysis.documents[doc].text);
+    let code = |s: &Statement, speaker: &str| Code {
+        actor: lexicon.actors()[s.actor].id.clone(),
+        issue: lexicon.issues()[s.issue].id.clone(),
+        stance: s.stance,
+        speaker: speaker.to_string(),
+    };
+    if let Some(s) = analysis
+        .statements
+        .iter()
+        .find(|s| s.doc == doc && s.sentence == sentence)
+    {
+        return code(s, analysis.speaker(s));
+    }
+    let alone = crate::Document::from_text("", text);
+    if let Some(s) = crate::statements_of(doc, &alone, lexicon).first() {
+        return code(s, s.speaker.of(text));
+    }
+    Code {
+        actor: lexicon
+            .actors()
+            .first()
+            .map_or_else(String::new, |a| a.id.clone()),
+        issue: lexicon
+            .issues()
+            .first()
+            .map_or_else(String::new, |i| i.id.clone()),
+        stance: Stance::Support,
+        speaker: String::new(),
+    }
+}

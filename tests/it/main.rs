@@ -10,6 +10,8 @@ mod extraction;
 mod linear;
 mod properties;
 mod review;
+#[cfg(feature = "gui")]
+mod review_ui;
 #[cfg(unix)]
 mod special_files;
 #[cfg(feature = "gui")]

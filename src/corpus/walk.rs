@@ -39,13 +39,14 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Whether `path`, found `depth` levels below the opened folder, is hidden
-/// (its name starts with a dot). The opened folder itself never is.
+/// Whether `path`, found `depth` levels below the opened folder, is left
+/// out without a word: hidden (its name starts with a dot), or the folder's
+/// own project file of reviews. The opened folder itself never is.
 fn is_hidden(path: &Path, depth: usize) -> bool {
+    let name = path.file_name();
     depth > 0
-        && path
-            .file_name()
-            .is_some_and(|name| name.as_encoded_bytes().first() == Some(&b'.'))
+        && (name.is_some_and(|name| name.as_encoded_bytes().first() == Some(&b'.'))
+            || (depth == 1 && name.is_some_and(|n| n == crate::review::PROJECT_FILE)))
 }
 
 fn format_of(path: &Path) -> Result<Format, String> {

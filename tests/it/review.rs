@@ -239,6 +239,11 @@ fn the_cli_applies_the_project_file_unless_told_not_to() {
         json
     };
     let reviewed = run(&[]);
+    assert_eq!(
+        reviewed["skipped"],
+        serde_json::json!([]),
+        "the project file is no article"
+    );
     assert_eq!(reviewed["schema"], "stancegrid/positions@2");
     let troops = |json: &serde_json::Value| {
         json["statements"]

@@ -317,10 +317,11 @@ fn cell(
     }
     let reviewed = reviewed_mark(cell.reviewed, cell.statements.len());
     if let Some(mark) = &reviewed {
-        // In the top right corner, clear of the centred badge.
+        // In the bottom right corner, clear of the centred badge; the counts
+        // under it are short.
         ui.painter().text(
-            inner.right_top() + egui::vec2(-3.0, 2.0),
-            egui::Align2::RIGHT_TOP,
+            inner.right_bottom() + egui::vec2(-3.0, -2.0),
+            egui::Align2::RIGHT_BOTTOM,
             mark,
             egui::FontId::proportional(COUNTS_SIZE * 0.85),
             strong,

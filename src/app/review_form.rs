@@ -32,23 +32,27 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState) {
             ui.label(egui::RichText::new(sentence).italics());
             ui.separator();
             egui::Grid::new("code_form").num_columns(2).show(ui, |ui| {
-                ui.label("Party");
-                egui::ComboBox::from_label("party")
+                let party = ui.label("Party");
+                egui::ComboBox::from_id_salt("form_actor")
                     .selected_text(&lexicon.actors()[form.actor].name)
                     .show_ui(ui, |ui| {
                         for (i, a) in lexicon.actors().iter().enumerate() {
                             ui.selectable_value(&mut form.actor, i, &a.name);
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(party.id);
                 ui.end_row();
-                ui.label("Issue");
-                egui::ComboBox::from_label("issue")
+                let issue_label = ui.label("Issue");
+                egui::ComboBox::from_id_salt("form_issue")
                     .selected_text(&lexicon.issues()[form.issue].name)
                     .show_ui(ui, |ui| {
                         for (i, issue) in lexicon.issues().iter().enumerate() {
                             ui.selectable_value(&mut form.issue, i, &issue.name);
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(issue_label.id);
                 ui.end_row();
                 ui.label("Stance");
                 ui.horizontal(|ui| {

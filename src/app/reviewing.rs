@@ -52,6 +52,9 @@ pub struct Reviews {
     /// The statement the review keys act on.
     pub focus: Option<usize>,
     pub form: Option<CodeForm>,
+    /// Where Next to review last went: the walk goes on from there, not
+    /// from a card clicked meanwhile.
+    pub(super) walked: Option<usize>,
     /// The evidence panel still has to bring the focus into view.
     pub scroll_to_focus: bool,
     undo: Vec<Project>,
@@ -344,22 +347,27 @@ impl AppState {
             .filter(|&i| !analysis.statements[i].is_reviewed())
             .collect();
         // Weakest first; added statements (no grade) are reviewed already.
-        order.sort_by_key(|&i| {
-            let grade = analysis.statements[i].grade.unwrap_or(Grade::Quote);
-            (std::cmp::Reverse(grade), i)
-        });
-        let after = self
-            .reviews
-            .focus
-            .and_then(|f| order.iter().position(|&i| i == f))
-            .map_or(0, |p| p + 1);
-        let Some(&next) = order.get(after).or(order.first()) else {
+        let key = |i: usize| {
+            let grade = analysis.statements.get(i).and_then(|s| s.grade);
+            (std::cmp::Reverse(grade.unwrap_or(Grade::Quote)), i)
+        };
+        order.sort_by_key(|&i| key(i));
+        // On from where the walk was (that statement may be reviewed now and
+        // out of the list), round to the start at the end.
+        let next = match self.reviews.walked {
+            Some(walked) => order.iter().find(|&&i| key(i) > key(walked)),
+            None => None,
+        }
+        .or(order.first())
+        .copied();
+        let Some(next) = next else {
             self.message = Some(Message {
                 text: "Every statement here is reviewed.".into(),
                 is_error: false,
             });
             return;
         };
+        self.reviews.walked = Some(next);
         let s = &analysis.statements[next];
         self.evidence = Some((s.actor, s.issue));
         self.selection = Some((s.actor, s.issue));

@@ -258,6 +258,7 @@ impl AppState {
                     self.evidence_shown = EVIDENCE_PAGE;
                     self.copied = None;
                     self.reader = None;
+                    self.reviews.walked = None;
                     self.reviews.focus = self.analysis.as_ref().and_then(|a| {
                         let cell = &self.matrix.cell(actor, issue).distinct;
                         super::evidence::newest_first(a, cell).first().copied()

@@ -370,7 +370,10 @@ fn file_names_in_messages_cannot_forge_lines() {
 fn the_readme_lexicon_example_is_a_valid_lexicon() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let start = readme.find("```ron\n").expect("the README shows a lexicon") + "```ron\n".len();
+    let start = readme
+        .find("```ron\nLexicon(")
+        .expect("the README shows a lexicon")
+        + "```ron\n".len();
     let end = start + readme[start..].find("```").unwrap();
     let lexicon = stancegrid::Lexicon::parse(&readme[start..end], "README.md").unwrap();
     assert_eq!(lexicon.actors()[0].id, "north");

@@ -265,3 +265,21 @@ fn the_cli_applies_the_project_file_unless_told_not_to() {
     assert_eq!(troops(&plain)["rejected"], false);
     assert_eq!(troops(&plain)["origin"], "automatic");
 }
+
+#[test]
+fn the_readme_project_file_example_is_a_valid_project() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```ron\nProject(")
+        .expect("the README shows a project file")
+        + "```ron\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = review::location::in_folder(dir.path());
+    std::fs::write(&path, &readme[start..end]).unwrap();
+    let project = review::load(&path).expect("the example loads");
+    assert_eq!(project.reviews.len(), 2);
+    assert_eq!(project.reviews[0].decision, Decision::Accept);
+    assert!(matches!(project.reviews[1].decision, Decision::Add(_)));
+}

@@ -391,3 +391,45 @@ fn the_json_exported_from_the_window_equals_the_cli_s_on_the_same_folder() {
     assert!(origins.contains(&("automatic", true)), "{origins:?}");
     assert!(origins.contains(&("accepted", false)), "{origins:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_written_keeps_its_reviews_in_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write_corpus(dir.path());
+    // A project file that cannot be written (a link into a missing folder):
+    // the same failure as a read-only folder, which root could still write.
+    std::os::unix::fs::symlink(
+        dir.path().join("missing/stancegrid.ron"),
+        review::location::in_folder(dir.path()),
+    )
+    .unwrap();
+    // SAFETY: no other test reads or writes this variable; only the data
+    // folder's lookup reads it.
+    unsafe { std::env::set_var("XDG_DATA_HOME", data.path()) };
+    let mut harness = window_on(dir.path(), None);
+    open_cell(&mut harness);
+    harness.key_press(Key::A);
+    harness.run();
+    let saved = review::location::in_data_dir(dir.path()).expect("a data folder");
+    assert!(saved.starts_with(data.path()), "{}", saved.display());
+    let message = harness
+        .state()
+        .message
+        .clone()
+        .expect("the window says where");
+    assert!(
+        message.text.contains(&saved.display().to_string()),
+        "{}",
+        message.text
+    );
+    assert_eq!(review::load(&saved).unwrap().reviews.len(), 1);
+    drop(harness);
+    let harness = window_on(dir.path(), None);
+    assert_eq!(
+        harness.state().reviews.project.reviews.len(),
+        1,
+        "read back"
+    );
+}

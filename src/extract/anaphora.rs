@@ -169,10 +169,6 @@ const PHRASE_REACH: usize = 5;
 /// ("rejected this plan", "readiness to work on this matter").
 fn object_pronoun(fact: &SentenceFacts, cue: Span) -> Option<Span> {
     let rest = &fact.par[cue.end..fact.span.end];
-    let bare = |w: &str| {
-        w.trim_end_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    };
     // Words after the cue with their offsets in the document.
     let words: Vec<(usize, &str)> = words_at(rest, cue.end)
         .take(PHRASE_REACH + 1)
@@ -181,12 +177,12 @@ fn object_pronoun(fact: &SentenceFacts, cue: Span) -> Option<Span> {
         .collect();
     let ends_clause = |w: &str| w.ends_with(['.', ',', ';', '!', '?', '"', '\u{201d}']);
     let (first_at, first) = *words.first()?;
-    if PRONOUNS.contains(&bare(first).as_str()) && (ends_clause(first) || words.len() == 1) {
+    if is_one_of(bare(first), PRONOUNS) && (ends_clause(first) || words.len() == 1) {
         let len = first.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
         return Some(Span::new(first_at, first_at + len));
     }
     words.iter().enumerate().find_map(|(i, &(at, determiner))| {
-        let refers = DETERMINERS.contains(&bare(determiner).as_str());
+        let refers = is_one_of(bare(determiner), DETERMINERS);
         // "comply with Putin's cynical demand", "rejected the plan": a
         // possessive or "the" refers back too, across one adjective.
         let owned = is_possessive(determiner) || is_one_of(determiner, &["the", "its", "their"]);
@@ -196,12 +192,18 @@ fn object_pronoun(fact: &SentenceFacts, cue: Span) -> Option<Span> {
             .take(reach)
             .find_map(|&(noun_at, noun)| {
                 let noun_bare = bare(noun);
-                let proposal = PROPOSALS.contains(&noun_bare.as_str());
-                let topic = TOPICS.contains(&noun_bare.as_str());
+                let proposal = is_one_of(noun_bare, PROPOSALS);
+                let topic = is_one_of(noun_bare, TOPICS);
                 ((refers && (proposal || topic)) || (owned && proposal))
                     .then(|| Span::new(at, noun_at + noun_bare.len()))
             })
     })
+}
+
+/// `word` without the punctuation after it; compared with [`is_one_of`],
+/// not lower-cased into a copy: this runs for every stance cue.
+fn bare(word: &str) -> &str {
+    word.trim_end_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// Does `word` end in a possessive "'s"?

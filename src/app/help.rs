@@ -10,13 +10,14 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, RichText};
 
 /// The keys, as the help window lists them.
-pub const KEYS: [(&str, &str); 9] = [
+pub const KEYS: [(&str, &str); 10] = [
     ("Ctrl+O", "open a folder with the file dialog"),
     ("Ctrl+L", "type or paste the path of a folder"),
     ("Ctrl+E", "export what is on screen"),
     ("F5", "read the folder again (the open cell stays)"),
     ("Arrow keys", "move the selection in the matrix"),
     ("Enter", "list the statements of the selected cell"),
+    ("L", "show or hide the lexicon"),
     ("Esc", "close a dialog"),
     ("Drop", "drop a folder or files on the window to open them"),
     ("F1", "show or hide this help"),

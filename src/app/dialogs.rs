@@ -22,6 +22,11 @@ pub trait FileDialogs: Send + Sync {
     fn pick_folder(&self, start: Option<&Path>) -> Picked;
     /// Where to save an export.
     fn save_file(&self, file_name: &str, filter_name: &str, extension: &str) -> Picked;
+    /// A lexicon file to use. Dialogs that pick no files (the scripted ones)
+    /// send the user to the typed path.
+    fn pick_lexicon(&self, _start: Option<&Path>) -> Picked {
+        Picked::Unavailable
+    }
 }
 
 /// The platform's own dialogs.
@@ -58,6 +63,17 @@ impl FileDialogs for Native {
             .add_filter(filter_name, &[extension])
             .save_file();
         answer(asked, path)
+    }
+
+    fn pick_lexicon(&self, start: Option<&Path>) -> Picked {
+        let asked = Instant::now();
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("Open a lexicon")
+            .add_filter("Lexicon (RON)", &["ron"]);
+        if let Some(start) = start {
+            dialog = dialog.set_directory(start);
+        }
+        answer(asked, dialog.pick_file())
     }
 }
 

@@ -16,6 +16,8 @@ mod filter_form;
 mod filters;
 mod help;
 pub mod jobs;
+mod lexicon_panel;
+mod lexicon_watch;
 mod marked_text;
 mod matrix_view;
 pub mod path_entry;

@@ -11,6 +11,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState) {
     let (heading, action, hint) = match entry.purpose {
         PathPurpose::OpenFolder => ("Open a folder", "Open", "/path/to/articles"),
         PathPurpose::Export(_) => ("Export to a file", "Save", "/path/to/file"),
+        PathPurpose::Lexicon => ("Open a lexicon", "Use", "/path/to/lexicon.ron"),
     };
     let mut submit = false;
     let mut close = false;

@@ -6,6 +6,7 @@ use super::dialogs::{FileDialogs, Picked};
 use super::export_job::{self, ExportDialog, Finished};
 use super::filter_form::{self, FilterForm, FilterPart};
 use super::jobs::{LoadJob, LoadRequest, Loaded, Poll, Task, Waker};
+use super::lexicon_watch::{self, LexiconWatch};
 use super::prefs::Prefs;
 use super::reviewing::{Act, Reviews};
 use crate::corpus::Cache;
@@ -95,6 +96,11 @@ pub enum Command {
     NextToReview,
     /// The statement the review keys act on.
     Focus(usize),
+    ShowLexicon(bool),
+    /// Ask for a lexicon file with the file dialog, then use it.
+    PickLexicon,
+    /// Use this lexicon file, watch it, and analyse the open folder again with it.
+    OpenLexicon(PathBuf),
 }
 
 /// A line for the status bar.
@@ -118,6 +124,7 @@ pub struct Reader {
 pub enum PathPurpose {
     OpenFolder,
     Export(Format),
+    Lexicon,
 }
 
 /// The path being typed.
@@ -132,6 +139,12 @@ pub struct PathEntry {
 pub struct AppState {
     pub prefs: Prefs,
     pub lexicon: Arc<Lexicon>,
+    /// The file `lexicon` came from (none: the built-in one), watched for changes.
+    pub lexicon_watch: Option<LexiconWatch>,
+    /// Why the last lexicon read failed; `lexicon` stays the one before.
+    pub lexicon_error: Option<String>,
+    pub show_lexicon: bool,
+    pub lexicon_pick: Option<Task<Picked>>,
     pub analysis: Option<Arc<Analysis>>,
     /// The matrix of `analysis` under `prefs.filter`.
     pub matrix: Matrix,
@@ -170,6 +183,10 @@ impl AppState {
             filter_form: FilterForm::from_filter(&prefs.filter),
             prefs,
             lexicon: Arc::new(Lexicon::builtin()),
+            lexicon_watch: None,
+            lexicon_error: None,
+            show_lexicon: false,
+            lexicon_pick: None,
             analysis: None,
             matrix: Matrix::default(),
             selection: None,
@@ -220,7 +237,10 @@ impl AppState {
     }
 
     pub fn is_busy(&self) -> bool {
-        self.load.is_some() || self.folder_pick.is_some() || self.export.is_busy()
+        self.load.is_some()
+            || self.folder_pick.is_some()
+            || self.lexicon_pick.is_some()
+            || self.export.is_busy()
     }
 
     pub fn apply(&mut self, command: Command) {
@@ -325,6 +345,7 @@ impl AppState {
                     match entry.purpose {
                         PathPurpose::OpenFolder => self.apply(Command::Open(path)),
                         PathPurpose::Export(format) => self.start_export(format, Some(path)),
+                        PathPurpose::Lexicon => self.apply(Command::OpenLexicon(path)),
                     }
                 }
             }
@@ -339,6 +360,21 @@ impl AppState {
             Command::Redo => self.redo_review(),
             Command::NextToReview => self.next_to_review(),
             Command::Focus(statement) => self.reviews.focus = Some(statement),
+            Command::ShowLexicon(show) => self.show_lexicon = show,
+            Command::PickLexicon => {
+                let dialogs = self.dialogs.clone();
+                let start = self
+                    .lexicon_watch
+                    .as_ref()
+                    .and_then(|w| w.path.parent().map(PathBuf::from));
+                self.lexicon_pick = Some(Task::spawn(&self.waker, move || {
+                    dialogs.pick_lexicon(start.as_deref())
+                }));
+            }
+            Command::OpenLexicon(path) => {
+                self.lexicon_watch = Some(LexiconWatch::new(path));
+                self.read_lexicon();
+            }
         }
     }
 
@@ -355,6 +391,11 @@ impl AppState {
                 .join(format.default_file_name())
                 .display()
                 .to_string(),
+            (PathPurpose::Lexicon, _) => self
+                .lexicon_watch
+                .as_ref()
+                .map(|w| w.path.display().to_string())
+                .unwrap_or_default(),
             (_, None) => String::new(),
         };
         self.path_entry = Some(PathEntry {
@@ -400,6 +441,33 @@ impl AppState {
                 }
             }
         }
+        if let Some(task) = &self.lexicon_pick {
+            match task.poll() {
+                Poll::Pending => {}
+                Poll::Ready(picked) => {
+                    self.lexicon_pick = None;
+                    match picked {
+                        Picked::Path(path) => self.apply(Command::OpenLexicon(path)),
+                        Picked::Cancelled => {}
+                        Picked::Unavailable => self.ask_for_path(
+                            PathPurpose::Lexicon,
+                            Some(NO_DIALOG.replace("{what}", "file")),
+                        ),
+                    }
+                }
+                Poll::Lost => {
+                    self.lexicon_pick = None;
+                    self.error("The file dialog could not be shown.".into());
+                }
+            }
+        }
+        if self
+            .lexicon_watch
+            .as_mut()
+            .is_some_and(LexiconWatch::changed)
+        {
+            self.read_lexicon();
+        }
         match self.export.poll() {
             Some(Finished::Exported(text)) => {
                 self.message = Some(Message {
@@ -413,6 +481,28 @@ impl AppState {
                 Some(NO_DIALOG.replace("{what}", "save")),
             ),
             None => {}
+        }
+    }
+
+    /// Read the watched lexicon file. A good one takes over and the open
+    /// folder is analysed again with it; a broken one is reported and the
+    /// lexicon before stays in force, with the matrix it made. Read on the UI
+    /// thread: a lexicon is a few kilobytes of word lists, compiled in
+    /// milliseconds.
+    fn read_lexicon(&mut self) {
+        let Some(watch) = &self.lexicon_watch else {
+            return;
+        };
+        match lexicon_watch::load(&watch.path) {
+            Ok(lexicon) => {
+                self.lexicon = Arc::new(lexicon);
+                self.lexicon_error = None;
+                self.apply(Command::Reload);
+            }
+            Err(text) => {
+                self.error(format!("Lexicon not used (the previous one stays): {text}"));
+                self.lexicon_error = Some(text);
+            }
         }
     }
 

@@ -4,8 +4,8 @@ use super::prefs;
 use super::reviewing::Act;
 use super::state::{AppState, Command, PathPurpose};
 use super::{
-    active_filters, evidence, export_dialog, filter_form, filters, help, matrix_view, path_entry,
-    reader, review_form, theme,
+    active_filters, evidence, export_dialog, filter_form, filters, help, lexicon_panel,
+    lexicon_watch, matrix_view, path_entry, reader, review_form, theme,
 };
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -29,6 +29,12 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState) {
         egui::Panel::top("active_filters").show(ui, |ui| active_filters::ui(ui, state));
     }
     egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, state));
+    if state.show_lexicon {
+        egui::Panel::left("lexicon")
+            .default_size(300.0)
+            .min_size(200.0)
+            .show(ui, |ui| lexicon_panel::ui(ui, state));
+    }
     if state.evidence.is_some() {
         egui::Panel::right("evidence")
             .default_size(440.0)
@@ -56,6 +62,10 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState) {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(100));
     }
+    if state.lexicon_watch.is_some() {
+        // Frames are drawn only on input; the watched file is looked at in them.
+        ui.ctx().request_repaint_after(lexicon_watch::INTERVAL);
+    }
 }
 
 fn shortcuts(ctx: &egui::Context, state: &mut AppState) {
@@ -70,6 +80,10 @@ fn shortcuts(ctx: &egui::Context, state: &mut AppState) {
     }
     if pressed(Key::E) {
         state.push(Command::ShowExport(true));
+    }
+    // A plain letter: only while no text field takes it.
+    if !ctx.text_edit_focused() && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::L)) {
+        state.push(Command::ShowLexicon(!state.show_lexicon));
     }
     if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F5)) {
         state.push(Command::Reload);
@@ -183,6 +197,13 @@ fn toolbar(ui: &mut egui::Ui, state: &mut AppState) {
             .clicked()
         {
             state.push(Command::ShowExport(true));
+        }
+        if ui
+            .selectable_label(state.show_lexicon, "Lexicon")
+            .on_hover_text("Show the parties and issues searched for, or open another lexicon (L)")
+            .clicked()
+        {
+            state.push(Command::ShowLexicon(!state.show_lexicon));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let other = match state.prefs.theme {

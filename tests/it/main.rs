@@ -7,6 +7,8 @@ mod cli;
 mod corpus;
 mod exports;
 mod extraction;
+#[cfg(feature = "gui")]
+mod lexicon_panel;
 mod linear;
 mod properties;
 mod review;

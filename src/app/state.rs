@@ -7,6 +7,7 @@ use super::export_job::{self, ExportDialog, Finished};
 use super::filter_form::{self, FilterForm, FilterPart};
 use super::jobs::{LoadJob, LoadRequest, Loaded, Poll, Task, Waker};
 use super::prefs::Prefs;
+use super::table::{SortColumn, StatementsTable};
 use crate::corpus::Cache;
 use crate::export::Format;
 use crate::matrix::{Filter, Matrix};
@@ -71,6 +72,18 @@ pub enum Command {
     /// Use the typed path.
     SubmitPath,
     ClosePath,
+    /// Show the statements table, of one party or issue when given.
+    ShowTable {
+        actor: Option<usize>,
+        issue: Option<usize>,
+    },
+    HideTable,
+    /// Sort the table by this column (again: reversed).
+    SortTable(SortColumn),
+    /// Select the row of this statement.
+    SelectRow(usize),
+    /// Move the table's selection by rows (Up/Down).
+    MoveRowSelection(isize),
 }
 
 /// A line for the status bar.
@@ -130,6 +143,7 @@ pub struct AppState {
     pub message: Option<Message>,
     pub show_skipped: bool,
     pub show_help: bool,
+    pub table: StatementsTable,
     /// How long the last load took, from request to analysis.
     pub load_time: Option<Duration>,
     /// What the last load read; lent to the next load job (`None` meanwhile).
@@ -159,6 +173,7 @@ impl AppState {
             message: None,
             show_skipped: false,
             show_help: false,
+            table: StatementsTable::default(),
             load_time: None,
             cache: None,
             dialogs,
@@ -298,6 +313,24 @@ impl AppState {
                 }
             }
             Command::ClosePath => self.path_entry = None,
+            Command::ShowTable { actor, issue } => {
+                if self.analysis.is_some() {
+                    let fits = |i: Option<usize>, n| i.filter(|&i| i < n);
+                    let (actor, issue) = (
+                        fits(actor, self.matrix.actors),
+                        fits(issue, self.matrix.issues),
+                    );
+                    self.table.show(actor, issue);
+                    self.reader = None;
+                }
+            }
+            Command::HideTable => self.table.open = false,
+            Command::SortTable(column) => self.table.sort_by(column),
+            Command::SelectRow(statement) => self.table.selected = Some(statement),
+            Command::MoveRowSelection(by) => {
+                let rows = self.table_rows();
+                self.table.move_selection(&rows, by);
+            }
         }
     }
 

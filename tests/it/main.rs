@@ -12,4 +12,6 @@ mod properties;
 #[cfg(unix)]
 mod special_files;
 #[cfg(feature = "gui")]
+mod table;
+#[cfg(feature = "gui")]
 mod ui;

@@ -55,23 +55,31 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
                     fixed(ui, LABEL_WIDTH, HEADER_HEIGHT, |ui| {
                         ui.strong("Party \\ Issue");
                     });
-                    for name in actors.iter().map(|a| a.name.as_str()).chain(["Total"]) {
+                    for (a, actor) in actors.iter().enumerate() {
                         fixed(ui, LABEL_WIDTH, ROW_HEIGHT, |ui| {
-                            ui.add(egui::Label::new(RichText::new(name).strong()).wrap());
+                            let table = Command::ShowTable {
+                                actor: Some(a),
+                                issue: None,
+                            };
+                            header(ui, state, &actor.name, "party", table);
                         });
                     }
+                    fixed(ui, LABEL_WIDTH, ROW_HEIGHT, |ui| {
+                        ui.strong("Total");
+                    });
                 });
                 egui::ScrollArea::horizontal()
                     .id_salt("matrix columns")
                     .show(ui, |ui| {
                         ui.vertical(|ui| {
                             ui.horizontal(|ui| {
-                                for issue in issues {
+                                for (i, issue) in issues.iter().enumerate() {
                                     fixed(ui, issue_width, HEADER_HEIGHT, |ui| {
-                                        ui.add(
-                                            egui::Label::new(RichText::new(&issue.name).strong())
-                                                .wrap(),
-                                        );
+                                        let table = Command::ShowTable {
+                                            actor: None,
+                                            issue: Some(i),
+                                        };
+                                        header(ui, state, &issue.name, "issue", table);
                                     });
                                 }
                                 fixed(ui, TOTAL_WIDTH, HEADER_HEIGHT, |ui| {
@@ -110,6 +118,20 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
                     });
             });
         });
+}
+
+/// A party's or issue's name, which opens the table of its statements.
+fn header(ui: &mut egui::Ui, state: &mut AppState, name: &str, what: &str, table: Command) {
+    let label = egui::Label::new(RichText::new(name).strong())
+        .wrap()
+        .sense(Sense::click());
+    if ui
+        .add(label)
+        .on_hover_text(format!("Click to list this {what}'s statements in a table"))
+        .clicked()
+    {
+        state.push(table);
+    }
 }
 
 /// A `width` × `height` slot with `add` in it, from its left edge, centred

@@ -27,12 +27,15 @@ mod review_form;
 pub mod reviewing;
 pub mod sample;
 mod state;
+mod table;
+mod table_view;
 mod theme;
 mod ui;
 
 pub use reader::bytes_laid_out as reader_bytes_laid_out;
 pub use reviewing::Act;
 pub use state::{AppState, Command, EVIDENCE_PAGE, Message, PathPurpose, Reader};
+pub use table::SortColumn;
 
 use prefs::Prefs;
 use std::path::PathBuf;

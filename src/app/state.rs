@@ -9,6 +9,7 @@ use super::jobs::{LoadJob, LoadRequest, Loaded, Poll, Task, Waker};
 use super::lexicon_watch::{self, LexiconWatch};
 use super::prefs::Prefs;
 use super::reviewing::{Act, Reviews};
+use super::table::{SortColumn, StatementsTable};
 use crate::corpus::Cache;
 use crate::export::Format;
 use crate::matrix::{Filter, Matrix};
@@ -101,6 +102,18 @@ pub enum Command {
     PickLexicon,
     /// Use this lexicon file, watch it, and analyse the open folder again with it.
     OpenLexicon(PathBuf),
+    /// Show the statements table, of one party or issue when given.
+    ShowTable {
+        actor: Option<usize>,
+        issue: Option<usize>,
+    },
+    HideTable,
+    /// Sort the table by this column (again: reversed).
+    SortTable(SortColumn),
+    /// Select the row of this statement.
+    SelectRow(usize),
+    /// Move the table's selection by rows (Up/Down).
+    MoveRowSelection(isize),
 }
 
 /// A line for the status bar.
@@ -168,6 +181,7 @@ pub struct AppState {
     pub show_skipped: bool,
     pub show_help: bool,
     pub reviews: Reviews,
+    pub table: StatementsTable,
     /// How long the last load took, from request to analysis.
     pub load_time: Option<Duration>,
     /// What the last load read; lent to the next load job (`None` meanwhile).
@@ -202,6 +216,7 @@ impl AppState {
             show_skipped: false,
             show_help: false,
             reviews: Reviews::default(),
+            table: StatementsTable::default(),
             load_time: None,
             cache: None,
             dialogs,
@@ -374,6 +389,29 @@ impl AppState {
             Command::OpenLexicon(path) => {
                 self.lexicon_watch = Some(LexiconWatch::new(path));
                 self.read_lexicon();
+            }
+            Command::ShowTable { actor, issue } => {
+                if self.analysis.is_some() {
+                    let fits = |i: Option<usize>, n| i.filter(|&i| i < n);
+                    let (actor, issue) = (
+                        fits(actor, self.matrix.actors),
+                        fits(issue, self.matrix.issues),
+                    );
+                    self.table.show(actor, issue);
+                    self.reader = None;
+                }
+            }
+            Command::HideTable => self.table.open = false,
+            Command::SortTable(column) => self.table.sort_by(column),
+            Command::SelectRow(statement) => {
+                self.table.selected = Some(statement);
+                // The review keys act on the selected row.
+                self.reviews.focus = Some(statement);
+            }
+            Command::MoveRowSelection(by) => {
+                let rows = self.table_rows();
+                self.table.move_selection(&rows, by);
+                self.reviews.focus = self.table.selected;
             }
         }
     }

@@ -5,7 +5,7 @@ use super::reviewing::Act;
 use super::state::{AppState, Command, PathPurpose};
 use super::{
     active_filters, evidence, export_dialog, filter_form, filters, help, lexicon_panel,
-    lexicon_watch, matrix_view, path_entry, reader, review_form, theme,
+    lexicon_watch, matrix_view, path_entry, reader, review_form, table_view, theme,
 };
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -44,6 +44,8 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState) {
     egui::CentralPanel::default().show(ui, |ui| {
         if state.reader.is_some() {
             reader::ui(ui, state);
+        } else if state.table.open {
+            table_view::ui(ui, state);
         } else {
             matrix_view::ui(ui, state);
         }
@@ -91,7 +93,22 @@ fn shortcuts(ctx: &egui::Context, state: &mut AppState) {
     if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1)) {
         state.push(Command::ShowHelp(!state.show_help));
     }
+    // T is a letter: typed into a field, it is text, not the shortcut.
+    if !ctx.text_edit_focused() && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::T)) {
+        state.push(toggle_table(state));
+    }
     review_keys(ctx, state);
+}
+
+fn toggle_table(state: &AppState) -> Command {
+    if state.table.open {
+        Command::HideTable
+    } else {
+        Command::ShowTable {
+            actor: None,
+            issue: None,
+        }
+    }
 }
 
 /// A, R, E, N and their Shift forms act on the statement in focus or the
@@ -204,6 +221,16 @@ fn toolbar(ui: &mut egui::Ui, state: &mut AppState) {
             .clicked()
         {
             state.push(Command::ShowLexicon(!state.show_lexicon));
+        }
+        if ui
+            .add_enabled(
+                state.analysis.is_some(),
+                egui::Button::selectable(state.table.open, "Table"),
+            )
+            .on_hover_text("List the statements shown as a sortable table instead of the matrix (T)")
+            .clicked()
+        {
+            state.push(toggle_table(state));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let other = match state.prefs.theme {

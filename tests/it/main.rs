@@ -17,4 +17,6 @@ mod review_ui;
 #[cfg(unix)]
 mod special_files;
 #[cfg(feature = "gui")]
+mod table;
+#[cfg(feature = "gui")]
 mod ui;

@@ -10,8 +10,18 @@ use stancegrid::app::{self, AppState, Command};
 use stancegrid::{Analysis, Document, Lexicon, Span, Stance, Statement};
 use std::sync::Arc;
 
-/// (speaker, sentence, actor, issue, stance, date), one article each.
-const ROWS: [(&str, &str, &str, &str, Stance, Option<&str>); 5] = [
+/// (speaker, sentence, actor, issue, stance, date): one article's statement.
+type Row = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Stance,
+    Option<&'static str>,
+);
+
+/// One article each.
+const ROWS: [Row; 5] = [
     (
         "Peskov",
         "Peskov rejected foreign troops.",

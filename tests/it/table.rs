@@ -89,6 +89,8 @@ fn analysis() -> Analysis {
                 sentence: Span::new(0, sentence.len()),
                 quote: None,
                 cues: Vec::new(),
+                grade: None,
+                review: None,
             },
         )
         .collect();

@@ -1,14 +1,15 @@
 //! The window's cost with a large corpus, headless and through its own code
 //! path (`cargo bench --bench window`): one frame of the matrix with about
 //! 50,000 statements, one frame with the largest cell's evidence open, a
-//! filter change, the time from "open folder" to the matrix drawn, and one
-//! frame of the article reader on a 20 MB article on one line and on a
-//! transcript of 5,000 statements.
+//! filter change, the time from "open folder" to the matrix drawn, one frame
+//! of the statements table listing them all, sorted, and one frame of the
+//! article reader on a 20 MB article on one line and on a transcript of
+//! 5,000 statements.
 
 use divan::Bencher;
 use egui_kittest::Harness;
 use stancegrid::app::dialogs::Scripted;
-use stancegrid::app::{self, AppState, Command};
+use stancegrid::app::{self, AppState, Command, SortColumn};
 use stancegrid::matrix::Filter;
 use stancegrid::synth::Generated;
 use stancegrid::{Analysis, Document, Lexicon, Span, Stance, Statement};
@@ -77,6 +78,24 @@ fn frame_with_fullest_cell_open(bencher: Bencher) {
     let (actor, issue) = fullest_cell(&FIXTURE.analysis);
     harness.state_mut().push(Command::OpenCell { actor, issue });
     harness.run();
+    bencher.bench_local(|| harness.step());
+}
+
+/// Sorted by sentence (the costliest sort), so that a frame that sorted
+/// again would show.
+#[divan::bench(sample_count = 30)]
+fn frame_statements_table_of_every_statement(bencher: Bencher) {
+    let mut harness = showing_analysis();
+    harness.state_mut().push(Command::ShowTable {
+        actor: None,
+        issue: None,
+    });
+    harness
+        .state_mut()
+        .push(Command::SortTable(SortColumn::Sentence));
+    harness.run();
+    let rows = harness.state_mut().table_rows().len();
+    assert!(rows >= 50_000, "the table lists {rows} rows");
     bencher.bench_local(|| harness.step());
 }
 

@@ -198,6 +198,9 @@ pub struct Cell {
     /// The first of each statement's copies that passes the filter, in
     /// document order: what the counts count.
     pub distinct: Vec<usize>,
+    /// Rejected statements that pass the filter, in document order: listed
+    /// (struck through) but in neither `distinct` nor the counts.
+    pub rejected: Vec<usize>,
     /// Distinct statements per stance, rejected ones left out.
     pub counts: Counts,
     /// How many of `statements` a person reviewed (rejected ones included).
@@ -205,6 +208,12 @@ pub struct Cell {
 }
 
 impl Cell {
+    /// What a list of the cell shows: the counted statements, then the
+    /// rejected ones.
+    pub fn listed(&self) -> impl Iterator<Item = usize> + '_ {
+        self.distinct.iter().chain(&self.rejected).copied()
+    }
+
     pub fn summary(&self) -> Option<Summary> {
         self.counts.summary()
     }
@@ -235,6 +244,7 @@ impl Matrix {
                     cell.reviewed += 1;
                 }
                 if s.is_rejected() {
+                    cell.rejected.push(i);
                     continue;
                 }
                 if let Some(seen) = counted.get_mut(analysis.copies.first(i))

@@ -54,12 +54,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     let cell = state.matrix.cell(actor, issue);
     // What is counted, then what a person rejected: struck through, at hand
     // to take back.
-    let mut listed = cell.distinct.clone();
-    listed.extend(
-        cell.statements
-            .iter()
-            .filter(|&&i| analysis.statements[i].is_rejected()),
-    );
+    let listed: Vec<usize> = cell.listed().collect();
     let statements = newest_first(&analysis, &listed);
     let (reviewed, total) = (cell.reviewed, cell.statements.len());
     ui.horizontal(|ui| {

@@ -20,17 +20,19 @@ pub enum SortColumn {
     Actor,
     Issue,
     Stance,
+    Origin,
     Sentence,
 }
 
 impl SortColumn {
-    pub const ALL: [SortColumn; 7] = [
+    pub const ALL: [SortColumn; 8] = [
         SortColumn::Date,
         SortColumn::Source,
         SortColumn::Speaker,
         SortColumn::Actor,
         SortColumn::Issue,
         SortColumn::Stance,
+        SortColumn::Origin,
         SortColumn::Sentence,
     ];
 
@@ -42,6 +44,7 @@ impl SortColumn {
             SortColumn::Actor => "Party",
             SortColumn::Issue => "Issue",
             SortColumn::Stance => "Stance",
+            SortColumn::Origin => "Origin",
             SortColumn::Sentence => "Sentence",
         }
     }
@@ -157,7 +160,8 @@ impl StatementsTable {
             .unwrap_or_default()
     }
 
-    /// The statements the matrix counts (copies once), in the scope, sorted.
+    /// The statements the matrix counts (copies once) and the rejected ones,
+    /// in the scope, sorted.
     fn sorted(&self, analysis: &Analysis, matrix: &Matrix) -> Vec<usize> {
         let actors = self
             .actor
@@ -167,7 +171,7 @@ impl StatementsTable {
                 let issues = self
                     .issue
                     .map_or(0..matrix.issues, |i| i..(i + 1).min(matrix.issues));
-                issues.flat_map(move |i| matrix.cell(a, i).distinct.iter().copied())
+                issues.flat_map(move |i| matrix.cell(a, i).listed())
             })
             .collect();
         rows.sort_unstable_by(|&a, &b| {
@@ -210,11 +214,17 @@ fn compare(analysis: &Analysis, column: SortColumn, a: usize, b: usize) -> Order
             &lexicon.issues()[sb.issue].name,
         ),
         SortColumn::Stance => stance_rank(sa.stance).cmp(&stance_rank(sb.stance)),
+        SortColumn::Origin => origin(sa).cmp(&origin(sb)),
         SortColumn::Sentence => folded(
             analysis.text(sa.doc, sa.sentence).trim(),
             analysis.text(sb.doc, sb.sentence).trim(),
         ),
     }
+}
+
+/// Rejected after every origin, so that they sort together.
+fn origin(s: &crate::Statement) -> (bool, crate::model::Origin) {
+    (s.is_rejected(), s.origin())
 }
 
 fn stance_rank(stance: Stance) -> usize {

@@ -60,6 +60,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
         .column(Column::initial(100.0).clip(true))
         .column(Column::initial(130.0).clip(true))
         .column(Column::initial(110.0).clip(true))
+        .column(Column::initial(80.0).clip(true))
         .column(Column::remainder().clip(true));
     if let Some(at) = reveal_at {
         table = table.scroll_to_row(at, None);
@@ -79,7 +80,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
                 row.col(|ui| match &doc.date {
                     Some(date) => cell(ui, date),
                     None => {
-                        ui.add(egui::Label::new(RichText::new("undated").weak()).selectable(false));
+                        cell(ui, RichText::new("undated").weak());
                     }
                 });
                 row.col(|ui| cell(ui, &doc.source));
@@ -87,7 +88,18 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
                 row.col(|ui| cell(ui, &analysis.lexicon.actors()[s.actor].name));
                 row.col(|ui| cell(ui, &analysis.lexicon.issues()[s.issue].name));
                 row.col(|ui| cell(ui, &theme::badge(theme::of_stance(s.stance))));
-                row.col(|ui| cell(ui, analysis.text(s.doc, s.sentence).trim()));
+                row.col(|ui| cell(ui, origin(s)));
+                let sentence = RichText::new(analysis.text(s.doc, s.sentence).trim());
+                row.col(|ui| {
+                    cell(
+                        ui,
+                        if s.is_rejected() {
+                            sentence.strikethrough().weak()
+                        } else {
+                            sentence
+                        },
+                    )
+                });
                 let response = row.response();
                 if response.double_clicked() {
                     state.push(Command::ShowInArticle(index));
@@ -116,9 +128,18 @@ fn heading(state: &AppState, analysis: &crate::Analysis) -> String {
     }
 }
 
+/// Who decided the statement; a rejected one says so instead.
+fn origin(s: &crate::Statement) -> &'static str {
+    if s.is_rejected() {
+        "rejected"
+    } else {
+        s.origin().as_str()
+    }
+}
+
 /// One line, cut with "…" to its column (the whole text on hover); not
 /// selectable, so that a click reaches the row.
-fn cell(ui: &mut egui::Ui, text: &str) {
+fn cell(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {
     ui.add(egui::Label::new(text).truncate().selectable(false));
 }
 

@@ -2,13 +2,11 @@
 //! file, opened through the typed path, re-analyses the folder; the watched
 //! file's changes are taken in, and a broken one keeps the one before.
 
+use crate::window::{self, step_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stancegrid::app::dialogs::Scripted;
-use stancegrid::app::{self, AppState, Command};
+use stancegrid::app::{AppState, Command};
 use std::path::Path;
-use std::sync::Arc;
-use std::time::Duration;
 
 const ARTICLE: &str =
     "The Northern League rejected any tariff cut, its spokesman Ada Stone said.\n";
@@ -21,39 +19,11 @@ const TRADE: &str = r#"Lexicon(
     stance: StanceCues(oppose: ["reject*"]),
 )"#;
 
-fn harness() -> Harness<'static, AppState> {
-    let dialogs = Arc::new(Scripted {
-        folder: None,
-        save_dir: None,
-        unavailable: true,
-    });
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(
-            |ui, state: &mut AppState| app::ui(ui, state),
-            AppState::new(Default::default(), dialogs),
-        )
-}
-
-fn step_until(harness: &mut Harness<'_, AppState>, done: impl Fn(&AppState) -> bool) {
-    for _ in 0..1000 {
-        harness.step();
-        if done(harness.state()) {
-            harness.run_ok();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("the window did not get there in time");
-}
-
-/// A window on a folder of one article, opened with the built-in lexicon.
+/// A window on a folder of one article, opened with the built-in lexicon;
+/// its dialogs cannot be shown, so paths are typed.
 fn window_on(dir: &Path) -> Harness<'static, AppState> {
     std::fs::write(dir.join("a.txt"), ARTICLE).expect("article written");
-    let mut harness = harness();
-    harness.state_mut().apply(Command::Open(dir.to_path_buf()));
-    step_until(&mut harness, |s| s.analysis.is_some() && !s.is_busy());
-    harness
+    window::opened_on(dir, window::unavailable_dialogs(None))
 }
 
 /// Open `file` as the lexicon through the panel's button and the typed path.
@@ -62,12 +32,12 @@ fn open_lexicon(harness: &mut Harness<'_, AppState>, file: &Path) {
     step_until(harness, |s| s.path_entry.is_some());
     harness.state_mut().path_entry.as_mut().expect("asked").text = file.display().to_string();
     harness.get_by_label("Use").click();
-    step_until(harness, |s| s.analysis.is_some() && !s.is_busy());
+    step_until(harness, window::loaded);
 }
 
 #[test]
 fn the_panel_lists_parties_with_their_names_and_issues_with_their_terms() {
-    let mut harness = harness();
+    let mut harness = window::fresh(window::unavailable_dialogs(None));
     harness.run();
     harness.key_press(egui::Key::L);
     harness.run();

@@ -20,3 +20,5 @@ mod special_files;
 mod table;
 #[cfg(feature = "gui")]
 mod ui;
+#[cfg(feature = "gui")]
+mod window;

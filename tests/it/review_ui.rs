@@ -6,13 +6,11 @@
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stancegrid::app::dialogs::Scripted;
-use stancegrid::app::{self, AppState, Command};
+use crate::window::{self, step_until};
+use stancegrid::app::{AppState, Command};
 use stancegrid::review::{self, Decision};
 use stancegrid::{Grade, Origin, Stance};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::Duration;
 
 /// Four reports of the Kremlin refusing foreign troops, one of each grade.
 const ARTICLES: [(&str, &str); 4] = [
@@ -44,32 +42,7 @@ fn write_corpus(dir: &Path) {
 
 /// A window opened on `dir` (the corpus written there already), loaded.
 fn window_on(dir: &Path, save_dir: Option<PathBuf>) -> Harness<'static, AppState> {
-    let dialogs = Arc::new(Scripted {
-        folder: None,
-        save_dir,
-        unavailable: false,
-    });
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(
-            |ui, state: &mut AppState| app::ui(ui, state),
-            AppState::new(Default::default(), dialogs),
-        );
-    harness.state_mut().apply(Command::Open(dir.to_path_buf()));
-    step_until(&mut harness, |s| s.analysis.is_some() && !s.is_busy());
-    harness
-}
-
-fn step_until(harness: &mut Harness<'_, AppState>, done: impl Fn(&AppState) -> bool) {
-    for _ in 0..1000 {
-        harness.step();
-        if done(harness.state()) {
-            harness.run_ok();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("the background job did not finish in time");
+    window::opened_on(dir, window::dialogs(None, save_dir))
 }
 
 fn open_cell(harness: &mut Harness<'_, AppState>) {

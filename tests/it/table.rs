@@ -5,8 +5,8 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stancegrid::app::dialogs::Scripted;
-use stancegrid::app::{self, AppState, Command};
+use crate::window;
+use stancegrid::app::{AppState, Command};
 use stancegrid::{Analysis, Document, Lexicon, Span, Stance, Statement};
 use std::sync::Arc;
 
@@ -64,7 +64,7 @@ const ROWS: [Row; 5] = [
     ),
 ];
 
-fn analysis() -> Analysis {
+fn analysis(root: &std::path::Path) -> Analysis {
     let lexicon = Arc::new(Lexicon::builtin());
     let documents = ROWS
         .iter()
@@ -94,22 +94,16 @@ fn analysis() -> Analysis {
             },
         )
         .collect();
-    Analysis::new("root".into(), lexicon, documents, statements, Vec::new())
+    Analysis::new(root.into(), lexicon, documents, statements, Vec::new())
 }
 
 fn window() -> Harness<'static, AppState> {
-    let dialogs = Arc::new(Scripted {
-        folder: None,
-        save_dir: None,
-        unavailable: false,
-    });
-    let mut state = AppState::new(Default::default(), dialogs);
-    state.show(analysis());
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, state: &mut AppState| app::ui(ui, state), state);
-    harness.run();
-    harness
+    window_in(std::path::Path::new("root"))
+}
+
+/// The window on the articles as if read from `root`, where reviews are saved.
+fn window_in(root: &std::path::Path) -> Harness<'static, AppState> {
+    window::showing(analysis(root), window::SIZE)
 }
 
 fn rows(harness: &mut Harness<'_, AppState>) -> Vec<usize> {
@@ -240,4 +234,43 @@ fn a_party_header_opens_the_table_of_that_party() {
     harness.run();
     harness.get_by_label("Statements on Ceasefire");
     assert_eq!(rows(&mut harness), [2, 4]);
+}
+
+#[test]
+fn a_rejected_row_stays_listed_struck_out_and_origins_sort() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window_in(dir.path());
+    harness.key_press(egui::Key::T);
+    harness.run();
+    harness.get_by_label("Adams opposed the ceasefire.").click();
+    harness.run();
+    harness.key_press(egui::Key::R);
+    harness.run();
+    harness.get_by_label("Peskov rejected foreign troops.").click();
+    harness.run();
+    harness.key_press(egui::Key::A);
+    harness.run();
+    assert!(harness.state().analysis.as_ref().unwrap().statements[2].is_rejected());
+    assert_eq!(rows(&mut harness).len(), 5, "the rejected one is still listed");
+    harness.get_by_label("5 statements");
+    harness.get_by_label("rejected");
+    harness.get_by_label("accepted");
+    assert_eq!(harness.query_all_by_label("automatic").count(), 3);
+    harness
+        .get_by_role_and_label(Role::Button, "Origin")
+        .click();
+    harness.run();
+    assert_eq!(
+        rows(&mut harness),
+        [1, 3, 4, 0, 2],
+        "automatic, accepted, then rejected"
+    );
+    // Counted nowhere: the ceasefire cell of Russia holds no statement.
+    let lexicon = &harness.state().analysis.as_ref().unwrap().lexicon;
+    let (russia, ceasefire) = (
+        lexicon.actor_index("russia").unwrap(),
+        lexicon.issue_index("ceasefire").unwrap(),
+    );
+    let cell = harness.state().matrix.cell(russia, ceasefire);
+    assert_eq!((cell.counts.oppose, cell.rejected.len()), (0, 1));
 }

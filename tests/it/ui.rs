@@ -5,7 +5,7 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use stancegrid::app::dialogs::Scripted;
+use crate::window::{self, dialogs, harness, step_until};
 use stancegrid::app::{self, AppState, Command};
 use stancegrid::matrix::Filter;
 use stancegrid::{Analysis, Cue, CueKind, Document, Lexicon, Span, Stance, Statement};
@@ -152,33 +152,6 @@ fn fixture_analysis(root: &Path) -> Analysis {
     )
 }
 
-fn dialogs(folder: Option<PathBuf>, save_dir: Option<PathBuf>) -> Arc<Scripted> {
-    Arc::new(Scripted {
-        folder,
-        save_dir,
-        unavailable: false,
-    })
-}
-
-fn harness(state: AppState) -> Harness<'static, AppState> {
-    harness_of_size(state, egui::vec2(1400.0, 900.0))
-}
-
-fn harness_of_size(state: AppState, size: egui::Vec2) -> Harness<'static, AppState> {
-    Harness::builder()
-        .with_size(size)
-        .build_ui_state(|ui, state: &mut AppState| app::ui(ui, state), state)
-}
-
-/// A window of `size` showing `analysis`, settled.
-fn window_showing(analysis: Analysis, size: egui::Vec2) -> Harness<'static, AppState> {
-    let mut state = AppState::new(Default::default(), dialogs(None, None));
-    state.show(analysis);
-    let mut harness = harness_of_size(state, size);
-    harness.run();
-    harness
-}
-
 /// A window showing the hand-made analysis of the fixture corpus.
 fn window_with_fixture(root: &Path, save_dir: Option<PathBuf>) -> Harness<'static, AppState> {
     let mut state = AppState::new(Default::default(), dialogs(None, save_dir));
@@ -188,31 +161,13 @@ fn window_with_fixture(root: &Path, save_dir: Option<PathBuf>) -> Harness<'stati
     harness
 }
 
-/// Step frames until `done` holds, for at most ten seconds.
-fn step_until(harness: &mut Harness<'_, AppState>, done: impl Fn(&AppState) -> bool) {
-    for _ in 0..1000 {
-        harness.step();
-        if done(harness.state()) {
-            harness.run_ok();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("the background job did not finish in time");
-}
-
-fn idle(state: &AppState) -> bool {
-    !state.is_busy()
-}
-
 /// A window that opened the fixture corpus, written into `dir`, with the
 /// (scripted) folder dialog, once loading has finished.
 fn window_opened_on(dir: &Path) -> Harness<'static, AppState> {
     write_corpus(dir);
-    let state = AppState::new(Default::default(), dialogs(Some(dir.to_path_buf()), None));
-    let mut harness = harness(state);
+    let mut harness = window::fresh(dialogs(Some(dir.to_path_buf()), None));
     harness.get_by_label("Open folder…").click();
-    step_until(&mut harness, |s| s.analysis.is_some() && idle(s));
+    step_until(&mut harness, window::loaded);
     harness
 }
 
@@ -258,7 +213,7 @@ fn the_sample_corpus_loads_and_reports_its_time() {
     harness
         .state_mut()
         .apply(Command::Open(dir.path().to_path_buf()));
-    step_until(&mut harness, |s| s.analysis.is_some() && idle(s));
+    step_until(&mut harness, window::loaded);
     let elapsed = started.elapsed();
     let state = harness.state();
     assert_eq!(state.analysis.as_ref().map(|a| a.documents.len()), Some(5));
@@ -369,7 +324,7 @@ fn export_writes_the_filtered_view_where_the_dialog_says() {
     harness.get_by_label("Statements (CSV)").click();
     harness.run();
     harness.get_by_label("Save…").click();
-    step_until(&mut harness, |s| idle(s) && s.message.is_some());
+    step_until(&mut harness, |s| !s.is_busy() && s.message.is_some());
     let message = harness.state().message.clone().expect("a message");
     assert!(!message.is_error, "{}", message.text);
     let path = out
@@ -390,7 +345,7 @@ fn a_missing_folder_shows_a_readable_error() {
     let missing = dir.path().join("no-such-folder");
     let mut harness = harness(AppState::new(Default::default(), dialogs(None, None)));
     harness.state_mut().apply(Command::Open(missing));
-    step_until(&mut harness, idle);
+    step_until(&mut harness, |s| !s.is_busy());
     // Said where the matrix would be and in the status bar.
     assert!(
         harness
@@ -408,7 +363,7 @@ fn a_file_is_not_a_folder() {
     std::fs::write(&file, PESKOV).expect("written");
     let mut harness = window_with_fixture(dir.path(), None);
     harness.state_mut().apply(Command::Open(file));
-    step_until(&mut harness, idle);
+    step_until(&mut harness, |s| !s.is_busy());
     harness.get_by_label_contains("not a folder");
     assert_eq!(
         harness.state().analysis.as_ref().map(|a| a.root.as_path()),
@@ -619,7 +574,7 @@ fn reloading_keeps_the_open_cell() {
     harness.run();
     harness.key_press(egui::Key::F5);
     harness.step();
-    step_until(&mut harness, idle);
+    step_until(&mut harness, |s| !s.is_busy());
     assert_eq!(harness.state().evidence, Some((3, 2)));
     assert_eq!(harness.state().selection, Some((3, 2)));
     // Another folder starts afresh.
@@ -628,7 +583,7 @@ fn reloading_keeps_the_open_cell() {
     harness
         .state_mut()
         .apply(Command::Open(other.path().to_path_buf()));
-    step_until(&mut harness, idle);
+    step_until(&mut harness, |s| !s.is_busy());
     assert_eq!(harness.state().evidence, None);
 }
 
@@ -673,7 +628,7 @@ fn an_xlsx_export_says_when_it_cut_a_cell_to_fit() {
     harness.get_by_label("Workbook (XLSX)").click();
     harness.run();
     harness.get_by_label("Save…").click();
-    step_until(&mut harness, |s| idle(s) && s.message.is_some());
+    step_until(&mut harness, |s| !s.is_busy() && s.message.is_some());
     let message = harness.state().message.clone().expect("a message");
     assert!(!message.is_error, "{}", message.text);
     assert!(message.text.contains("cut to fit"), "{}", message.text);
@@ -682,12 +637,7 @@ fn an_xlsx_export_says_when_it_cut_a_cell_to_fit() {
 /// A window whose file dialogs cannot be shown, as on a system without a
 /// desktop portal or zenity.
 fn window_without_dialogs(root: &Path) -> Harness<'static, AppState> {
-    let dialogs = Arc::new(Scripted {
-        folder: Some(root.to_path_buf()),
-        save_dir: Some(root.to_path_buf()),
-        unavailable: true,
-    });
-    let mut harness = harness(AppState::new(Default::default(), dialogs));
+    let mut harness = window::fresh(window::unavailable_dialogs(Some(root.to_path_buf())));
     harness.run();
     harness
 }
@@ -702,7 +652,7 @@ fn without_a_folder_dialog_a_typed_path_opens_the_folder() {
     harness.get_by_label_contains("No folder dialog could be shown");
     harness.state_mut().path_entry.as_mut().expect("asked").text = dir.path().display().to_string();
     harness.get_by_label("Open").click();
-    step_until(&mut harness, |s| s.analysis.is_some() && idle(s));
+    step_until(&mut harness, window::loaded);
     assert_eq!(
         harness
             .state()
@@ -732,7 +682,7 @@ fn without_a_save_dialog_a_typed_path_receives_the_export() {
     harness.state_mut().path_entry.as_mut().expect("asked").text = target.display().to_string();
     harness.get_by_label("Save").click();
     step_until(&mut harness, |s| {
-        idle(s) && s.message.as_ref().is_some_and(|m| !m.is_error)
+        !s.is_busy() && s.message.as_ref().is_some_and(|m| !m.is_error)
     });
     assert!(target.exists(), "the export went where the path says");
 }
@@ -751,7 +701,7 @@ fn ctrl_l_asks_for_a_path_with_the_recent_folders() {
     harness
         .get_by_label(&dir.path().display().to_string())
         .click();
-    step_until(&mut harness, |s| s.analysis.is_some() && idle(s));
+    step_until(&mut harness, window::loaded);
     assert!(harness.state().path_entry.is_none());
 }
 
@@ -964,7 +914,7 @@ fn reader_frame_work(bytes: usize) -> usize {
     let dir = tempfile::tempdir().expect("tempdir");
     let analysis = one_line_article(dir.path(), bytes);
     let middle = analysis.statements.len() - 1;
-    let mut harness = window_showing(analysis, egui::vec2(1400.0, 900.0));
+    let mut harness = window::showing(analysis, egui::vec2(1400.0, 900.0));
     harness.state_mut().apply(Command::ShowInArticle(middle));
     harness.run();
     harness.step();
@@ -999,7 +949,7 @@ fn the_reader_wraps_its_text_beside_the_evidence_panel() {
     let mut analysis = fixture_analysis(dir.path());
     analysis.documents[1].title =
         "Zelenskyy says Ukraine will accept a ceasefire only with security guarantees".into();
-    let mut harness = window_showing(analysis, egui::vec2(800.0, 600.0));
+    let mut harness = window::showing(analysis, egui::vec2(800.0, 600.0));
     harness
         .get_by_label_contains("Ukraine, Ceasefire: conditional")
         .click();
@@ -1091,7 +1041,7 @@ fn every_cell_fits_its_text_at_any_window_size() {
         egui::vec2(1280.0, 800.0),
         egui::vec2(1400.0, 900.0),
     ] {
-        let mut harness = window_showing(crowded_analysis(dir.path()), size);
+        let mut harness = window::showing(crowded_analysis(dir.path()), size);
         assert_cells_fit(&harness, size, f32::INFINITY);
         harness
             .get_by_label_contains("Ukraine, Security guarantees: mixed")
@@ -1147,7 +1097,7 @@ fn drag(harness: &mut Harness<'_, AppState>, from: egui::Pos2, to: egui::Pos2) {
 #[test]
 fn the_party_column_and_the_selected_cell_stay_in_view() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut harness = window_showing(fixture_analysis(dir.path()), egui::vec2(900.0, 600.0));
+    let mut harness = window::showing(fixture_analysis(dir.path()), egui::vec2(900.0, 600.0));
     // Select the last column with the keys, then open it.
     harness.key_press(egui::Key::ArrowDown);
     for _ in 0..10 {

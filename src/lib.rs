@@ -13,6 +13,7 @@
 //! - [`extract`]: sentences, speakers, issues and stances: pure functions on text.
 //! - [`review`]: a person's decisions on statements, kept in the project file.
 //! - [`matrix`]: statements into actor × issue cells, with filters.
+//! - [`agreement`]: parties against each other, issue by issue, from the matrix.
 //! - [`export`]: the position table and statements in CSV, Markdown, JSON, XLSX, HTML.
 //! - [`cli`]: the `stancegrid analyze` command.
 //! - [`progress`]: how far an analysis has come: files read, documents analysed.
@@ -20,6 +21,7 @@
 //! - `app` (feature `gui`): the desktop window, a thin layer over the above.
 //! - `synth` (feature `synth`, on for tests and benchmarks): seeded synthetic corpora.
 
+pub mod agreement;
 pub mod cli;
 pub mod copies;
 pub mod corpus;

@@ -32,6 +32,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
     ("L", "show or hide the lexicon"),
     ("T", "the statements table instead of the matrix"),
+    ("G", "parties against each other instead of the matrix"),
     ("Esc", "close a dialog"),
     ("Drop", "drop a folder or files on the window to open them"),
     ("F1", "show or hide this help"),

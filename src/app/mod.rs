@@ -6,6 +6,7 @@
 //! `eframe::App` impl only forwards to these, so tests drive [`ui`] directly.
 
 pub mod active_filters;
+mod agreement_view;
 mod article_chunks;
 mod cues;
 pub mod dialogs;

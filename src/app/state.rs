@@ -2,6 +2,7 @@
 //! [`AppState::apply`]. Views read the state and push [`Command`]s; background
 //! jobs are polled in [`AppState::poll`].
 
+use super::agreement_view::AgreementView;
 use super::dialogs::{FileDialogs, Picked};
 use super::export_job::{self, ExportDialog, Finished};
 use super::filter_form::{self, FilterForm, FilterPart};
@@ -114,6 +115,10 @@ pub enum Command {
     SelectRow(usize),
     /// Move the table's selection by rows (Up/Down).
     MoveRowSelection(isize),
+    /// Show the parties-against-each-other view instead of the matrix (G).
+    ShowAgreement(bool),
+    /// List the issues behind this pair of parties in the agreement view.
+    PickPair(usize, usize),
 }
 
 /// A line for the status bar.
@@ -182,6 +187,7 @@ pub struct AppState {
     pub show_help: bool,
     pub reviews: Reviews,
     pub table: StatementsTable,
+    pub agreement: AgreementView,
     /// How long the last load took, from request to analysis.
     pub load_time: Option<Duration>,
     /// What the last load read; lent to the next load job (`None` meanwhile).
@@ -217,6 +223,7 @@ impl AppState {
             show_help: false,
             reviews: Reviews::default(),
             table: StatementsTable::default(),
+            agreement: AgreementView::default(),
             load_time: None,
             cache: None,
             dialogs,
@@ -398,6 +405,7 @@ impl AppState {
                         fits(issue, self.matrix.issues),
                     );
                     self.table.show(actor, issue);
+                    self.agreement.open = false;
                     self.reader = None;
                 }
             }
@@ -412,6 +420,17 @@ impl AppState {
                 let rows = self.table_rows();
                 self.table.move_selection(&rows, by);
                 self.reviews.focus = self.table.selected;
+            }
+            Command::ShowAgreement(open) => {
+                self.agreement.open = open && self.analysis.is_some();
+                if self.agreement.open {
+                    self.table.open = false;
+                    self.reader = None;
+                }
+            }
+            Command::PickPair(a, b) => {
+                let actors = self.matrix.actors;
+                self.agreement.pair = (a != b && a < actors && b < actors).then_some((a, b));
             }
         }
     }

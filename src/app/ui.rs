@@ -4,8 +4,8 @@ use super::prefs;
 use super::reviewing::Act;
 use super::state::{AppState, Command, PathPurpose};
 use super::{
-    active_filters, evidence, export_dialog, filter_form, filters, help, lexicon_panel,
-    lexicon_watch, matrix_view, path_entry, reader, review_form, table_view, theme,
+    active_filters, agreement_view, evidence, export_dialog, filter_form, filters, help,
+    lexicon_panel, lexicon_watch, matrix_view, path_entry, reader, review_form, table_view, theme,
 };
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -46,6 +46,8 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState) {
             reader::ui(ui, state);
         } else if state.table.open {
             table_view::ui(ui, state);
+        } else if state.agreement.open {
+            agreement_view::ui(ui, state);
         } else {
             matrix_view::ui(ui, state);
         }
@@ -96,6 +98,9 @@ fn shortcuts(ctx: &egui::Context, state: &mut AppState) {
     // T is a letter: typed into a field, it is text, not the shortcut.
     if !ctx.text_edit_focused() && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::T)) {
         state.push(toggle_table(state));
+    }
+    if !ctx.text_edit_focused() && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::G)) {
+        state.push(Command::ShowAgreement(!state.agreement.open));
     }
     review_keys(ctx, state);
 }
@@ -231,6 +236,16 @@ fn toolbar(ui: &mut egui::Ui, state: &mut AppState) {
             .clicked()
         {
             state.push(toggle_table(state));
+        }
+        if ui
+            .add_enabled(
+                state.analysis.is_some(),
+                egui::Button::selectable(state.agreement.open, "Parties"),
+            )
+            .on_hover_text("Parties against each other: where their stances agree or conflict (G)")
+            .clicked()
+        {
+            state.push(Command::ShowAgreement(!state.agreement.open));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let other = match state.prefs.theme {

@@ -1,4 +1,4 @@
-//! The position table and the statements as CSV (RFC 4180, comma separated,
+//! The position table, the statements and the agreement of parties as CSV (RFC 4180, comma separated,
 //! one header row).
 //!
 //! Files start with a UTF-8 byte order mark: without it Excel reads UTF-8 as
@@ -25,6 +25,14 @@ pub(super) fn statements(analysis: &Analysis, matrix: &Matrix) -> Result<Vec<u8>
     to_csv(
         &table::STATEMENT_COLUMNS,
         table::statement_rows(analysis, matrix),
+    )
+}
+
+/// One row per pair of parties: see [`table::AGREEMENT_COLUMNS`].
+pub(super) fn agreement(analysis: &Analysis, matrix: &Matrix) -> Result<Vec<u8>, ExportError> {
+    to_csv(
+        &table::AGREEMENT_COLUMNS,
+        table::agreement_rows(analysis, matrix),
     )
 }
 

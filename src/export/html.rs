@@ -9,6 +9,7 @@
 use super::table::cue_kind;
 use super::{cell_label, cells, headline, legend, summary_colour};
 use crate::Analysis;
+use crate::agreement::{Agreement, Relation};
 use crate::matrix::Matrix;
 use crate::model::{Cue, Span, Summary};
 use std::borrow::Cow;
@@ -20,6 +21,10 @@ table.matrix { border-collapse: collapse; margin: 1em 0; }
 .matrix th, .matrix td { border: 1px solid #888; padding: .3em .6em; text-align: center; }
 .matrix th[scope=row] { text-align: left; }
 .matrix a { color: inherit; text-decoration: none; }
+table.agreement { border-collapse: collapse; margin: 1em 0; font-size: 90%; }
+.agreement th, .agreement td { border: 1px solid #888; padding: .3em .6em; vertical-align: top; }
+.agreement .conflict { font-weight: bold; }
+.agreement .incomparable { color: #555; }
 .empty { color: #777; }
 .legend, .meta, .skipped { color: #444; font-size: 90%; }
 .statement { border-left: 4px solid #bbb; margin: .8em 0; padding: .2em .8em; }
@@ -92,6 +97,8 @@ pub(super) fn render(analysis: &Analysis, matrix: &Matrix) -> String {
         escape(&legend())
     );
 
+    agreement(&mut out, analysis, matrix);
+
     out.push_str("<h2>Statements</h2>\n");
     for (a, i, cell) in cells(matrix) {
         let Some(label) = cell_label(&cell.counts) else {
@@ -104,15 +111,10 @@ pub(super) fn render(analysis: &Analysis, matrix: &Matrix) -> String {
             escape(&actors[a].name),
             escape(&issues[i].name),
         );
-        for &s in &cell.distinct {
-            statement(&mut out, analysis, s);
-        }
         // Rejected statements are not counted, but the reader of the
         // report sees what a person struck out.
-        for &s in &cell.statements {
-            if analysis.statements[s].is_rejected() {
-                statement(&mut out, analysis, s);
-            }
+        for s in cell.listed() {
+            statement(&mut out, analysis, s);
         }
         out.push_str("</section>\n");
     }
@@ -131,6 +133,51 @@ pub(super) fn render(analysis: &Analysis, matrix: &Matrix) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// Parties against each other: for each pair, the issues their stances
+/// agree, conflict or cannot be compared on.
+fn agreement(out: &mut String, analysis: &Analysis, matrix: &Matrix) {
+    let actors = analysis.lexicon.actors();
+    let issues = analysis.lexicon.issues();
+    let agreement = Agreement::build(matrix);
+    out.push_str(
+        "<h2>Parties against each other</h2>\n<table class=\"agreement\">\n<thead><tr><th></th>",
+    );
+    for actor in actors.iter().take(matrix.actors) {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(&actor.name));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (a, actor) in actors.iter().take(matrix.actors).enumerate() {
+        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", escape(&actor.name));
+        for b in 0..matrix.actors {
+            let Some(pair) = agreement.pair(a, b) else {
+                out.push_str("<td class=\"empty\">–</td>");
+                continue;
+            };
+            out.push_str("<td>");
+            for relation in Relation::ALL {
+                let list = pair.issues(relation);
+                if list.is_empty() {
+                    continue;
+                }
+                let names: Vec<&str> = list.iter().map(|&i| issues[i].name.as_str()).collect();
+                let _ = write!(
+                    out,
+                    "<div class=\"{relation}\">{relation} {}: {}</div>",
+                    list.len(),
+                    escape(&names.join(", ")),
+                    relation = relation.as_str(),
+                );
+            }
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str(
+        "</tbody>\n</table>\n<p class=\"legend\">Agree: the same stance on the issue; conflict: \
+         different stances; incomparable: one side said nothing or holds a mixed position.</p>\n",
+    );
 }
 
 /// One statement (number `index`): who, which stance, from which article,

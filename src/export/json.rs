@@ -1,7 +1,7 @@
 //! Everything in the matrix as one JSON document (schema
 //! `stancegrid/positions@2`), for other programs: the labels, the documents,
-//! every statement with its spans and cue words, the non-empty cells and the
-//! skipped files.
+//! every statement with its spans and cue words, the non-empty cells, the
+//! agreement of every pair of parties and the skipped files.
 //!
 //! The shapes here are the published schema: they are spelled out field by
 //! field, names as plain strings, rather than serialised from the model types,
@@ -10,6 +10,7 @@
 use super::table::cue_kind;
 use super::{ExportError, JSON_SCHEMA, cells};
 use crate::Analysis;
+use crate::agreement::{Agreement, Relation};
 use crate::matrix::Matrix;
 use serde::Serialize;
 use std::io::Write;
@@ -22,6 +23,7 @@ struct Positions<'a> {
     documents: Vec<Document<'a>>,
     statements: Statements<'a>,
     cells: Vec<Cell<'a>>,
+    agreement: Vec<Pair<'a>>,
     skipped: Vec<Skipped<'a>>,
 }
 
@@ -138,6 +140,16 @@ struct Cell<'a> {
     reviewed: usize,
 }
 
+/// A pair of parties and the issues (ids) behind each relation.
+#[derive(Serialize)]
+struct Pair<'a> {
+    a: &'a str,
+    b: &'a str,
+    agree: Vec<&'a str>,
+    conflict: Vec<&'a str>,
+    incomparable: Vec<&'a str>,
+}
+
 #[derive(Serialize)]
 struct Skipped<'a> {
     file: &'a str,
@@ -196,6 +208,25 @@ pub(super) fn render_to(
                     statements: counts.total(),
                     reviewed: cell.reviewed,
                 })
+            })
+            .collect(),
+        agreement: Agreement::build(matrix)
+            .pairs()
+            .iter()
+            .map(|pair| {
+                let ids = |r| {
+                    pair.issues(r)
+                        .iter()
+                        .map(|&i| issues[i].id.as_str())
+                        .collect()
+                };
+                Pair {
+                    a: &actors[pair.a].id,
+                    b: &actors[pair.b].id,
+                    agree: ids(Relation::Agree),
+                    conflict: ids(Relation::Conflict),
+                    incomparable: ids(Relation::Incomparable),
+                }
             })
             .collect(),
         skipped: analysis

@@ -36,6 +36,7 @@ pub enum Format {
     Json,
     PositionsCsv,
     StatementsCsv,
+    AgreementCsv,
     Markdown,
     Xlsx,
     Html,
@@ -43,9 +44,10 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order a format picker shows them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::PositionsCsv,
         Format::StatementsCsv,
+        Format::AgreementCsv,
         Format::Xlsx,
         Format::Html,
         Format::Markdown,
@@ -58,6 +60,7 @@ impl Format {
             Format::Json => "Positions and statements (JSON)",
             Format::PositionsCsv => "Position table (CSV)",
             Format::StatementsCsv => "Statements (CSV)",
+            Format::AgreementCsv => "Parties against each other (CSV)",
             Format::Markdown => "Position table (Markdown)",
             Format::Xlsx => "Workbook (XLSX)",
             Format::Html => "Report (HTML)",
@@ -68,7 +71,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Json => "json",
-            Format::PositionsCsv | Format::StatementsCsv => "csv",
+            Format::PositionsCsv | Format::StatementsCsv | Format::AgreementCsv => "csv",
             Format::Markdown => "md",
             Format::Xlsx => "xlsx",
             Format::Html => "html",
@@ -81,6 +84,7 @@ impl Format {
             Format::Json => "json",
             Format::PositionsCsv => "csv",
             Format::StatementsCsv => "statements-csv",
+            Format::AgreementCsv => "agreement-csv",
             Format::Markdown => "md",
             Format::Xlsx => "xlsx",
             Format::Html => "html",
@@ -96,6 +100,7 @@ impl Format {
     pub fn default_file_name(self) -> String {
         let stem = match self {
             Format::StatementsCsv => "statements",
+            Format::AgreementCsv => "agreement",
             Format::Html => "report",
             _ => "positions",
         };
@@ -191,6 +196,7 @@ pub fn render_to(
         }
         Format::PositionsCsv => (csv::positions(analysis, matrix)?, Changes::default()),
         Format::StatementsCsv => (csv::statements(analysis, matrix)?, Changes::default()),
+        Format::AgreementCsv => (csv::agreement(analysis, matrix)?, Changes::default()),
         Format::Markdown => (
             markdown::render(analysis, matrix).into_bytes(),
             Changes::default(),

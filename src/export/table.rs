@@ -1,6 +1,6 @@
-//! The rows of the two flat tables, the position table (one row per actor ×
-//! issue) and the statements (one row per statement), as the CSV and XLSX
-//! exports share them.
+//! The rows of the flat tables, the position table (one row per actor ×
+//! issue), the statements (one row per statement) and the agreement of
+//! parties (one row per pair), as the CSV and XLSX exports share them.
 //!
 //! Fields keep the exact text. Guarding text that a spreadsheet would run
 //! as a formula is CSV's concern ([`Field::as_csv`]): an XLSX string cell is
@@ -8,6 +8,7 @@
 //! builds rows; it must not know how a format lays them out.
 
 use crate::Analysis;
+use crate::agreement::{Agreement, Relation};
 use crate::matrix::Matrix;
 use crate::model::{CueKind, Statement};
 use std::borrow::Cow;
@@ -94,6 +95,54 @@ pub(super) const STATEMENT_COLUMNS: [&str; 18] = [
     "file", "title", "date", "source", "actor", "issue", "stance", "speaker", "sentence", "quote",
     "start", "end", "cues", "origin", "rejected", "grade", "original", "note",
 ];
+
+pub(super) const AGREEMENT_COLUMNS: [&str; 10] = [
+    "actor_a",
+    "actor_a_name",
+    "actor_b",
+    "actor_b_name",
+    "agree",
+    "conflict",
+    "incomparable",
+    "agree_issues",
+    "conflict_issues",
+    "incomparable_issues",
+];
+
+/// Every pair of parties in lexicon order, with how many issues they agree,
+/// conflict or cannot be compared on, and those issues' ids (`; `-separated).
+pub(super) fn agreement_rows<'a>(
+    analysis: &'a Analysis,
+    matrix: &Matrix,
+) -> impl Iterator<Item = [Field<'a>; 10]> + 'a {
+    let actors = analysis.lexicon.actors();
+    let issues = analysis.lexicon.issues();
+    let ids = move |list: &[usize]| {
+        list.iter()
+            .map(|&i| issues[i].id.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    Agreement::build(matrix)
+        .pairs()
+        .to_vec()
+        .into_iter()
+        .map(move |pair| {
+            let [agree, conflict, incomparable] = Relation::ALL.map(|r| pair.issues(r));
+            [
+                Field::text(&actors[pair.a].id),
+                Field::text(&actors[pair.a].name),
+                Field::text(&actors[pair.b].id),
+                Field::text(&actors[pair.b].name),
+                Field::Number(agree.len()),
+                Field::Number(conflict.len()),
+                Field::Number(incomparable.len()),
+                Field::owned(ids(agree)),
+                Field::owned(ids(conflict)),
+                Field::owned(ids(incomparable)),
+            ]
+        })
+}
 
 /// Every statement of the matrix in document order.
 pub(super) fn statement_rows<'a>(

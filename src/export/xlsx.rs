@@ -1,8 +1,8 @@
 //! A workbook for spreadsheet users: "Positions", the actors × issues grid
 //! with each cell's summary and counts on its stance colour; "Cells", the
 //! position table with numbers as numbers; "Statements", one row per
-//! statement. The two flat sheets have the CSV columns, a frozen header row
-//! and an autofilter.
+//! statement; "Agreement", one row per pair of parties. The flat sheets have
+//! the CSV columns, a frozen header row and an autofilter.
 //!
 //! Text is written as string cells, exactly: a string cell is never run as a
 //! formula, so it needs none of CSV's guards. Text longer than a cell holds
@@ -48,6 +48,12 @@ pub(super) fn render(
         workbook.add_worksheet().set_name("Statements")?,
         &table::STATEMENT_COLUMNS,
         table::statement_rows(analysis, matrix),
+        &header,
+    )?;
+    cells.sheet(
+        workbook.add_worksheet().set_name("Agreement")?,
+        &table::AGREEMENT_COLUMNS,
+        table::agreement_rows(analysis, matrix),
         &header,
     )?;
     Ok((workbook.save_to_buffer()?, cells.changes))

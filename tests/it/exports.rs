@@ -796,3 +796,66 @@ fn an_article_of_the_analysis_is_never_overwritten() {
         assert_eq!(std::fs::read_to_string(&article).unwrap(), KYIV);
     }
 }
+
+#[test]
+fn every_pair_of_parties_is_exported_with_the_issues_behind_its_numbers() {
+    let a = analysis();
+    let matrix = everything(&a);
+    let actors = a.lexicon.actors().len();
+    // Ukraine holds one stance on territory and NATO; Russia a mixed one on
+    // foreign troops and a condition on a ceasefire: nothing to compare.
+    let ukraine_russia = "nato_membership; foreign_troops; territory; ceasefire";
+
+    let (header, rows) = csv_rows(&render(Format::AgreementCsv, &a, &matrix));
+    assert_eq!(
+        header[..7],
+        [
+            "actor_a",
+            "actor_a_name",
+            "actor_b",
+            "actor_b_name",
+            "agree",
+            "conflict",
+            "incomparable"
+        ]
+    );
+    assert_eq!(rows.len(), actors * (actors - 1) / 2);
+    let row = rows
+        .iter()
+        .find(|r| r[0] == "ukraine" && r[2] == "russia")
+        .expect("a row for the pair");
+    assert_eq!(row[4..7], ["0", "0", "4"]);
+    assert_eq!(row[9], ukraine_russia);
+
+    let v = json(&a, &matrix);
+    let pair = v["agreement"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["a"] == "ukraine" && p["b"] == "russia")
+        .expect("the pair in JSON");
+    assert_eq!(pair["agree"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        pair["incomparable"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i.as_str().unwrap())
+            .collect::<Vec<_>>()
+            .join("; "),
+        ukraine_russia
+    );
+
+    let sheet = xlsx_parts(
+        render(Format::Xlsx, &a, &matrix),
+        &["xl/worksheets/sheet4.xml", "xl/workbook.xml"],
+    );
+    assert!(sheet[1].contains("name=\"Agreement\""), "{}", sheet[1]);
+
+    let html = String::from_utf8(render(Format::Html, &a, &matrix)).unwrap();
+    assert!(html.contains("<h2>Parties against each other</h2>"));
+    assert!(
+        html.contains("incomparable 4: NATO membership, Foreign troops, Territory, Ceasefire"),
+        "{html}"
+    );
+}

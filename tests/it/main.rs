@@ -1,5 +1,7 @@
 //! Integration tests, one module per capability.
 
+#[cfg(feature = "gui")]
+mod agreement;
 mod analysis;
 mod bad_input;
 mod behaviour;

@@ -76,6 +76,10 @@ pub enum FormatArg {
     Xlsx,
     /// A self-contained HTML report with the matrix and every quote.
     Html,
+    /// A REFI-QDA project for MAXQDA, ATLAS.ti or QualCoder: articles with coded statements (needs --out or a redirect).
+    Qdpx,
+    /// The parties and issues as a network for Gephi, counts per stance on each edge.
+    Graphml,
 }
 
 impl From<FormatArg> for Format {
@@ -87,6 +91,8 @@ impl From<FormatArg> for Format {
             FormatArg::Md => Format::Markdown,
             FormatArg::Xlsx => Format::Xlsx,
             FormatArg::Html => Format::Html,
+            FormatArg::Qdpx => Format::Qdpx,
+            FormatArg::Graphml => Format::Graphml,
         }
     }
 }
@@ -108,8 +114,11 @@ fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
         None => Lexicon::builtin(),
     };
     let format = Format::from(args.format);
-    if format == Format::Xlsx && args.out.is_none() && std::io::stdout().is_terminal() {
-        anyhow::bail!("XLSX is binary: give --out FILE or redirect stdout");
+    if format.is_binary() && args.out.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "{} is binary: give --out FILE or redirect stdout",
+            format.id().to_uppercase()
+        );
     }
     let options = LoadOptions {
         max_file_size: args.max_file_mb.saturating_mul(1024 * 1024),

@@ -87,7 +87,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
                 row.col(|ui| cell(ui, evidence::speaker(&analysis, s)));
                 row.col(|ui| cell(ui, &analysis.lexicon.actors()[s.actor].name));
                 row.col(|ui| cell(ui, &analysis.lexicon.issues()[s.issue].name));
-                row.col(|ui| cell(ui, &theme::badge(theme::of_stance(s.stance))));
+                row.col(|ui| cell(ui, theme::badge(theme::of_stance(s.stance))));
                 row.col(|ui| cell(ui, origin(s)));
                 let sentence = RichText::new(analysis.text(s.doc, s.sentence).trim());
                 row.col(|ui| {

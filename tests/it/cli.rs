@@ -477,3 +477,45 @@ fn the_markdown_headline_counts_in_the_singular_for_one() {
         "{table}"
     );
 }
+
+#[test]
+fn out_writes_a_refi_qda_project_and_a_graphml_network() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let folder = dir.path().to_str().unwrap();
+    let qdpx = dir.path().join("positions.qdpx");
+    let graphml = dir.path().join("positions.graphml");
+    for (format, target) in [("qdpx", &qdpx), ("graphml", &graphml)] {
+        let out = stancegrid(&[
+            "analyze",
+            folder,
+            "--format",
+            format,
+            "--out",
+            target.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{format}: {}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+    let bytes = std::fs::read(&qdpx).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut project = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("project.qde").expect("project.qde"),
+        &mut project,
+    )
+    .unwrap();
+    assert!(project.contains("urn:QDA-XML:project:1.0"), "{project}");
+    assert!(project.contains("<PlainTextSelection"), "{project}");
+    let network = std::fs::read_to_string(&graphml).unwrap();
+    let xml = roxmltree::Document::parse(&network).expect("well-formed GraphML");
+    let edges = xml
+        .descendants()
+        .filter(|n| n.has_tag_name("edge"))
+        .map(|e| (e.attribute("source"), e.attribute("target")))
+        .collect::<Vec<_>>();
+    assert!(
+        edges.contains(&(Some("party:russia"), Some("issue:foreign_troops"))),
+        "{edges:?}"
+    );
+}

@@ -3,10 +3,10 @@
 //! restart and an edited article; Next to review; and the export the CLI
 //! makes of the same folder.
 
+use crate::window::{self, step_until};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use crate::window::{self, step_until};
 use stancegrid::app::{AppState, Command};
 use stancegrid::review::{self, Decision};
 use stancegrid::{Grade, Origin, Stance};

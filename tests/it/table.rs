@@ -2,10 +2,10 @@
 //! it lists, sorting by two columns, opening a row in the reader, and the
 //! matrix headers that open it filtered.
 
+use crate::window;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use crate::window;
 use stancegrid::app::{AppState, Command};
 use stancegrid::{Analysis, Document, Lexicon, Span, Stance, Statement};
 use std::sync::Arc;
@@ -246,12 +246,18 @@ fn a_rejected_row_stays_listed_struck_out_and_origins_sort() {
     harness.run();
     harness.key_press(egui::Key::R);
     harness.run();
-    harness.get_by_label("Peskov rejected foreign troops.").click();
+    harness
+        .get_by_label("Peskov rejected foreign troops.")
+        .click();
     harness.run();
     harness.key_press(egui::Key::A);
     harness.run();
     assert!(harness.state().analysis.as_ref().unwrap().statements[2].is_rejected());
-    assert_eq!(rows(&mut harness).len(), 5, "the rejected one is still listed");
+    assert_eq!(
+        rows(&mut harness).len(),
+        5,
+        "the rejected one is still listed"
+    );
     harness.get_by_label("5 statements");
     harness.get_by_label("rejected");
     harness.get_by_label("accepted");

@@ -2,10 +2,10 @@
 //! folder, clicks a cell, reads the quotes, filters, exports; every dialog
 //! answers from a script and every file lives in a temp dir.
 
+use crate::window::{self, dialogs, harness, step_until};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use crate::window::{self, dialogs, harness, step_until};
 use stancegrid::app::{self, AppState, Command};
 use stancegrid::matrix::Filter;
 use stancegrid::{Analysis, Cue, CueKind, Document, Lexicon, Span, Stance, Statement};

@@ -64,18 +64,24 @@ pub struct AnalyzeArgs {
 /// The formats of `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
-    /// Documents, statements, cells and skipped files (schema stancegrid/positions@2).
+    /// Documents, statements, cells, the agreement of parties and skipped files (schema stancegrid/positions@2).
     Json,
     /// The position table: actors × issues with summary stance and counts.
     Csv,
     /// One row per statement with every field.
     StatementsCsv,
+    /// One row per pair of parties: the issues they agree, conflict or cannot be compared on.
+    AgreementCsv,
     /// The position table as a Markdown table.
     Md,
-    /// A workbook with Positions, Cells and Statements sheets (needs --out or a redirect).
+    /// A workbook with Positions, Cells, Statements and Agreement sheets (needs --out or a redirect).
     Xlsx,
     /// A self-contained HTML report with the matrix and every quote.
     Html,
+    /// A REFI-QDA project for MAXQDA, ATLAS.ti or QualCoder: articles with coded statements (needs --out or a redirect).
+    Qdpx,
+    /// The parties and issues as a network for Gephi, counts per stance on each edge.
+    Graphml,
 }
 
 impl From<FormatArg> for Format {
@@ -84,9 +90,12 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Csv => Format::PositionsCsv,
             FormatArg::StatementsCsv => Format::StatementsCsv,
+            FormatArg::AgreementCsv => Format::AgreementCsv,
             FormatArg::Md => Format::Markdown,
             FormatArg::Xlsx => Format::Xlsx,
             FormatArg::Html => Format::Html,
+            FormatArg::Qdpx => Format::Qdpx,
+            FormatArg::Graphml => Format::Graphml,
         }
     }
 }
@@ -108,8 +117,11 @@ fn run(args: &AnalyzeArgs) -> anyhow::Result<()> {
         None => Lexicon::builtin(),
     };
     let format = Format::from(args.format);
-    if format == Format::Xlsx && args.out.is_none() && std::io::stdout().is_terminal() {
-        anyhow::bail!("XLSX is binary: give --out FILE or redirect stdout");
+    if format.is_binary() && args.out.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "{} is binary: give --out FILE or redirect stdout",
+            format.id().to_uppercase()
+        );
     }
     let options = LoadOptions {
         max_file_size: args.max_file_mb.saturating_mul(1024 * 1024),

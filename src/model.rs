@@ -103,6 +103,17 @@ impl Summary {
     }
 }
 
+/// A single stance as a cell summary, so that it shares glyph and colour.
+impl From<Stance> for Summary {
+    fn from(stance: Stance) -> Summary {
+        match stance {
+            Stance::Support => Summary::Support,
+            Stance::Oppose => Summary::Oppose,
+            Stance::Conditional => Summary::Conditional,
+        }
+    }
+}
+
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

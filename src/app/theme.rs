@@ -20,11 +20,7 @@ pub fn glyph(summary: Summary) -> &'static str {
 
 /// A single stance as a cell summary, so that it shares glyph and colour.
 pub fn of_stance(stance: Stance) -> Summary {
-    match stance {
-        Stance::Support => Summary::Support,
-        Stance::Oppose => Summary::Oppose,
-        Stance::Conditional => Summary::Conditional,
-    }
+    stance.into()
 }
 
 /// "+ support"

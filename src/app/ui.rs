@@ -215,7 +215,7 @@ fn toolbar(ui: &mut egui::Ui, state: &mut AppState) {
         }
         if ui
             .add_enabled(state.analysis.is_some(), egui::Button::new("Export…"))
-            .on_hover_text("Save what is on screen as CSV, XLSX, Markdown, JSON or HTML (Ctrl+E)")
+            .on_hover_text("Save what is on screen as CSV, XLSX, Markdown, JSON, HTML, REFI-QDA or GraphML (Ctrl+E)")
             .clicked()
         {
             state.push(Command::ShowExport(true));

@@ -11,11 +11,14 @@
 
 mod atomic;
 mod csv;
+mod graphml;
 mod html;
 mod json;
 mod markdown;
+mod qdpx;
 mod table;
 mod xlsx;
+mod xml;
 
 pub use atomic::{write_atomic, write_atomic_streamed, write_atomic_with};
 
@@ -40,11 +43,13 @@ pub enum Format {
     Markdown,
     Xlsx,
     Html,
+    Qdpx,
+    Graphml,
 }
 
 impl Format {
     /// Every format, in the order a format picker shows them.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 9] = [
         Format::PositionsCsv,
         Format::StatementsCsv,
         Format::AgreementCsv,
@@ -52,6 +57,8 @@ impl Format {
         Format::Html,
         Format::Markdown,
         Format::Json,
+        Format::Qdpx,
+        Format::Graphml,
     ];
 
     /// What a person picks from a list.
@@ -64,6 +71,8 @@ impl Format {
             Format::Markdown => "Position table (Markdown)",
             Format::Xlsx => "Workbook (XLSX)",
             Format::Html => "Report (HTML)",
+            Format::Qdpx => "Coded project (REFI-QDA)",
+            Format::Graphml => "Network of parties and issues (GraphML)",
         }
     }
 
@@ -75,6 +84,8 @@ impl Format {
             Format::Markdown => "md",
             Format::Xlsx => "xlsx",
             Format::Html => "html",
+            Format::Qdpx => "qdpx",
+            Format::Graphml => "graphml",
         }
     }
 
@@ -88,7 +99,14 @@ impl Format {
             Format::Markdown => "md",
             Format::Xlsx => "xlsx",
             Format::Html => "html",
+            Format::Qdpx => "qdpx",
+            Format::Graphml => "graphml",
         }
+    }
+
+    /// Bytes that are no text: not for a terminal.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Xlsx | Format::Qdpx)
     }
 
     /// The format whose [`Format::id`] is `id`.
@@ -126,6 +144,8 @@ pub enum ExportError {
     Csv(::csv::Error),
     #[error("cannot render XLSX: {0}")]
     Xlsx(rust_xlsxwriter::XlsxError),
+    #[error("cannot render the REFI-QDA project: {0}")]
+    Zip(zip::result::ZipError),
     /// Writing the rendered bytes failed (a path is added by the file writer).
     #[error("cannot write: {0}")]
     Io(std::io::Error),
@@ -204,6 +224,11 @@ pub fn render_to(
         Format::Xlsx => xlsx::render(analysis, matrix).map_err(ExportError::Xlsx)?,
         Format::Html => (
             html::render(analysis, matrix).into_bytes(),
+            Changes::default(),
+        ),
+        Format::Qdpx => (qdpx::render(analysis, matrix)?, Changes::default()),
+        Format::Graphml => (
+            graphml::render(analysis, matrix).into_bytes(),
             Changes::default(),
         ),
     };

@@ -192,13 +192,40 @@ fn help_shows_examples() {
 }
 
 #[test]
-fn help_names_the_three_sheets_of_the_workbook() {
+fn help_names_the_four_sheets_of_the_workbook() {
     let out = stancegrid(&["analyze", "--help"]);
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(
-        help.contains("A workbook with Positions, Cells and Statements sheets"),
+        help.contains("A workbook with Positions, Cells, Statements and Agreement sheets"),
         "{help}"
     );
+}
+
+#[test]
+fn agreement_csv_has_a_row_per_pair_of_parties() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let out = stancegrid(&[
+        "analyze",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "agreement-csv",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout);
+    let mut lines = csv.lines();
+    assert!(
+        lines.next().unwrap().starts_with(
+            "\u{feff}actor_a,actor_a_name,actor_b,actor_b_name,agree,conflict,incomparable"
+        ),
+        "{csv}"
+    );
+    // Five parties of the built-in lexicon: ten pairs.
+    assert_eq!(lines.count(), 10, "{csv}");
 }
 
 #[cfg(unix)]
@@ -475,5 +502,47 @@ fn the_markdown_headline_counts_in_the_singular_for_one() {
     assert!(
         table.contains("1 statement (1 support, 0 oppose, 0 conditional) in 1 of 35 cells; 1 document analysed."),
         "{table}"
+    );
+}
+
+#[test]
+fn out_writes_a_refi_qda_project_and_a_graphml_network() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let folder = dir.path().to_str().unwrap();
+    let qdpx = dir.path().join("positions.qdpx");
+    let graphml = dir.path().join("positions.graphml");
+    for (format, target) in [("qdpx", &qdpx), ("graphml", &graphml)] {
+        let out = stancegrid(&[
+            "analyze",
+            folder,
+            "--format",
+            format,
+            "--out",
+            target.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{format}: {}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+    let bytes = std::fs::read(&qdpx).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut project = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("project.qde").expect("project.qde"),
+        &mut project,
+    )
+    .unwrap();
+    assert!(project.contains("urn:QDA-XML:project:1.0"), "{project}");
+    assert!(project.contains("<PlainTextSelection"), "{project}");
+    let network = std::fs::read_to_string(&graphml).unwrap();
+    let xml = roxmltree::Document::parse(&network).expect("well-formed GraphML");
+    let edges = xml
+        .descendants()
+        .filter(|n| n.has_tag_name("edge"))
+        .map(|e| (e.attribute("source"), e.attribute("target")))
+        .collect::<Vec<_>>();
+    assert!(
+        edges.contains(&(Some("party:russia"), Some("issue:foreign_troops"))),
+        "{edges:?}"
     );
 }

@@ -46,7 +46,8 @@ struct Fixture {
     cues: &'static [(CueKind, &'static str)],
 }
 
-fn analysis() -> Analysis {
+/// Two articles with markup, formulas, curly quotes and Cyrillic in their text.
+pub(super) fn analysis() -> Analysis {
     let lexicon = Arc::new(Lexicon::builtin());
     let documents = vec![
         Document {
@@ -168,7 +169,7 @@ fn analysis() -> Analysis {
     )
 }
 
-fn everything(analysis: &Analysis) -> Matrix {
+pub(super) fn everything(analysis: &Analysis) -> Matrix {
     Matrix::build(analysis, &Filter::default())
 }
 

@@ -9,6 +9,7 @@ mod cli;
 mod corpus;
 mod exports;
 mod extraction;
+mod formats;
 #[cfg(feature = "gui")]
 mod lexicon_panel;
 mod linear;

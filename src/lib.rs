@@ -188,6 +188,78 @@ pub fn analyze_with_cache(
     ))
 }
 
+/// `previous` again after the `touched` files or folders changed on disk:
+/// only they, and files new to the folder, are read and analysed; every
+/// other document keeps its statements (as extraction found them, without
+/// reviews). The result, and the copies found in it, are those of
+/// [`analyze`] on the folder now.
+pub fn reanalyze(
+    previous: &Analysis,
+    touched: &[PathBuf],
+    options: &LoadOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<(Analysis, corpus::Changes), CorpusError> {
+    let updated = corpus::update(
+        &previous.root,
+        &previous.documents,
+        &previous.skipped,
+        touched,
+        options,
+        progress,
+        cancel,
+    )?;
+    let mut by_doc: Vec<Vec<&Statement>> = vec![Vec::new(); previous.documents.len()];
+    for s in &previous.statements {
+        by_doc[s.doc].push(s);
+    }
+    let lexicon = &previous.lexicon;
+    let total = updated.kept.iter().filter(|k| k.is_none()).count();
+    let done = AtomicUsize::new(0);
+    let statements: Vec<Statement> = updated
+        .corpus
+        .documents
+        .par_iter()
+        .zip(&updated.kept)
+        .enumerate()
+        .flat_map_iter(|(i, (doc, kept))| match kept {
+            Some(before) => {
+                let mut statements: Vec<Statement> = by_doc[*before]
+                    .iter()
+                    .map(|&s| Statement {
+                        doc: i,
+                        ..s.clone()
+                    })
+                    .collect();
+                review::unreview(&mut statements);
+                statements
+            }
+            None if cancel.load(Ordering::Relaxed) => Vec::new(),
+            None => {
+                let statements = statements_of(i, doc, lexicon);
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                progress(Progress {
+                    phase: Phase::Analysing,
+                    done: n,
+                    total,
+                });
+                statements
+            }
+        })
+        .collect();
+    if cancel.load(Ordering::Relaxed) {
+        return Err(CorpusError::Cancelled);
+    }
+    let analysis = Analysis::new(
+        previous.root.clone(),
+        lexicon.clone(),
+        updated.corpus.documents,
+        statements,
+        updated.corpus.skipped,
+    );
+    Ok((analysis, updated.changes))
+}
+
 /// The statements of `doc` (number `index` of its analysis), every span
 /// into its own text.
 ///

@@ -11,6 +11,7 @@ mod extraction;
 mod lexicon_panel;
 mod linear;
 mod properties;
+mod reanalysis;
 mod review;
 #[cfg(feature = "gui")]
 mod review_ui;
@@ -20,5 +21,7 @@ mod special_files;
 mod table;
 #[cfg(feature = "gui")]
 mod ui;
+#[cfg(feature = "gui")]
+mod watch_ui;
 #[cfg(feature = "gui")]
 mod window;

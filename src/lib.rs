@@ -154,27 +154,12 @@ pub fn analyze_with_cache(
     cache: &mut corpus::Cache,
 ) -> Result<Analysis, CorpusError> {
     let corpus = corpus::load_with_cache(root, options, progress, cancel, cache)?;
-    let total = corpus.documents.len();
-    let done = AtomicUsize::new(0);
+    let analysing = Analysing::new(&lexicon, corpus.documents.len(), progress, cancel);
     let statements: Vec<Statement> = corpus
         .documents
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, doc)| {
-            // Once cancelled, the documents left are passed over and the
-            // result is dropped below.
-            if cancel.load(Ordering::Relaxed) {
-                return Vec::new();
-            }
-            let statements = statements_of(i, doc, &lexicon);
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            progress(Progress {
-                phase: Phase::Analysing,
-                done: n,
-                total,
-            });
-            statements
-        })
+        .flat_map_iter(|(i, doc)| analysing.statements(i, doc))
         .collect();
     if cancel.load(Ordering::Relaxed) {
         return Err(CorpusError::Cancelled);
@@ -186,6 +171,49 @@ pub fn analyze_with_cache(
         statements,
         corpus.skipped,
     ))
+}
+
+/// Documents being analysed on worker threads, counted as they finish.
+struct Analysing<'a> {
+    lexicon: &'a Lexicon,
+    total: usize,
+    done: AtomicUsize,
+    progress: &'a (dyn Fn(Progress) + Sync),
+    cancel: &'a AtomicBool,
+}
+
+impl<'a> Analysing<'a> {
+    fn new(
+        lexicon: &'a Lexicon,
+        total: usize,
+        progress: &'a (dyn Fn(Progress) + Sync),
+        cancel: &'a AtomicBool,
+    ) -> Self {
+        Analysing {
+            lexicon,
+            total,
+            done: AtomicUsize::new(0),
+            progress,
+            cancel,
+        }
+    }
+
+    /// The statements of document `index`, reported as one more analysed.
+    fn statements(&self, index: usize, doc: &Document) -> Vec<Statement> {
+        // Once cancelled, the documents left are passed over and the caller
+        // drops the result.
+        if self.cancel.load(Ordering::Relaxed) {
+            return Vec::new();
+        }
+        let statements = statements_of(index, doc, self.lexicon);
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        (self.progress)(Progress {
+            phase: Phase::Analysing,
+            done,
+            total: self.total,
+        });
+        statements
+    }
 }
 
 /// `previous` again after the `touched` files or folders changed on disk:
@@ -214,8 +242,8 @@ pub fn reanalyze(
         by_doc[s.doc].push(s);
     }
     let lexicon = &previous.lexicon;
-    let total = updated.kept.iter().filter(|k| k.is_none()).count();
-    let done = AtomicUsize::new(0);
+    let read = updated.kept.iter().filter(|k| k.is_none()).count();
+    let analysing = Analysing::new(lexicon, read, progress, cancel);
     let statements: Vec<Statement> = updated
         .corpus
         .documents
@@ -234,17 +262,7 @@ pub fn reanalyze(
                 review::unreview(&mut statements);
                 statements
             }
-            None if cancel.load(Ordering::Relaxed) => Vec::new(),
-            None => {
-                let statements = statements_of(i, doc, lexicon);
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                progress(Progress {
-                    phase: Phase::Analysing,
-                    done: n,
-                    total,
-                });
-                statements
-            }
+            None => analysing.statements(i, doc),
         })
         .collect();
     if cancel.load(Ordering::Relaxed) {

@@ -2,10 +2,10 @@
 //! `stancegrid::reanalyze` told which: the result is what a full analysis
 //! of the folder now gives, documents, statements, skipped files and copies.
 
+use crate::review::analyze;
 use stancegrid::review::{self, Decision, Project};
-use stancegrid::{Analysis, Lexicon, LoadOptions};
+use stancegrid::{Analysis, LoadOptions};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 const KREMLIN: &str = "Russia rejected the deployment of foreign troops in Ukraine, Kremlin spokesman Dmitry Peskov said.";
@@ -25,17 +25,6 @@ fn write(dir: &Path, file: &str, text: &str) -> PathBuf {
     }
     std::fs::write(&path, text).expect("article written");
     path
-}
-
-fn analyze(dir: &Path) -> Analysis {
-    stancegrid::analyze(
-        dir,
-        Arc::new(Lexicon::builtin()),
-        &LoadOptions::default(),
-        &|_| {},
-        &AtomicBool::new(false),
-    )
-    .expect("analysed")
 }
 
 fn reanalyze(previous: &Analysis, touched: &[PathBuf]) -> (Analysis, stancegrid::corpus::Changes) {

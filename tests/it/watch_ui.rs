@@ -5,13 +5,11 @@
 use crate::window::{self, step_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use stancegrid::Origin;
 use stancegrid::app::{Act, AppState, Command};
 use stancegrid::matrix::Filter;
 use stancegrid::review;
-use stancegrid::{Lexicon, LoadOptions, Origin};
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 const QUOTE: &str = "“We will never accept foreign troops in Ukraine,” Peskov said.";
@@ -49,14 +47,7 @@ fn statement_of(state: &AppState, file: &str) -> Option<usize> {
 
 /// The window's analysis has what a fresh analysis of `dir` finds.
 fn matches_the_folder(state: &AppState, dir: &Path) -> bool {
-    let full = stancegrid::analyze(
-        dir,
-        Arc::new(Lexicon::builtin()),
-        &LoadOptions::default(),
-        &|_| {},
-        &AtomicBool::new(false),
-    )
-    .expect("analysed");
+    let full = crate::review::analyze(dir);
     let analysis = state.analysis.as_ref().expect("loaded");
     analysis.documents == full.documents && analysis.skipped == full.skipped
 }

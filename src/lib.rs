@@ -156,27 +156,12 @@ pub fn analyze_with_cache(
     cache: &mut corpus::Cache,
 ) -> Result<Analysis, CorpusError> {
     let corpus = corpus::load_with_cache(root, options, progress, cancel, cache)?;
-    let total = corpus.documents.len();
-    let done = AtomicUsize::new(0);
+    let analysing = Analysing::new(&lexicon, corpus.documents.len(), progress, cancel);
     let statements: Vec<Statement> = corpus
         .documents
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, doc)| {
-            // Once cancelled, the documents left are passed over and the
-            // result is dropped below.
-            if cancel.load(Ordering::Relaxed) {
-                return Vec::new();
-            }
-            let statements = statements_of(i, doc, &lexicon);
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            progress(Progress {
-                phase: Phase::Analysing,
-                done: n,
-                total,
-            });
-            statements
-        })
+        .flat_map_iter(|(i, doc)| analysing.statements(i, doc))
         .collect();
     if cancel.load(Ordering::Relaxed) {
         return Err(CorpusError::Cancelled);
@@ -188,6 +173,111 @@ pub fn analyze_with_cache(
         statements,
         corpus.skipped,
     ))
+}
+
+/// Documents being analysed on worker threads, counted as they finish.
+struct Analysing<'a> {
+    lexicon: &'a Lexicon,
+    total: usize,
+    done: AtomicUsize,
+    progress: &'a (dyn Fn(Progress) + Sync),
+    cancel: &'a AtomicBool,
+}
+
+impl<'a> Analysing<'a> {
+    fn new(
+        lexicon: &'a Lexicon,
+        total: usize,
+        progress: &'a (dyn Fn(Progress) + Sync),
+        cancel: &'a AtomicBool,
+    ) -> Self {
+        Analysing {
+            lexicon,
+            total,
+            done: AtomicUsize::new(0),
+            progress,
+            cancel,
+        }
+    }
+
+    /// The statements of document `index`, reported as one more analysed.
+    fn statements(&self, index: usize, doc: &Document) -> Vec<Statement> {
+        // Once cancelled, the documents left are passed over and the caller
+        // drops the result.
+        if self.cancel.load(Ordering::Relaxed) {
+            return Vec::new();
+        }
+        let statements = statements_of(index, doc, self.lexicon);
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        (self.progress)(Progress {
+            phase: Phase::Analysing,
+            done,
+            total: self.total,
+        });
+        statements
+    }
+}
+
+/// `previous` again after the `touched` files or folders changed on disk:
+/// only they, and files new to the folder, are read and analysed; every
+/// other document keeps its statements (as extraction found them, without
+/// reviews). The result, and the copies found in it, are those of
+/// [`analyze`] on the folder now.
+pub fn reanalyze(
+    previous: &Analysis,
+    touched: &[PathBuf],
+    options: &LoadOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<(Analysis, corpus::Changes), CorpusError> {
+    let updated = corpus::update(
+        &previous.root,
+        &previous.documents,
+        &previous.skipped,
+        touched,
+        options,
+        progress,
+        cancel,
+    )?;
+    let mut by_doc: Vec<Vec<&Statement>> = vec![Vec::new(); previous.documents.len()];
+    for s in &previous.statements {
+        by_doc[s.doc].push(s);
+    }
+    let lexicon = &previous.lexicon;
+    let read = updated.kept.iter().filter(|k| k.is_none()).count();
+    let analysing = Analysing::new(lexicon, read, progress, cancel);
+    let statements: Vec<Statement> = updated
+        .corpus
+        .documents
+        .par_iter()
+        .zip(&updated.kept)
+        .enumerate()
+        .flat_map_iter(|(i, (doc, kept))| match kept {
+            Some(before) => {
+                let mut statements: Vec<Statement> = by_doc[*before]
+                    .iter()
+                    .map(|&s| Statement {
+                        doc: i,
+                        ..s.clone()
+                    })
+                    .collect();
+                review::unreview(&mut statements);
+                statements
+            }
+            None => analysing.statements(i, doc),
+        })
+        .collect();
+    if cancel.load(Ordering::Relaxed) {
+        return Err(CorpusError::Cancelled);
+    }
+    let analysis = Analysis::new(
+        previous.root.clone(),
+        lexicon.clone(),
+        updated.corpus.documents,
+        statements,
+        updated.corpus.skipped,
+    );
+    Ok((analysis, updated.changes))
 }
 
 /// The statements of `doc` (number `index` of its analysis), every span

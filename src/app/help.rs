@@ -14,7 +14,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Ctrl+O", "open a folder with the file dialog"),
     ("Ctrl+L", "type or paste the path of a folder"),
     ("Ctrl+E", "export what is on screen"),
-    ("F5", "read the folder again (the open cell stays)"),
+    (
+        "F5",
+        "read the folder again (the open cell stays); files changed on disk are re-read on their own",
+    ),
     ("Arrow keys", "move the selection in the matrix"),
     ("Enter", "list the statements of the selected cell"),
     ("A / R", "accept / reject the statement in focus"),

@@ -15,6 +15,7 @@ mod export_dialog;
 mod export_job;
 mod filter_form;
 mod filters;
+mod folder_watch;
 mod help;
 pub mod jobs;
 mod lexicon_panel;

@@ -6,6 +6,7 @@ use super::agreement_view::AgreementView;
 use super::dialogs::{FileDialogs, Picked};
 use super::export_job::{self, ExportDialog, Finished};
 use super::filter_form::{self, FilterForm, FilterPart};
+use super::folder_watch::Watching;
 use super::jobs::{LoadJob, LoadRequest, Loaded, Poll, Task, Waker};
 use super::lexicon_watch::{self, LexiconWatch};
 use super::prefs::Prefs;
@@ -192,8 +193,10 @@ pub struct AppState {
     pub load_time: Option<Duration>,
     /// What the last load read; lent to the next load job (`None` meanwhile).
     cache: Option<Cache>,
+    /// The open folder watched for changes, and their analysis.
+    pub watching: Watching,
     dialogs: Arc<dyn FileDialogs>,
-    waker: Waker,
+    pub(super) waker: Waker,
     queue: Vec<Command>,
 }
 
@@ -226,6 +229,7 @@ impl AppState {
             agreement: AgreementView::default(),
             load_time: None,
             cache: None,
+            watching: Watching::default(),
             dialogs,
             waker: Waker::default(),
             queue: Vec::new(),
@@ -263,6 +267,7 @@ impl AppState {
             || self.folder_pick.is_some()
             || self.lexicon_pick.is_some()
             || self.export.is_busy()
+            || self.watching.job.is_some()
     }
 
     pub fn apply(&mut self, command: Command) {
@@ -518,6 +523,7 @@ impl AppState {
                 }
             }
         }
+        self.poll_watch();
         if self
             .lexicon_watch
             .as_mut()
@@ -567,6 +573,7 @@ impl AppState {
         if let Some(previous) = self.load.take() {
             previous.cancel();
         }
+        self.watching.supersede();
         self.message = None;
         // While a cancelled job still runs it keeps its cache; this one starts afresh.
         let cache = self.cache.take().unwrap_or_default();
@@ -586,7 +593,9 @@ impl AppState {
                 self.filter_form = FilterForm::from_filter(&self.prefs.filter);
                 self.load_time = Some(loaded.elapsed);
                 self.cache = Some(loaded.cache);
+                let root = loaded.analysis.root.clone();
                 self.show(loaded.analysis);
+                self.watch_folder(&root);
             }
             // The user asked for this; the previous folder stays on screen.
             Err(CorpusError::Cancelled) => {}
@@ -610,7 +619,7 @@ impl AppState {
         self.evidence = fits(self.evidence);
     }
 
-    fn error(&mut self, text: String) {
+    pub(super) fn error(&mut self, text: String) {
         self.message = Some(Message {
             text,
             is_error: true,

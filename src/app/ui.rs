@@ -368,6 +368,10 @@ fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
             ui.spinner();
             ui.label("Exporting…");
         }
+        if state.watching.job.is_some() {
+            ui.spinner();
+            ui.label("Analysing changed files…");
+        }
         if let Some(message) = state.message.clone() {
             ui.separator();
             let color = if message.is_error {

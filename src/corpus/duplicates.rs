@@ -5,6 +5,19 @@
 use crate::model::Document;
 use std::collections::HashMap;
 
+/// How the warning of a copy starts and ends, around its original's name.
+const COPY_OF: &str = "a copy of ";
+const COUNTS_ONCE: &str = " (its statements count once)";
+
+/// Take back the warnings [`mark`] gave: when files change, whose copy a
+/// document is must be found again among the documents now there.
+pub fn unmark(documents: &mut [Document]) {
+    for doc in documents {
+        doc.warnings
+            .retain(|w| !(w.starts_with(COPY_OF) && w.ends_with(COUNTS_ONCE)));
+    }
+}
+
 /// Warn on every document whose text is that of one before it in `documents`.
 pub fn mark(documents: &mut [Document]) {
     // Texts of one length are few: comparing within them avoids hashing
@@ -17,10 +30,7 @@ pub fn mark(documents: &mut [Document]) {
             .find(|&&o| documents[o].text == documents[i].text)
         {
             Some(&original) => {
-                let warning = format!(
-                    "a copy of {} (its statements count once)",
-                    documents[original].file
-                );
+                let warning = format!("{COPY_OF}{}{COUNTS_ONCE}", documents[original].file);
                 documents[i].warnings.push(warning);
             }
             None => originals.push(i),
@@ -49,5 +59,9 @@ mod tests {
                 &["a copy of a.txt (its statements count once)".to_owned()][..]
             ]
         );
+        documents[1].warnings.push("bad bytes replaced".to_owned());
+        unmark(&mut documents);
+        assert!(documents[2].warnings.is_empty());
+        assert_eq!(documents[1].warnings, ["bad bytes replaced"]);
     }
 }

@@ -30,7 +30,8 @@
 //! Reloading: [`load_with_cache`] takes a [`Cache`] from an earlier load of the
 //! same folder and re-reads only files whose relative path, size or
 //! modification time changed; the others are taken from the cache. [`load`]
-//! is the same without a cache.
+//! is the same without a cache. [`update`] takes the documents of an earlier
+//! load instead and re-reads only the files it is told have changed.
 
 mod boilerplate;
 mod cache;
@@ -41,10 +42,13 @@ mod duplicates;
 mod html;
 mod meta;
 mod nesting;
+mod update;
 mod walk;
 
 pub use cache::Cache;
 pub use clean::{OffsetMap, Plain};
+pub use update::{Changes, Updated, update};
+pub use walk::left_out;
 
 use crate::model::{Document, Skipped};
 use crate::progress::{Phase, Progress};
@@ -115,23 +119,7 @@ pub fn load_with_cache(
     cancel: &AtomicBool,
     cache: &mut Cache,
 ) -> Result<Corpus, CorpusError> {
-    match std::fs::metadata(root) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(CorpusError::NotFound(root.to_path_buf()));
-        }
-        Err(e) => {
-            return Err(CorpusError::Unreadable {
-                path: root.to_path_buf(),
-                message: e.to_string(),
-            });
-        }
-        Ok(m) if !m.is_dir() => return Err(CorpusError::NotADirectory(root.to_path_buf())),
-        Ok(_) => {}
-    }
-    let found = walk::walk(root).map_err(|e| CorpusError::Unreadable {
-        path: root.to_path_buf(),
-        message: e.0,
-    })?;
+    let found = walk_folder(root)?;
     if cancel.load(Ordering::Relaxed) {
         return Err(CorpusError::Cancelled);
     }
@@ -186,6 +174,27 @@ pub fn load_with_cache(
     // After caching: whose copy a file is depends on the other files.
     duplicates::mark(&mut corpus.documents);
     Ok(corpus)
+}
+
+/// The entries of the folder `root`, or why it cannot be opened at all.
+fn walk_folder(root: &Path) -> Result<Vec<Found>, CorpusError> {
+    match std::fs::metadata(root) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(CorpusError::NotFound(root.to_path_buf()));
+        }
+        Err(e) => {
+            return Err(CorpusError::Unreadable {
+                path: root.to_path_buf(),
+                message: e.to_string(),
+            });
+        }
+        Ok(m) if !m.is_dir() => return Err(CorpusError::NotADirectory(root.to_path_buf())),
+        Ok(_) => {}
+    }
+    walk::walk(root).map_err(|e| CorpusError::Unreadable {
+        path: root.to_path_buf(),
+        message: e.0,
+    })
 }
 
 fn skip(file: String, reason: impl Into<String>) -> Outcome {

@@ -49,6 +49,18 @@ fn is_hidden(path: &Path, depth: usize) -> bool {
             || (depth == 1 && name.is_some_and(|n| n == crate::review::PROJECT_FILE)))
 }
 
+/// Whether the walk of `root` leaves `path` out without a word: a part of
+/// it is hidden, or it is the folder's project file. A path outside `root`
+/// is not the walk's to leave out.
+pub fn left_out(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    rel.components()
+        .enumerate()
+        .any(|(depth, part)| is_hidden(Path::new(part.as_os_str()), depth + 1))
+}
+
 fn format_of(path: &Path) -> Result<Format, String> {
     let ext = path
         .extension()
@@ -143,6 +155,18 @@ mod tests {
             format_of(Path::new("README")),
             Err("not an article (no extension)".to_owned())
         );
+    }
+
+    #[test]
+    fn hidden_parts_and_the_project_file_are_left_out() {
+        let root = Path::new("/data/corpus");
+        let project = crate::review::PROJECT_FILE;
+        assert!(left_out(root, &root.join(project)));
+        assert!(left_out(root, &root.join(".git").join("index")));
+        assert!(left_out(root, &root.join("a").join(".b.txt.swp")));
+        assert!(!left_out(root, &root.join("a").join(project)));
+        assert!(!left_out(root, &root.join("a").join("b.txt")));
+        assert!(!left_out(root, Path::new("/elsewhere/.hidden")));
     }
 
     #[test]

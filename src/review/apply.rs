@@ -56,7 +56,7 @@ pub fn apply(analysis: &mut Analysis, project: &Project) -> Vec<Unmatched> {
 
 /// Statements back as extraction found them: added ones gone, re-coded ones
 /// as they were. True if any had a review.
-fn unreview(statements: &mut Vec<Statement>) -> bool {
+pub(crate) fn unreview(statements: &mut Vec<Statement>) -> bool {
     let before = statements.len();
     statements.retain(|s| s.origin() != Origin::Added);
     let mut had_reviews = statements.len() != before;

@@ -12,6 +12,7 @@ mod apply;
 mod file;
 pub mod location;
 
+pub(crate) use apply::unreview;
 pub use apply::{Unmatched, apply};
 pub use file::{PROJECT_FILE, ProjectError, load, save};
 

@@ -14,6 +14,7 @@ mod formats;
 mod lexicon_panel;
 mod linear;
 mod properties;
+mod reanalysis;
 mod review;
 #[cfg(feature = "gui")]
 mod review_ui;
@@ -23,5 +24,7 @@ mod special_files;
 mod table;
 #[cfg(feature = "gui")]
 mod ui;
+#[cfg(feature = "gui")]
+mod watch_ui;
 #[cfg(feature = "gui")]
 mod window;

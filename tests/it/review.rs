@@ -25,7 +25,8 @@ fn folder() -> tempfile::TempDir {
     dir
 }
 
-fn analyze(dir: &Path) -> Analysis {
+/// The analysis of `dir` with the built-in lexicon.
+pub fn analyze(dir: &Path) -> Analysis {
     stancegrid::analyze(
         dir,
         Arc::new(Lexicon::builtin()),

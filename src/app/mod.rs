@@ -8,6 +8,7 @@
 pub mod active_filters;
 mod article_chunks;
 mod cues;
+mod date_window;
 pub mod dialogs;
 mod evidence;
 mod export_dialog;
@@ -30,6 +31,7 @@ mod state;
 mod table;
 mod table_view;
 mod theme;
+pub mod timeline;
 mod ui;
 
 pub use reader::bytes_laid_out as reader_bytes_laid_out;

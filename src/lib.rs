@@ -14,6 +14,7 @@
 //! - [`review`]: a person's decisions on statements, kept in the project file.
 //! - [`matrix`]: statements into actor × issue cells, with filters.
 //! - [`agreement`]: parties against each other, issue by issue, from the matrix.
+//! - [`days`]: article dates as day numbers, for a timeline and a date window.
 //! - [`export`]: the position table and statements in CSV, Markdown, JSON, XLSX, HTML.
 //! - [`cli`]: the `stancegrid analyze` command.
 //! - [`progress`]: how far an analysis has come: files read, documents analysed.
@@ -25,6 +26,7 @@ pub mod agreement;
 pub mod cli;
 pub mod copies;
 pub mod corpus;
+pub mod days;
 pub mod export;
 pub mod extract;
 pub mod lexicon;

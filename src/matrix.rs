@@ -6,7 +6,7 @@
 //! while [`Cell::statements`] keeps every copy for the exports that list them.
 
 use crate::Analysis;
-use crate::model::{Grade, Stance, Statement, Summary};
+use crate::model::{Document, Grade, Stance, Statement, Summary};
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
@@ -110,6 +110,25 @@ pub struct PreparedFilter<'a> {
 impl PreparedFilter<'_> {
     /// Does statement `s` of `analysis` pass?
     pub fn keeps(&self, analysis: &Analysis, s: &Statement) -> bool {
+        self.in_window(&analysis.documents[s.doc]) && self.keeps_apart_from_dates(analysis, s)
+    }
+
+    /// Is `doc` inside the date window? With no window, every document is;
+    /// with one, an undated document is not.
+    pub fn in_window(&self, doc: &Document) -> bool {
+        let filter = self.filter;
+        if filter.date_from.is_none() && filter.date_to.is_none() {
+            return true;
+        }
+        let Some(date) = doc.date.as_deref() else {
+            return false;
+        };
+        !(filter.date_from.as_deref().is_some_and(|from| date < from)
+            || filter.date_to.as_deref().is_some_and(|to| date > to))
+    }
+
+    /// Does statement `s` pass every part of the filter but the dates?
+    fn keeps_apart_from_dates(&self, analysis: &Analysis, s: &Statement) -> bool {
         let filter = self.filter;
         if !filter.keeps_stance(s.stance) || s.grade.is_some_and(|g| g > filter.weakest) {
             return false;
@@ -117,16 +136,6 @@ impl PreparedFilter<'_> {
         let doc = &analysis.documents[s.doc];
         if !filter.documents.is_empty() && !filter.documents.contains(&doc.file) {
             return false;
-        }
-        if filter.date_from.is_some() || filter.date_to.is_some() {
-            let Some(date) = doc.date.as_deref() else {
-                return false;
-            };
-            if filter.date_from.as_deref().is_some_and(|from| date < from)
-                || filter.date_to.as_deref().is_some_and(|to| date > to)
-            {
-                return false;
-            }
         }
         if let Some(speaker) = &self.speaker
             && !names_speaker(speaker, analysis.speaker(s))
@@ -225,6 +234,9 @@ pub struct Matrix {
     pub actors: usize,
     pub issues: usize,
     cells: Vec<Cell>,
+    /// Distinct statements that pass the filter but for its date window,
+    /// left out because their article has no date.
+    pub undated_out: usize,
 }
 
 impl Matrix {
@@ -236,30 +248,54 @@ impl Matrix {
         let filter = filter.prepare();
         // Copies share actor, issue and stance, so they fall in one cell.
         let mut counted = vec![false; analysis.statements.len()];
+        // The first copies of statements left out for being undated; a
+        // statement counted through a dated copy is not missing.
+        let mut undated = Vec::new();
         for (i, s) in analysis.statements.iter().enumerate() {
-            if s.actor < actors && s.issue < issues && filter.keeps(analysis, s) {
-                let cell = &mut cells[s.actor * issues + s.issue];
-                cell.statements.push(i);
-                if s.is_reviewed() {
-                    cell.reviewed += 1;
-                }
-                if s.is_rejected() {
-                    cell.rejected.push(i);
-                    continue;
-                }
-                if let Some(seen) = counted.get_mut(analysis.copies.first(i))
-                    && !*seen
+            if s.actor >= actors || s.issue >= issues {
+                continue;
+            }
+            let doc = &analysis.documents[s.doc];
+            if !filter.in_window(doc) {
+                if doc.date.is_none()
+                    && !s.is_rejected()
+                    && filter.keeps_apart_from_dates(analysis, s)
                 {
-                    *seen = true;
-                    cell.distinct.push(i);
-                    cell.counts.add(s.stance);
+                    undated.push(analysis.copies.first(i));
                 }
+                continue;
+            }
+            if !filter.keeps_apart_from_dates(analysis, s) {
+                continue;
+            }
+            let cell = &mut cells[s.actor * issues + s.issue];
+            cell.statements.push(i);
+            if s.is_reviewed() {
+                cell.reviewed += 1;
+            }
+            if s.is_rejected() {
+                cell.rejected.push(i);
+                continue;
+            }
+            if let Some(seen) = counted.get_mut(analysis.copies.first(i))
+                && !*seen
+            {
+                *seen = true;
+                cell.distinct.push(i);
+                cell.counts.add(s.stance);
             }
         }
+        undated.sort_unstable();
+        undated.dedup();
+        let undated_out = undated
+            .into_iter()
+            .filter(|&first| !counted.get(first).copied().unwrap_or(false))
+            .count();
         Matrix {
             actors,
             issues,
             cells,
+            undated_out,
         }
     }
 
@@ -306,7 +342,7 @@ fn sum(counts: impl Iterator<Item = Counts>) -> Counts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Span};
+    use crate::model::Span;
     use crate::{Lexicon, Stance};
     use std::sync::Arc;
 
@@ -449,6 +485,38 @@ mod tests {
         };
         let cell = Matrix::build(&copied(), &later).cell(0, 5).clone();
         assert_eq!((cell.counts.oppose, cell.distinct), (1, vec![1]));
+    }
+
+    #[test]
+    fn a_date_window_says_how_many_undated_statements_it_leaves_out() {
+        let mut analysis = copied();
+        // The second article, undated, repeats the first's quote twice;
+        // the third is undated too.
+        analysis.documents[1].date = None;
+        analysis.documents[2].date = None;
+        let everything = Matrix::build(&analysis, &Filter::default());
+        assert_eq!(everything.undated_out, 0, "no window, nothing left out");
+        let window = Filter {
+            date_from: Some("2025-12-20".into()),
+            ..Filter::default()
+        };
+        let m = Matrix::build(&analysis, &window);
+        assert_eq!(m.cell(0, 5).distinct, [0]);
+        assert_eq!(
+            m.undated_out, 0,
+            "its copies are counted through the dated one"
+        );
+        let later = Filter {
+            date_from: Some("2025-12-21".into()),
+            ..Filter::default()
+        };
+        let m = Matrix::build(&analysis, &later);
+        assert_eq!((m.total().total(), m.undated_out), (0, 1));
+        let supports_only = Filter {
+            stances: [true, false, false],
+            ..later
+        };
+        assert_eq!(Matrix::build(&analysis, &supports_only).undated_out, 0);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::marked_text;
 use super::reviewing::Act;
 use super::state::{AppState, Command, EVIDENCE_PAGE};
 use super::theme;
+use super::timeline;
 use crate::{Analysis, Origin, Statement};
 use egui::text::TextFormat;
 use egui::{FontId, RichText};
@@ -55,6 +56,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     // What is counted, then what a person rejected: struck through, at hand
     // to take back.
     let listed: Vec<usize> = cell.listed().collect();
+    let timeline = timeline::of_cell(&analysis, cell);
     let statements = newest_first(&analysis, &listed);
     let (reviewed, total) = (cell.reviewed, cell.statements.len());
     ui.horizontal(|ui| {
@@ -93,6 +95,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
             }
         }
     });
+    timeline::ui(ui, state, &analysis, &timeline);
     ui.separator();
     egui::ScrollArea::vertical()
         .auto_shrink([false; 2])

@@ -109,6 +109,13 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState) {
             }
             ui.label(RichText::new("Quoted words are in italics.").italics());
             ui.add_space(4.0);
+            ui.heading("Timeline");
+            ui.label(
+                "Above a cell's statements, one mark per statement by its article's \
+                 date: a triangle up supports, a diamond is conditional, a triangle \
+                 down opposes; hollow marks were rejected. Click a mark to read it in the article.",
+            );
+            ui.add_space(4.0);
             ui.label(
                 "In the article, the statement you came from is highlighted; the \
                  article's other statements are shaded. Hover a marked word or a \

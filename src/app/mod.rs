@@ -9,6 +9,7 @@ pub mod active_filters;
 mod agreement_view;
 mod article_chunks;
 mod cues;
+mod date_window;
 pub mod dialogs;
 mod evidence;
 mod export_dialog;
@@ -32,6 +33,7 @@ mod state;
 mod table;
 mod table_view;
 mod theme;
+pub mod timeline;
 mod ui;
 
 pub use reader::bytes_laid_out as reader_bytes_laid_out;

@@ -16,6 +16,7 @@ use crate::corpus::Cache;
 use crate::export::Format;
 use crate::matrix::{Filter, Matrix};
 use crate::{Analysis, CorpusError, Lexicon};
+use std::ops::RangeInclusive;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -59,6 +60,11 @@ pub enum Command {
     ScrolledToStatement,
     CloseReader,
     SetFilter(Filter),
+    /// Set the filter's From and To dates, and the fields that show them.
+    SetDateWindow {
+        from: Option<String>,
+        to: Option<String>,
+    },
     /// Put one part of the filter back at its default (a chip's "✕").
     ClearFilterPart(FilterPart),
     ClearFilters,
@@ -167,6 +173,8 @@ pub struct AppState {
     pub analysis: Option<Arc<Analysis>>,
     /// The matrix of `analysis` under `prefs.filter`.
     pub matrix: Matrix,
+    /// The first and last day of the analysed articles' dates.
+    pub date_span: Option<RangeInclusive<i64>>,
     /// The keyboard/mouse selection (actor, issue).
     pub selection: Option<(usize, usize)>,
     /// The cell whose statements the evidence panel lists.
@@ -212,6 +220,7 @@ impl AppState {
             lexicon_pick: None,
             analysis: None,
             matrix: Matrix::default(),
+            date_span: None,
             selection: None,
             evidence: None,
             evidence_shown: EVIDENCE_PAGE,
@@ -341,6 +350,13 @@ impl AppState {
             Command::CloseReader => self.reader = None,
             Command::SetFilter(filter) => {
                 self.prefs.filter = filter;
+                self.rebuild_matrix();
+            }
+            Command::SetDateWindow { from, to } => {
+                self.filter_form.from = from.clone().unwrap_or_default();
+                self.filter_form.to = to.clone().unwrap_or_default();
+                self.prefs.filter.date_from = from;
+                self.prefs.filter.date_to = to;
                 self.rebuild_matrix();
             }
             Command::ClearFilterPart(part) => {
@@ -609,6 +625,7 @@ impl AppState {
     pub fn show(&mut self, mut analysis: Analysis) {
         self.load_reviews(&mut analysis);
         let same_folder = self.folder().as_ref() == Some(&analysis.root);
+        self.date_span = crate::days::date_span(&analysis.documents);
         self.analysis = Some(Arc::new(analysis));
         self.reader = None;
         self.rebuild_matrix();

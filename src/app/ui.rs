@@ -4,8 +4,9 @@ use super::prefs;
 use super::reviewing::Act;
 use super::state::{AppState, Command, PathPurpose};
 use super::{
-    active_filters, agreement_view, evidence, export_dialog, filter_form, filters, help,
-    lexicon_panel, lexicon_watch, matrix_view, path_entry, reader, review_form, table_view, theme,
+    active_filters, agreement_view, date_window, evidence, export_dialog, filter_form, filters,
+    help, lexicon_panel, lexicon_watch, matrix_view, path_entry, reader, review_form, table_view,
+    theme,
 };
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -23,6 +24,9 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState) {
 
     egui::Panel::top("toolbar").show(ui, |ui| toolbar(ui, state));
     egui::Panel::top("filters").show(ui, |ui| filters::ui(ui, state));
+    if state.analysis.is_some() {
+        egui::Panel::top("date_window").show(ui, |ui| date_window::ui(ui, state));
+    }
     if !filter_form::chips(&state.prefs.filter).is_empty()
         || active_filters::empty_reason(state).is_some()
     {

@@ -23,6 +23,8 @@ mod special_files;
 #[cfg(feature = "gui")]
 mod table;
 #[cfg(feature = "gui")]
+mod timeline;
+#[cfg(feature = "gui")]
 mod ui;
 #[cfg(feature = "gui")]
 mod watch_ui;

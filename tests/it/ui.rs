@@ -2,10 +2,10 @@
 //! folder, clicks a cell, reads the quotes, filters, exports; every dialog
 //! answers from a script and every file lives in a temp dir.
 
-use crate::window::{self, dialogs, harness, step_until};
+use crate::window::{self, dialogs, harness, step_until, text_of};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use stancegrid::app::{self, AppState, Command};
 use stancegrid::matrix::Filter;
 use stancegrid::{Analysis, Cue, CueKind, Document, Lexicon, Span, Stance, Statement};
@@ -794,12 +794,6 @@ fn hide_closes_the_evidence_panel() {
     harness.run();
     assert_eq!(harness.state().evidence, None);
     assert!(harness.query_by_label("Russia on Foreign troops").is_none());
-}
-
-/// What a node says: a label's text is its value, a widget's its label.
-fn text_of(node: &egui_kittest::Node<'_>) -> String {
-    let node = node.accesskit_node();
-    node.label().or_else(|| node.value()).unwrap_or_default()
 }
 
 /// The texts of the tooltips shown while the pointer moves over `rect`, in

@@ -81,3 +81,10 @@ pub fn step_until(harness: &mut Harness<'_, AppState>, done: impl Fn(&AppState) 
     }
     panic!("the window did not get there in time");
 }
+
+/// What a node says: a label's text is its value, a widget's its label.
+pub fn text_of(node: &egui_kittest::Node<'_>) -> String {
+    use egui_kittest::kittest::NodeT;
+    let node = node.accesskit_node();
+    node.label().or_else(|| node.value()).unwrap_or_default()
+}

@@ -100,18 +100,14 @@ fn table_fixture() -> Analysis {
                 i % 97,
                 i % 89
             ));
-            statements.push(Statement {
-                doc: article,
-                actor: i % actors,
-                issue: (i / actors) % issues,
-                stance: Stance::ALL[i % Stance::ALL.len()],
-                speaker: Span::new(start, start + 7),
-                sentence: Span::new(start, text.len() - 1),
-                quote: None,
-                cues: Vec::new(),
-                grade: None,
-                review: None,
-            });
+            statements.push(Statement::new(
+                article,
+                i % actors,
+                (i / actors) % issues,
+                Stance::ALL[i % Stance::ALL.len()],
+                Span::new(start, start + 7),
+                Span::new(start, text.len() - 1),
+            ));
         }
         let mut doc = Document::from_text(&format!("article-{article}.txt"), &text);
         doc.date = Some(format!(
@@ -183,17 +179,15 @@ fn reading(line: &str, bytes: usize, breaks: bool) -> Harness<'static, AppState>
     };
     let lexicon = Arc::new(Lexicon::builtin());
     let statements = (0..count)
-        .map(|i| Statement {
-            doc: 0,
-            actor: 0,
-            issue: 0,
-            stance: Stance::Oppose,
-            speaker: Span::new(i * step, i * step + 6),
-            sentence: Span::new(i * step, i * step + line.len()),
-            quote: None,
-            cues: Vec::new(),
-            grade: None,
-            review: None,
+        .map(|i| {
+            Statement::new(
+                0,
+                0,
+                0,
+                Stance::Oppose,
+                Span::new(i * step, i * step + 6),
+                Span::new(i * step, i * step + line.len()),
+            )
         })
         .collect();
     let analysis = Analysis::new(

@@ -174,17 +174,15 @@ mod tests {
         let lexicon = Arc::new(Lexicon::builtin());
         let statements = codes
             .iter()
-            .map(|(actor, issue, stance)| Statement {
-                doc: 0,
-                actor: lexicon.actor_index(actor).unwrap(),
-                issue: lexicon.issue_index(issue).unwrap(),
-                stance: *stance,
-                speaker: Span::new(0, 1),
-                sentence: Span::new(0, 1),
-                quote: None,
-                cues: Vec::new(),
-                grade: None,
-                review: None,
+            .map(|(actor, issue, stance)| {
+                Statement::new(
+                    0,
+                    lexicon.actor_index(actor).unwrap(),
+                    lexicon.issue_index(issue).unwrap(),
+                    *stance,
+                    Span::new(0, 1),
+                    Span::new(0, 1),
+                )
             })
             .collect();
         let analysis = Analysis::new(

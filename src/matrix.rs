@@ -443,17 +443,15 @@ mod tests {
                 ..Document::from_text(&format!("{i}.txt"), text)
             })
             .collect();
-        let statement = |doc, start| Statement {
-            doc,
-            actor: 0,
-            issue: 5,
-            stance: Stance::Oppose,
-            speaker: Span::new(start, start + 4),
-            sentence: Span::new(start, start + quote.len()),
-            quote: None,
-            cues: Vec::new(),
-            grade: None,
-            review: None,
+        let statement = |doc, start| {
+            Statement::new(
+                doc,
+                0,
+                5,
+                Stance::Oppose,
+                Span::new(start, start + 4),
+                Span::new(start, start + quote.len()),
+            )
         };
         let statements = vec![
             statement(0, 0),

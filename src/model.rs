@@ -217,6 +217,30 @@ pub struct Statement {
 }
 
 impl Statement {
+    /// A statement with no quote, no cues, no grade and no review: what a
+    /// test or a benchmark builds by hand.
+    pub fn new(
+        doc: usize,
+        actor: usize,
+        issue: usize,
+        stance: Stance,
+        speaker: Span,
+        sentence: Span,
+    ) -> Statement {
+        Statement {
+            doc,
+            actor,
+            issue,
+            stance,
+            speaker,
+            sentence,
+            quote: None,
+            cues: Vec::new(),
+            grade: None,
+            review: None,
+        }
+    }
+
     pub fn origin(&self) -> Origin {
         self.review.as_ref().map_or(Origin::Automatic, |r| r.origin)
     }

@@ -22,17 +22,15 @@ fn analysis() -> Analysis {
     let text = "A statement.";
     let statements = CODES
         .iter()
-        .map(|(actor, issue, stance)| Statement {
-            doc: 0,
-            actor: lexicon.actor_index(actor).expect("actor"),
-            issue: lexicon.issue_index(issue).expect("issue"),
-            stance: *stance,
-            speaker: Span::new(0, 1),
-            sentence: Span::new(0, text.len()),
-            quote: None,
-            cues: Vec::new(),
-            grade: None,
-            review: None,
+        .map(|(actor, issue, stance)| {
+            Statement::new(
+                0,
+                lexicon.actor_index(actor).expect("actor"),
+                lexicon.issue_index(issue).expect("issue"),
+                *stance,
+                Span::new(0, 1),
+                Span::new(0, text.len()),
+            )
         })
         .collect();
     Analysis::new(

@@ -79,20 +79,16 @@ fn analysis(root: &std::path::Path) -> Analysis {
     let statements = ROWS
         .iter()
         .enumerate()
-        .map(
-            |(doc, (speaker, sentence, actor, issue, stance, _))| Statement {
+        .map(|(doc, (speaker, sentence, actor, issue, stance, _))| {
+            Statement::new(
                 doc,
-                actor: lexicon.actor_index(actor).expect("actor"),
-                issue: lexicon.issue_index(issue).expect("issue"),
-                stance: *stance,
-                speaker: Span::new(0, speaker.len()),
-                sentence: Span::new(0, sentence.len()),
-                quote: None,
-                cues: Vec::new(),
-                grade: None,
-                review: None,
-            },
-        )
+                lexicon.actor_index(actor).expect("actor"),
+                lexicon.issue_index(issue).expect("issue"),
+                *stance,
+                Span::new(0, speaker.len()),
+                Span::new(0, sentence.len()),
+            )
+        })
         .collect();
     Analysis::new(root.into(), lexicon, documents, statements, Vec::new())
 }

@@ -53,17 +53,15 @@ fn analysis(dated: bool) -> Analysis {
     let statements = RUSSIA
         .iter()
         .enumerate()
-        .map(|(doc, (sentence, stance, _))| Statement {
-            doc,
-            actor: lexicon.actor_index("russia").expect("actor"),
-            issue: lexicon.issue_index("ceasefire").expect("issue"),
-            stance: *stance,
-            speaker: Span::new(0, sentence.find(' ').unwrap_or(0)),
-            sentence: Span::new(0, sentence.len()),
-            quote: None,
-            cues: Vec::new(),
-            grade: None,
-            review: None,
+        .map(|(doc, (sentence, stance, _))| {
+            Statement::new(
+                doc,
+                lexicon.actor_index("russia").expect("actor"),
+                lexicon.issue_index("ceasefire").expect("issue"),
+                *stance,
+                Span::new(0, sentence.find(' ').unwrap_or(0)),
+                Span::new(0, sentence.len()),
+            )
         })
         .collect();
     Analysis::new("root".into(), lexicon, documents, statements, Vec::new())

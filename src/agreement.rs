@@ -125,6 +125,11 @@ impl Agreement {
     pub fn pairs(&self) -> &[Pair] {
         &self.pairs
     }
+
+    /// The pairs, taken out: for a caller that outlives the agreement.
+    pub fn into_pairs(self) -> Vec<Pair> {
+        self.pairs
+    }
 }
 
 #[cfg(test)]

@@ -124,8 +124,7 @@ pub(super) fn agreement_rows<'a>(
             .join("; ")
     };
     Agreement::build(matrix)
-        .pairs()
-        .to_vec()
+        .into_pairs()
         .into_iter()
         .map(move |pair| {
             let [agree, conflict, incomparable] = Relation::ALL.map(|r| pair.issues(r));

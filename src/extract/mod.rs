@@ -9,6 +9,7 @@
 pub mod anaphora;
 mod compiled;
 mod concepts;
+mod continuation;
 mod framing;
 mod inflect;
 pub mod mentions;
@@ -239,6 +240,9 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
     let now = current_year(doc);
     let paragraphs = sentences::paragraphs(text, &doc.content);
     let mut continued: Option<Agent> = None;
+    // The statements of the sentence before, which a report of the same
+    // person may go on with.
+    let mut before: Vec<Statement> = Vec::new();
     for (i, &par) in paragraphs.iter().enumerate() {
         memory.start_paragraph(
             sentences::is_bullet(text, par) || sentences::is_list_line(par.of(text)),
@@ -283,15 +287,19 @@ pub fn statements(doc_index: usize, doc: &Document, lexicon: &Lexicon) -> Vec<St
                     fallback.as_ref(),
                 );
             }
-            let statements = if is_background(fact, now) {
+            let mut statements = if is_background(fact, now) {
                 Vec::new()
             } else {
                 sentence_statements(fact, &quote_agents, &memory)
             };
-            for mut s in statements {
-                s.doc = doc_index;
-                out.push(s);
+            if statements.is_empty() {
+                statements = continuation::carried(fact, &before);
             }
+            for s in &mut statements {
+                s.doc = doc_index;
+            }
+            out.extend(statements.iter().cloned());
+            before = statements;
             memory.remember(fact);
         }
         // A quotation left open at the paragraph's end continues in the next.

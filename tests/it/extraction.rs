@@ -1331,3 +1331,36 @@ fn an_office_noun_that_is_also_a_verb_is_the_verb_before_an_article() {
     let got = code("Russian officials the same day rejected a ceasefire.");
     assert_eq!(triples(&got), [("russia", "ceasefire", Stance::Oppose)]);
 }
+
+#[test]
+fn a_persons_next_report_on_the_same_matter_carries_the_statement() {
+    let got = code(
+        "John Healey said Britain is ready to send troops to Ukraine. \
+         He stressed that they would be based in the west of the country.",
+    );
+    assert_eq!(
+        triples(&got),
+        [
+            ("europe", "foreign_troops", Stance::Support),
+            ("europe", "foreign_troops", Stance::Support)
+        ]
+    );
+    assert!(got.iter().all(|g| g.3 == "John Healey"));
+}
+
+#[test]
+fn an_aside_or_another_partys_position_after_a_statement_carries_nothing() {
+    let first = "Sybiha said Ukraine wants security guarantees.";
+    for next in [
+        "He also said a meeting in Geneva would take place in June.",
+        "He said Washington had agreed to the talks.",
+        "Rubio said they would meet again.",
+    ] {
+        let got = code(&format!("{first} {next}"));
+        assert_eq!(
+            triples(&got),
+            [("ukraine", "security_guarantees", Stance::Support)],
+            "{next}"
+        );
+    }
+}

@@ -36,8 +36,8 @@ const FLOOR_CUES: f64 = 0.95; // 225/225 = 1.00
 const FLOOR_NEGATION: f64 = 0.95; // 114/114 = 1.00
 const FLOOR_CONDITIONS: f64 = 0.95; // 207/207 = 1.00
 const FLOOR_TWO_STATEMENTS: f64 = 0.95; // 363/364 = 1.00
-const FLOOR_NO_STATEMENT: f64 = 0.90; // 351/351 = 1.00
-const FLOOR_OVERALL: f64 = 0.95; // 2062/2063 = 1.00
+const FLOOR_NO_STATEMENT: f64 = 0.90; // 360/360 = 1.00
+const FLOOR_OVERALL: f64 = 0.95; // 2071/2072 = 1.00
 
 /// Failures printed per capability unless `BEHAVIOUR_ALL` is set.
 const SHOWN_FAILURES: usize = 5;
@@ -961,6 +961,7 @@ const NO_STATEMENT: &[&str] = &[
     "{who} said the troops would stay far from the front line.",
     // A report that goes on carries a statement only if there was one.
     "{who} arrived in {place} on Monday. {he} said this would take a while.",
+    "{who} arrived in {place} on Monday. “It took a while,” {he} said.",
     // A term that only dates another point.
     "{who} will visit {place} once {issue} is agreed.",
     "{who} said elections could follow in the event of {issue}.",

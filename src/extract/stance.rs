@@ -160,6 +160,8 @@ pub fn decide(
             n.end <= cue.start
                 && !between.contains(',')
                 && words_outside_judging_frame(between) <= NEGATED_CUE_REACH
+                && !corrects_an_adjunct(fact, *n)
+                && !denies_a_purpose(fact, *n)
         })
     };
     // "would not agree to any cap …": a negated support verb refuses what
@@ -486,8 +488,65 @@ fn negations(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> Vec<Span>
         // "has not received a binding pledge": the negation denies the verb
         // between, which is no stance verb, not the term.
         .filter(|s| s.start >= issue.span.end || !negates_other_verb(fact, **s, issue))
+        .filter(|s| !corrects_an_adjunct(fact, **s) && !denies_a_purpose(fact, **s))
         .copied()
         .collect()
+}
+
+/// Participles of purpose: "not intended to", "not meant to", "not aimed at".
+const PURPOSES: &[&str] = &["intended", "meant", "designed", "aimed"];
+
+/// Does the negation deny what something is for, not the thing? "The force
+/// is not intended to wage war" deploys a force; "troops are not meant to
+/// be sent" still denies sending them.
+fn denies_a_purpose(fact: &SentenceFacts, negation: Span) -> bool {
+    let rest = Span::new(negation.end, fact.span.end);
+    let mut words = words_at(fact.text(rest), rest.start).map(|(_, w)| w);
+    let (Some(purpose), Some(link), next) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    is_one_of(purpose, PURPOSES)
+        && is_one_of(link, &["to", "at"])
+        && !next.is_some_and(|w| is_one_of(w, &["be"]))
+}
+
+/// How many words after a negation a "but" may correct what it denies.
+const CONTRAST_REACH: usize = 10;
+
+/// Prepositions that open the adjunct a contrast corrects (where, when, what for).
+const ADJUNCT_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "to", "into", "from", "for", "as", "near", "along", "behind", "within",
+    "inside", "outside", "around", "after", "before", "until",
+];
+
+/// Does "not … but …" correct an adjunct rather than deny the verb? "Troops
+/// would not be deployed on the front line, but in areas far from it" and
+/// "will not hold talks in March but in April" deploy and hold; "will not
+/// send troops, but will help" still refuses.
+fn corrects_an_adjunct(fact: &SentenceFacts, negation: Span) -> bool {
+    let rest = Span::new(negation.end, fact.span.end);
+    let words: Vec<&str> = words_at(fact.text(rest), rest.start)
+        .take(CONTRAST_REACH + 2)
+        .map(|(_, w)| w)
+        .collect();
+    let plain = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let Some(but) = words
+        .iter()
+        .position(|w| plain(w).eq_ignore_ascii_case("but"))
+    else {
+        return false;
+    };
+    let corrected = words
+        .iter()
+        .skip(but + 1)
+        .find(|w| !plain(w).eq_ignore_ascii_case("rather"));
+    let denied_adjunct = words[..but]
+        .iter()
+        .any(|w| is_one_of(&plain(w), ADJUNCT_PREPOSITIONS));
+    let clause_goes_on = words[..but].iter().any(|w| w.ends_with(';'));
+    denied_adjunct
+        && !clause_goes_on
+        && corrected.is_some_and(|w| is_one_of(&plain(w), ADJUNCT_PREPOSITIONS))
 }
 
 /// Is `word` a negation fused with its verb ("isn't", "won’t", "cannot")?
@@ -645,6 +704,26 @@ mod tests {
         assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
         let got = coded("Berg backs a tariff cut not seen since the war.");
         assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+    }
+
+    #[test]
+    fn a_contrast_that_corrects_an_adjunct_denies_nothing() {
+        let got = coded("Berg said the treaty would not be signed in May, but in June.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        let got = coded("Berg will not back the treaty in its present form but rather as amended.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        let got = coded("Berg will not back the treaty, but will talk to Mar.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
+        let got = coded("Berg will not back the treaty, but in June she may talk to Mar.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
+    }
+
+    #[test]
+    fn a_negated_purpose_denies_the_purpose_not_the_term() {
+        let got = coded("Berg said the treaty is not intended to punish Mar.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        let got = coded("Berg said the treaty is not meant to be signed.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
     }
 
     #[test]

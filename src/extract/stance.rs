@@ -151,6 +151,7 @@ pub fn decide(
     let mut conditional = in_scope(&fact.conditional);
     conditional.extend(traded);
     conditional.extend(restricted);
+    conditional.extend(restricted_in_time(fact, issue, lead));
     let mut support = in_scope(&fact.support);
     // "The plan, seen but not published, proposes …": a negation does not
     // reach past the comma that closes its phrase.
@@ -493,6 +494,27 @@ fn negations(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> Vec<Span>
         .collect()
 }
 
+/// Words of time that an "only" earlier in the clause makes a condition.
+const RESTRICTED_TIMES: &[&str] = &["once", "when", "after"];
+
+/// "Would only agree to a truce once Kyiv withdraws", "will only send
+/// troops after a deal": an "only" before the term, or between, turns a
+/// time after it into the condition the term is granted on.
+fn restricted_in_time(fact: &SentenceFacts, issue: &IssueHit, lead: &str) -> Option<Span> {
+    let only = |t: &str| t.split_whitespace().any(|w| w.eq_ignore_ascii_case("only"));
+    let rest = Span::new(issue.span.end, fact.span.end);
+    for (at, word) in words_at(fact.text(rest), rest.start).take(RESTRICTION_REACH + 1) {
+        if is_one_of(word, RESTRICTED_TIMES) {
+            let restricted = only(lead) || only(fact.text(Span::new(rest.start, at)));
+            return restricted.then_some(Span::new(at, at + word.len()));
+        }
+        if word.ends_with([',', ';', ':']) {
+            return None;
+        }
+    }
+    None
+}
+
 /// Participles of purpose: "not intended to", "not meant to", "not aimed at".
 const PURPOSES: &[&str] = &["intended", "meant", "designed", "aimed"];
 
@@ -716,6 +738,16 @@ mod tests {
         assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
         let got = coded("Berg will not back the treaty, but in June she may talk to Mar.");
         assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
+    }
+
+    #[test]
+    fn an_only_before_the_term_makes_a_later_time_its_condition() {
+        let got = coded("Berg would only sign the treaty once Mar agrees.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Conditional)]);
+        let got = coded("Berg will sign the treaty once Mar agrees.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        let got = coded("Only Berg backs the treaty, when asked.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
     }
 
     #[test]

@@ -34,10 +34,10 @@ const FLOOR_TITLES: f64 = 0.95; // 240/240 = 1.00
 const FLOOR_PARAPHRASES: f64 = 0.90; // 166/166 = 1.00
 const FLOOR_CUES: f64 = 0.95; // 225/225 = 1.00
 const FLOOR_NEGATION: f64 = 0.95; // 118/118 = 1.00
-const FLOOR_CONDITIONS: f64 = 0.95; // 207/207 = 1.00
+const FLOOR_CONDITIONS: f64 = 0.95; // 216/216 = 1.00
 const FLOOR_TWO_STATEMENTS: f64 = 0.95; // 363/364 = 1.00
 const FLOOR_NO_STATEMENT: f64 = 0.90; // 360/360 = 1.00
-const FLOOR_OVERALL: f64 = 0.95; // 2075/2076 = 1.00
+const FLOOR_OVERALL: f64 = 0.95; // 2084/2085 = 1.00
 
 /// Failures printed per capability unless `BEHAVIOUR_ALL` is set.
 const SHOWN_FAILURES: usize = 5;
@@ -806,6 +806,7 @@ const CONDITION: &[&str] = &[
     "{who} said there can be no {bare issue} without the approval of parliament.",
     "{who} signalled willingness to discuss {issue}.",
     "{who} will not agree to {issue} without a vote in parliament.",
+    "{who} would only agree to {issue} once {if}.",
 ];
 
 /// Who holds a statement of a two-statement template, on which issue.

@@ -1364,3 +1364,18 @@ fn an_aside_or_another_partys_position_after_a_statement_carries_nothing() {
         );
     }
 }
+
+#[test]
+fn it_in_the_reported_clause_is_the_speaker_after_another_partys_sentence() {
+    let got = code(
+        "The Ukrainian foreign ministry said that it opposes a cap on the army.\n\n\
+         The Kremlin said in a statement that it rejects foreign troops in Ukraine.",
+    );
+    assert_eq!(
+        triples(&got),
+        [
+            ("ukraine", "army_size", Stance::Oppose),
+            ("russia", "foreign_troops", Stance::Oppose)
+        ]
+    );
+}

@@ -66,10 +66,13 @@ pub(super) fn clause_subject(
             }
             return Some(Subject {
                 agent: agent_of(&group, memory),
-                pronoun: matches!(
-                    group[0].kind,
-                    MentionKind::Pronoun | MentionKind::PersonPronoun
-                ),
+                // "It" of a document is a pronoun too: "the Kremlin said in
+                // a statement that it rejects …" is the Kremlin's own view.
+                pronoun: match group[0].kind {
+                    MentionKind::Pronoun | MentionKind::PersonPronoun => true,
+                    MentionKind::DocumentPronoun => !fact.text(group[0].span).contains(' '),
+                    _ => false,
+                },
                 start: group[0].span.start,
                 end: group[group.len() - 1].span.end,
             });

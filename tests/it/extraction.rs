@@ -1379,3 +1379,25 @@ fn it_in_the_reported_clause_is_the_speaker_after_another_partys_sentence() {
         ]
     );
 }
+
+#[test]
+fn a_stance_verb_with_an_object_reports_no_later_clause() {
+    for first in [
+        "Zelensky called for a ceasefire",
+        "Zelensky urged a ceasefire",
+        "Zelensky insisted on a ceasefire",
+    ] {
+        let got = code(&format!("{first}, while Putin rejected it."));
+        assert_eq!(
+            triples(&got),
+            [
+                ("ukraine", "ceasefire", Stance::Support),
+                ("russia", "ceasefire", Stance::Oppose)
+            ],
+            "{first}"
+        );
+    }
+    // A report still holds what it reports: Russia is only described.
+    let got = code("Zelensky said Ukraine wants a ceasefire, while Russia rejected it.");
+    assert!(got.iter().all(|g| g.0 == "ukraine"), "{got:?}");
+}

@@ -279,6 +279,7 @@ pub fn speaker_for(
         .speech
         .iter()
         .filter(|v| v.end <= issue.span.start)
+        .filter(|v| !(takes_a_stance(fact, **v) && fact.clause_start(issue.span.start) > v.end))
         .rev()
         .find_map(|v| verb_agent(fact, *v, memory).map(|a| (*v, a)));
     // "Washington said NATO calls for …", "an analyst argued that Russia
@@ -380,6 +381,26 @@ pub fn speaker_for(
         (None, Some(subject)) => subject.speaker(),
         (None, None) => memory.list.as_ref().and_then(Agent::speaker),
     }
+}
+
+/// Is speech verb `verb` a stance verb with an object ("called for a
+/// ceasefire", "urged a truce", "insisted on the withdrawal")? Then it
+/// reports nothing: "…, while Putin rejected it" is Putin's own clause.
+fn takes_a_stance(fact: &SentenceFacts, verb: Span) -> bool {
+    [&fact.support, &fact.oppose, &fact.conditional]
+        .iter()
+        .flat_map(|cues| cues.iter())
+        .filter(|c| c.start == verb.start)
+        .any(|c| {
+            let mut words = fact.par[c.end..fact.span.end].split_whitespace();
+            let first = words.next().unwrap_or("");
+            let first = if is_one_of(first, &["on", "for"]) {
+                words.next().unwrap_or("")
+            } else {
+                first
+            };
+            c.end > verb.end || is_one_of(first, &["a", "an", "the", "any"])
+        })
 }
 
 /// "“… one of the reasons Ukraine wants to join NATO,” Witkoff said": in

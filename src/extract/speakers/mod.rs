@@ -361,7 +361,8 @@ pub fn speaker_for(
             // ("US, Russia agreed on …, Witkoff says"), and so is a nested
             // clause of the speaker's own ("Witkoff said Putin agreed that
             // the US could offer guarantees").
-            let reported = subject_parties(fact, floor, issue.span.start);
+            let reported =
+                subject_parties(fact, report_start(fact, floor, issue), issue.span.start);
             let described = !subject
                 .actors()
                 .iter()
@@ -539,6 +540,27 @@ const PROPOSITION_LINKS: &[&str] = &[
     "an",
     "the",
 ];
+
+/// Where the report that holds `issue` begins, from `floor`: at a clause
+/// set against the one before ("…, while Russia rejected it", "but …"),
+/// whose subject is not nested in the earlier clause's.
+fn report_start(fact: &SentenceFacts, floor: usize, issue: &IssueHit) -> usize {
+    let own = fact.clause_start(issue.span.start);
+    let opening = fact.text(Span::new(own, issue.span.start));
+    let first = opening
+        .trim_start_matches([',', ';', ' '])
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    if own > floor && is_one_of(first, CONTRASTS) {
+        own
+    } else {
+        floor
+    }
+}
+
+/// Conjunctions that set a clause against the one before.
+const CONTRASTS: &[&str] = &["while", "whereas", "but", "although", "though", "yet"];
 
 /// The parties in subject position of every clause between `from` and `to`.
 fn subject_parties(fact: &SentenceFacts, from: usize, to: usize) -> Vec<usize> {

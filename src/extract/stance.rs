@@ -140,12 +140,11 @@ pub fn decide(
     let mut negations = negations(fact, issue, &scope);
     let restricted = fact.condition_openers.iter().copied().filter(|o| {
         let between = fact.text(Span::new(issue.span.end, o.start.max(issue.span.end)));
-        let only = |t: &str| t.split_whitespace().any(|w| w.eq_ignore_ascii_case("only"));
         let excepted = fact.text(*o).eq_ignore_ascii_case("without") && !negations.is_empty();
         o.start >= issue.span.end
             && words_between(issue.span.end, o.start) <= RESTRICTION_REACH
             && !between.contains([',', ';', ':'])
-            && (only(between) || only(lead) || excepted)
+            && (has_only(between) || has_only(lead) || excepted)
     });
     let mut oppose = in_scope(&fact.oppose);
     let mut conditional = in_scope(&fact.conditional);
@@ -494,6 +493,12 @@ fn negations(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> Vec<Span>
         .collect()
 }
 
+/// Does `text` hold the word "only"?
+fn has_only(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("only"))
+}
+
 /// Words of time that an "only" earlier in the clause makes a condition.
 const RESTRICTED_TIMES: &[&str] = &["once", "when", "after"];
 
@@ -501,11 +506,10 @@ const RESTRICTED_TIMES: &[&str] = &["once", "when", "after"];
 /// troops after a deal": an "only" before the term, or between, turns a
 /// time after it into the condition the term is granted on.
 fn restricted_in_time(fact: &SentenceFacts, issue: &IssueHit, lead: &str) -> Option<Span> {
-    let only = |t: &str| t.split_whitespace().any(|w| w.eq_ignore_ascii_case("only"));
     let rest = Span::new(issue.span.end, fact.span.end);
     for (at, word) in words_at(fact.text(rest), rest.start).take(RESTRICTION_REACH + 1) {
         if is_one_of(word, RESTRICTED_TIMES) {
-            let restricted = only(lead) || only(fact.text(Span::new(rest.start, at)));
+            let restricted = has_only(lead) || has_only(fact.text(Span::new(rest.start, at)));
             return restricted.then_some(Span::new(at, at + word.len()));
         }
         if word.ends_with([',', ';', ':']) {

@@ -555,7 +555,6 @@ fn corrects_an_adjunct(fact: &SentenceFacts, negation: Span) -> bool {
         .take(CONTRAST_REACH + 2)
         .map(|(_, w)| w)
         .collect();
-    let plain = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     let Some(but) = words
         .iter()
         .position(|w| plain(w).eq_ignore_ascii_case("but"))
@@ -568,11 +567,16 @@ fn corrects_an_adjunct(fact: &SentenceFacts, negation: Span) -> bool {
         .find(|w| !plain(w).eq_ignore_ascii_case("rather"));
     let denied_adjunct = words[..but]
         .iter()
-        .any(|w| is_one_of(&plain(w), ADJUNCT_PREPOSITIONS));
+        .any(|w| is_one_of(plain(w), ADJUNCT_PREPOSITIONS));
     let clause_goes_on = words[..but].iter().any(|w| w.ends_with(';'));
     denied_adjunct
         && !clause_goes_on
-        && corrected.is_some_and(|w| is_one_of(&plain(w), ADJUNCT_PREPOSITIONS))
+        && corrected.is_some_and(|w| is_one_of(plain(w), ADJUNCT_PREPOSITIONS))
+}
+
+/// `word` without the punctuation around it.
+fn plain(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// Is `word` a negation fused with its verb ("isn't", "won’t", "cannot")?

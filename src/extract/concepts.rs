@@ -406,10 +406,13 @@ const SERVING: &[&str] = &[
 
 /// "An aide to the French president", "an official in Zelensky's office":
 /// an office noun tied by a preposition to a party mention speaks for that
-/// party; the mention grows back over the noun. `offices` and `actors` are
-/// the hits of one text, in text order.
-pub(crate) fn offices_of_parties(text: &str, offices: &[Hit], actors: &mut [Hit]) {
+/// party; the mention grows back over the noun. "Ukraine's ambassador to
+/// Washington": the party an envoy is sent to is where the office is, not
+/// who speaks, so that mention is dropped. `offices` and `actors` are the
+/// hits of one text, in text order.
+pub(crate) fn offices_of_parties(text: &str, offices: &[Hit], actors: &mut Vec<Hit>) {
     members_of_parties(text, actors);
+    let mut posted = Vec::new();
     for office in offices {
         let rest = &text[office.end..];
         let Some(rest) = rest.strip_prefix(' ') else {
@@ -417,16 +420,35 @@ pub(crate) fn offices_of_parties(text: &str, offices: &[Hit], actors: &mut [Hit]
         };
         let serving = is_one_of(&text[office.start..office.end], SERVING);
         let tied = OF_PARTY.iter().find_map(|p| rest.strip_prefix(p));
-        let Some(rest) = tied.or_else(|| rest.strip_prefix("to ").filter(|_| serving)) else {
+        let sent = rest.strip_prefix("to ").filter(|_| !serving);
+        let Some(rest) = tied
+            .or(sent)
+            .or_else(|| rest.strip_prefix("to ").filter(|_| serving))
+        else {
             continue;
         };
         let rest = rest.strip_prefix("the ").unwrap_or(rest);
         let at = text.len() - rest.len();
         let i = actors.partition_point(|a| a.start < at);
         let inside = i > 0 && actors[i - 1].end > office.start;
-        if let Some(party) = actors.get_mut(i).filter(|a| a.start == at && !inside) {
+        // A posting is dropped whoever holds the office; an office already
+        // inside a party's title is that party's, not the one after it.
+        let Some(party) = actors
+            .get_mut(i)
+            .filter(|a| a.start == at && (sent.is_some() || !inside))
+        else {
+            continue;
+        };
+        if sent.is_some() {
+            posted.push(i);
+        } else {
             party.start = office.start;
         }
+    }
+    // "special envoy" and "envoy" may both be offices of one posting.
+    posted.dedup();
+    for i in posted.into_iter().rev() {
+        actors.remove(i);
     }
 }
 
@@ -689,8 +711,14 @@ mod tests {
                 "{text}"
             );
         }
-        // An envoy to a party is sent to it.
+        // An envoy to a party is sent to it: the party that sends one speaks.
         assert!(coded("An envoy to Northland rejects the treaty.").is_empty());
+        assert_eq!(
+            triples(&coded(
+                "Southland's envoy to Northland said Port Sol rejects the treaty."
+            )),
+            [("south", "treaty", Stance::Oppose)]
+        );
         // A former minister holds no office now.
         assert!(coded("A former Northern minister said Northland rejects the treaty.").is_empty());
     }

@@ -160,6 +160,10 @@ const TITLED: &[Speaker] = &[
     body("a senior Russian diplomat", RU, "Russia"),
     body("the Polish prime minister", EU, "Poland"),
     body("Ukraine's ambassador to the UN", UA, "Ukraine"),
+    // An envoy "to" another party is posted there and speaks for the sender.
+    body("Ukraine's ambassador to Washington", UA, "Kyiv"),
+    body("the US ambassador to NATO", US, "Washington"),
+    body("the EU's envoy to Moscow", EU, "Europe"),
     body("an aide to the French president", EU, "France"),
     body("the Kremlin's spokesman", RU, "Russia"),
     body("a spokeswoman for the European Commission", EU, "Europe"),
@@ -278,6 +282,7 @@ const PARAPHRASES: &[Wording] = &[
     vp("nato_membership", "become a member of NATO", Kyiv),
     vp("nato_membership", "join the North Atlantic bloc", Kyiv),
     vp("nato_membership", "bring Ukraine into NATO", Any),
+    vp("nato_membership", "become part of the alliance", Kyiv),
     np("security_guarantees", "binding security guarantees"),
     np("security_guarantees", "Article 5-style protection"),
     np("security_guarantees", "a collective defence pledge"),
@@ -337,6 +342,7 @@ const PARAPHRASES: &[Wording] = &[
         Kyiv,
     ),
     vp("eu_accession", "join the bloc", Kyiv),
+    vp("eu_accession", "become part of the European Union", Kyiv),
     vp("eu_accession", "join the EU by the end of the decade", Kyiv),
     // Wordings of news reports, one block per issue.
     np("nato_membership", "membership of the alliance"),

@@ -1402,3 +1402,16 @@ fn a_stance_verb_with_an_object_reports_no_later_clause() {
     let got = code("Zelensky said Ukraine wants a ceasefire, while Russia rejected it.");
     assert_eq!(triples(&got), [("ukraine", "ceasefire", Stance::Support)]);
 }
+
+#[test]
+fn a_future_in_a_bloc_names_membership_and_its_future_does_not() {
+    one(
+        "Rutte said Ukraine's future lies in NATO.",
+        ("nato", "nato_membership", Stance::Support),
+    );
+    one(
+        "Ukraine's rightful place is in the European Union, Costa said.",
+        ("europe", "eu_accession", Stance::Support),
+    );
+    assert!(code("Rutte said the future of NATO depends on American support.").is_empty());
+}

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use super::inflect;
 use super::mentions::{IssueHit, MentionKind, TermSense};
 use super::terms::Hit;
-use super::{ends_with_ignoring_case, is_one_of};
+use super::{AUXILIARIES, ends_with_ignoring_case, is_one_of};
 use crate::lexicon::{ConceptSense, LexiconSource, MAX_CONCEPT_CLASSES};
 
 /// Words that may stand inside a phrase without ending it: determiners,
@@ -159,7 +159,10 @@ impl Concepts {
 
     /// The terms that `hits` (the concept words of `text`, in text order)
     /// make where the words of a concept meet, each with its target.
-    pub(crate) fn meet(&self, text: &str, hits: &[Hit]) -> Vec<(Target, Hit)> {
+    /// `verbs` are where the stance and speech verbs of `text` begin, in
+    /// order: a phrase does not run across one ("NATO backs a military
+    /// presence" is no phrase "NATO … military presence").
+    pub(crate) fn meet(&self, text: &str, hits: &[Hit], verbs: &[usize]) -> Vec<(Target, Hit)> {
         let mut out = Vec::new();
         if self.rules.is_empty() || hits.is_empty() {
             return out;
@@ -190,14 +193,20 @@ impl Concepts {
             for i in 1..=group.len() {
                 let joined = i < group.len() && {
                     let (a, b) = (group[i - 1].1, group[i].1);
+                    // Two words of one class join only through function
+                    // words: the gap is for a modifier between classes, and
+                    // "NATO supports foreign troops" is no phrase "NATO …
+                    // troops".
                     let (gap, ordered) = if titles {
                         (0, true)
                     } else {
                         let rule = self.rules[a.rule];
-                        (rule.gap, rule.ordered)
+                        let gap = if a.class == b.class { 0 } else { rule.gap };
+                        (gap, rule.ordered)
                     };
                     (!ordered || b.class >= a.class)
                         && self.joins(text, a.hit.end, b.hit.start, gap, titles)
+                        && (titles || !verbs_between(text, verbs, a.hit.end, b.hit.start))
                 };
                 if !joined {
                     if let Some((rule, hit)) = self.covering(&group[run..i]) {
@@ -267,6 +276,24 @@ impl Concepts {
             .count();
         others <= gap
     }
+}
+
+/// Does a verb of `verbs` begin between `from` and `to`, as a word of its
+/// own that is neither a function word ("pull its forces back": "back"
+/// glues the phrase) nor an auxiliary ("security must be guaranteed": the
+/// verb group is the phrase's own)? "U.S.-backed" is part of one word.
+fn verbs_between(text: &str, verbs: &[usize], from: usize, to: usize) -> bool {
+    let first = verbs.partition_point(|&v| v < from);
+    verbs[first..].iter().take_while(|&&v| v < to).any(|&v| {
+        let word = text[v..].split([' ', ',']).next().unwrap_or("");
+        let mut buf = [0u8; 32];
+        let own_word = text[..v].ends_with(' ');
+        own_word
+            && !is_one_of(word, AUXILIARIES)
+            && FUNCTION_WORDS
+                .binary_search(&&*lower_case(word, &mut buf))
+                .is_err()
+    })
 }
 
 /// A concept word found in a text: its rule, its class and where it is.
@@ -570,7 +597,7 @@ mod tests {
         let (concepts, terms) = Concepts::compile(&lexicon.source);
         let hits = TermSet::new(terms).find(text);
         concepts
-            .meet(text, &hits)
+            .meet(text, &hits, &[])
             .iter()
             .map(|(_, h)| text[h.start..h.end].to_string())
             .collect()
@@ -636,6 +663,39 @@ mod tests {
     }
 
     #[test]
+    fn two_words_of_one_class_join_only_through_function_words() {
+        let lexicon = lexicon(
+            r#"Concept(words: [["allied", "foreign"], ["troops"]], gap: 1, ordered: true)"#,
+        );
+        assert_eq!(
+            phrases(&lexicon, "allied and foreign troops"),
+            ["allied and foreign troops"]
+        );
+        assert_eq!(phrases(&lexicon, "allied eager troops"), ["allied eager troops"]);
+        assert_eq!(phrases(&lexicon, "allied wants foreign troops"), ["foreign troops"]);
+    }
+
+    #[test]
+    fn a_phrase_does_not_run_across_a_verb() {
+        let lexicon = lexicon(r#"Concept(words: [["allied"], ["troops"]], gap: 1, ordered: true)"#);
+        let (concepts, terms) = Concepts::compile(&lexicon.source);
+        let made = |text: &str, verb: &str| -> Vec<String> {
+            let verbs: Vec<usize> = text.find(verb).into_iter().collect();
+            concepts
+                .meet(text, &TermSet::new(terms.clone()).find(text), &verbs)
+                .iter()
+                .map(|(_, h)| text[h.start..h.end].to_string())
+                .collect()
+        };
+        assert_eq!(made("allied eager troops", "none"), ["allied eager troops"]);
+        assert!(made("the allied backs troops", "backs").is_empty());
+        // An auxiliary is the phrase's own verb group; a hyphenated word is
+        // one word.
+        assert_eq!(made("allied must troops", "must"), ["allied must troops"]);
+        assert_eq!(made("allied pro-backs troops", "backs"), ["allied pro-backs troops"]);
+    }
+
+    #[test]
     fn inflections_of_a_class_word_match() {
         let lexicon = lexicon(JOIN_EU);
         assert_eq!(
@@ -670,7 +730,7 @@ mod tests {
             lexicon(r#"Concept(words: [["keep"], ["the bloc"]], ordered: true, sense: Inverse)"#);
         let (concepts, terms) = Concepts::compile(&lexicon.source);
         let text = "to keep out of the bloc";
-        let made = concepts.meet(text, &TermSet::new(terms).find(text));
+        let made = concepts.meet(text, &TermSet::new(terms).find(text), &[]);
         let senses: Vec<TermSense> = made
             .iter()
             .map(|(_, h)| IssueHit::decode(h.value).1)

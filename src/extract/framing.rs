@@ -150,6 +150,12 @@ mod tests {
     }
 
     #[test]
+    fn a_plain_yes_agrees_to_the_question() {
+        let got = coded("Asked whether Northland would accept the treaty, Berg said yes.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+    }
+
+    #[test]
     fn a_question_about_what_was_said_is_answered_about_the_saying() {
         let text =
             "Asked whether Mar had said that Southland would accept the treaty, Berg said never.";

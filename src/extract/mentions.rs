@@ -1,7 +1,9 @@
 //! What one sentence names: parties and other speakers, issue terms, speech
 //! verbs, stance cues and clause boundaries — all as spans of the document.
 
-use super::{Kind, Scan, TYPOGRAPHIC, chars_led_by, ends_with_ignoring_case, is_one_of};
+use super::{
+    JUDGING_VERBS, Kind, Scan, TYPOGRAPHIC, chars_led_by, ends_with_ignoring_case, is_one_of,
+};
 use super::{quotes, terms};
 use crate::model::Span;
 
@@ -692,34 +694,13 @@ fn is_comparing_as(par: &str, word: terms::Hit) -> bool {
         .split_whitespace()
         .rev()
         .take(SEEING_REACH)
-        .any(|w| is_one_of(w, SEEING_VERBS));
+        .any(|w| is_one_of(w, JUDGING_VERBS));
     participle || seeing || is_one_of(previous, &["such", "known", "seen", "same"])
 }
 
 /// How many words before "as" a verb of seeing may stand.
 const SEEING_REACH: usize = 8;
 
-/// Verbs that take an object and an "as" of how it is seen.
-const SEEING_VERBS: &[&str] = &[
-    "view",
-    "views",
-    "viewed",
-    "see",
-    "sees",
-    "saw",
-    "regard",
-    "regards",
-    "consider",
-    "considers",
-    "treat",
-    "treats",
-    "describe",
-    "describes",
-    "brand",
-    "brands",
-    "label",
-    "labels",
-];
 
 /// Is `term` one capitalised word, the name of a place ("Kherson")?
 fn is_place_name(term: &str) -> bool {

@@ -167,9 +167,14 @@ impl Matchers {
     /// Every term in `text` (a paragraph starting at document offset `offset`).
     pub(crate) fn scan(&self, text: &str, offset: usize) -> Scan {
         let mut hits = self.terms.find_sets(text);
+        let mut verbs: Vec<usize> = [Kind::Support, Kind::Oppose, Kind::Speech]
+            .iter()
+            .flat_map(|k| hits[*k as usize].iter().map(|h| h.start))
+            .collect();
+        verbs.sort_unstable();
         let (issues, titles): (Vec<_>, Vec<_>) = self
             .concepts
-            .meet(text, &hits[Kind::Concept as usize])
+            .meet(text, &hits[Kind::Concept as usize], &verbs)
             .into_iter()
             .partition(|(target, _)| *target == concepts::Target::Issue);
         let issues = issues.into_iter().map(|(_, h)| h).collect();
@@ -362,6 +367,17 @@ pub(crate) const TYPOGRAPHIC: u8 = 0xE2;
 pub(crate) const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "will", "would", "shall", "should", "can", "could",
     "may", "might", "must", "do", "does", "did", "has", "have", "had",
+];
+
+/// Verbs that judge their object, in all their forms: "see it as a threat",
+/// "described the troops as targets", "does not consider it realistic".
+pub(crate) const JUDGING_VERBS: &[&str] = &[
+    "see", "sees", "saw", "seen", "seeing", "view", "views", "viewed", "viewing", "regard",
+    "regards", "regarded", "consider", "considers", "considered", "considering", "treat",
+    "treats", "treated", "treating", "describe", "describes", "described", "describing", "brand",
+    "brands", "branded", "branding", "label", "labels", "labelled", "labeled", "labelling",
+    "deem", "deems", "deemed", "find", "finds", "found", "refer", "refers", "referred",
+    "referring",
 ];
 
 /// The length of a phrase that interrupts a clause between commas, with

@@ -320,7 +320,9 @@ const RELATIVE_REACH: usize = 5;
 const SUBJECT_LEAD: usize = 2;
 
 /// Determiners that make the word after them a noun.
-const NOUN_DETERMINERS: &[&str] = &["a", "an", "the", "any", "this", "that", "such", "no", "its"];
+pub(super) const NOUN_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "any", "this", "that", "such", "no", "its", "their",
+];
 
 /// Does a determiner stand right before `at`?
 fn after_determiner(text: &str, at: usize) -> bool {

@@ -15,7 +15,7 @@ use super::framing::{self, Frame};
 use super::mentions::{IssueHit, SentenceFacts, TermSense};
 use super::scope::{Scope, TALKING, dates_another, nth_word_end, nth_word_start_back};
 use super::speakers::Answer;
-use super::{AUXILIARIES, ends_with_ignoring_case, is_one_of, words_at};
+use super::{AUXILIARIES, JUDGING_VERBS, ends_with_ignoring_case, is_one_of, words_at};
 use crate::model::{Span, Stance};
 
 /// A stance and the cue words that decided it.
@@ -300,27 +300,6 @@ fn words_outside_judging_frame(between: &str) -> usize {
     before
 }
 
-/// Verbs that judge their object ("see it as", "consider it").
-const JUDGING_VERBS: &[&str] = &[
-    "see",
-    "sees",
-    "saw",
-    "view",
-    "views",
-    "viewed",
-    "consider",
-    "considers",
-    "considered",
-    "regard",
-    "regards",
-    "regarded",
-    "find",
-    "finds",
-    "found",
-    "deem",
-    "deems",
-    "deemed",
-];
 
 /// "The US will monitor the ceasefire": a future of the term's clause,
 /// before the term, commits its subject to what the term names, unless
@@ -702,10 +681,20 @@ fn answered(fact: &SentenceFacts, issue: &IssueHit, answer: Span) -> Option<Deci
         .into_iter()
         .chain(within(&fact.negation))
         .collect();
+    // "…, Zelensky said yes": the plain answer word agrees to the question.
+    let mut support = within(&fact.support);
+    support.extend(
+        words_at(fact.text(answer), answer.start)
+            .find(|(_, w)| plain(w).eq_ignore_ascii_case("yes"))
+            .map(|(at, w)| {
+                let start = at + w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                Span::new(start, start + "yes".len())
+            }),
+    );
     let (stance, cues) = [
         (Stance::Conditional, within(&fact.conditional)),
         (Stance::Oppose, oppose),
-        (Stance::Support, within(&fact.support)),
+        (Stance::Support, support),
     ]
     .into_iter()
     .find(|(_, cues)| !cues.is_empty())?;

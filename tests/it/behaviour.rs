@@ -322,6 +322,7 @@ const PARAPHRASES: &[Wording] = &[
     np("army_size", "limits on the size of the armed forces"),
     np("army_size", "a cap on the army"),
     np("army_size", "a smaller Ukrainian military"),
+    np("army_size", "an army capped at 600,000 troops"),
     vp("army_size", "cap the army", Any),
     vp("army_size", "limit the army to a fixed size", Any),
     vp("army_size", "shrink Ukraine's armed forces", Any),

@@ -188,10 +188,23 @@ fn one_sentence_can_hold_several_statements() {
 
 #[test]
 fn coordinated_subjects_each_get_a_statement() {
-    let got = code("US and European officials pledged security guarantees for Kyiv.");
-    let mut actors: Vec<String> = got.into_iter().map(|g| g.0).collect();
-    actors.sort();
-    assert_eq!(actors, ["europe", "united_states"]);
+    for text in [
+        "US and European officials pledged security guarantees for Kyiv.",
+        "Washington and its European allies pledged security guarantees for Kyiv.",
+    ] {
+        let got = code(text);
+        let mut actors: Vec<String> = got.into_iter().map(|g| g.0).collect();
+        actors.sort();
+        assert_eq!(actors, ["europe", "united_states"], "{text}");
+    }
+}
+
+#[test]
+fn a_verb_between_a_party_and_a_troop_word_parts_the_phrase() {
+    one(
+        "NATO opposes foreign troops in Ukraine.",
+        ("nato", "foreign_troops", Stance::Oppose),
+    );
 }
 
 #[test]
@@ -1410,8 +1423,30 @@ fn a_future_in_a_bloc_names_membership_and_its_future_does_not() {
         ("nato", "nato_membership", Stance::Support),
     );
     one(
-        "Ukraine's rightful place is in the European Union, Costa said.",
+        "Ukraine's rightful place is in the European Union, von der Leyen said.",
         ("europe", "eu_accession", Stance::Support),
     );
     assert!(code("Rutte said the future of NATO depends on American support.").is_empty());
+}
+
+#[test]
+fn a_verb_of_judging_in_any_form_passes_its_verdict_to_the_object() {
+    for verb in ["regards", "described", "has referred to", "views"] {
+        one(
+            &format!("Moscow {verb} foreign troops as legitimate targets."),
+            ("russia", "foreign_troops", Stance::Oppose),
+        );
+    }
+}
+
+#[test]
+fn a_stance_verb_with_a_bare_or_negated_object_reports_no_later_clause() {
+    let got = code("Zelensky insists on no territorial concessions, while Putin demands them.");
+    assert_eq!(
+        triples(&got),
+        [
+            ("ukraine", "territory", Stance::Oppose),
+            ("russia", "territory", Stance::Support)
+        ]
+    );
 }

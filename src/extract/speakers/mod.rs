@@ -18,7 +18,8 @@ pub use holders::{Answer, holders};
 
 use super::framing::{self, Frame};
 use super::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
-use super::{Party, is_one_of, scope, work};
+use super::scope::NOUN_DETERMINERS;
+use super::{Party, is_one_of, scope, words_at, work};
 use crate::model::Span;
 use documents::{backer, is_document, names_any_document, names_document, under_document};
 use subjects::{agent_of, clause_subject, in_subject_position, verb_agent, word_count};
@@ -385,22 +386,25 @@ pub fn speaker_for(
 }
 
 /// Is speech verb `verb` a stance verb with an object ("called for a
-/// ceasefire", "urged a truce", "insisted on the withdrawal")? Then it
-/// reports nothing: "…, while Putin rejected it" is Putin's own clause.
+/// ceasefire", "urged a truce", "insisted on no territorial compromise",
+/// "called for territorial concessions")? Then it reports nothing: "…,
+/// while Putin rejected it" is Putin's own clause.
 fn takes_a_stance(fact: &SentenceFacts, verb: Span) -> bool {
     [&fact.support, &fact.oppose, &fact.conditional]
         .iter()
         .flat_map(|cues| cues.iter())
         .filter(|c| c.start == verb.start)
         .any(|c| {
-            let mut words = fact.par[c.end..fact.span.end].split_whitespace();
-            let first = words.next().unwrap_or("");
-            let first = if is_one_of(first, &["on", "for"]) {
-                words.next().unwrap_or("")
-            } else {
-                first
+            let mut words = words_at(&fact.par[c.end..fact.span.end], c.end);
+            let first = words.next();
+            let first = match first {
+                Some((_, w)) if is_one_of(w, &["on", "for"]) => words.next(),
+                other => other,
             };
-            c.end > verb.end || is_one_of(first, &["a", "an", "the", "any"])
+            let object = first.is_some_and(|(at, w)| {
+                is_one_of(w, NOUN_DETERMINERS) || fact.issues.iter().any(|i| i.span.start == at)
+            });
+            c.end > verb.end || object
         })
 }
 
@@ -593,31 +597,48 @@ const OBLIGATIONS: &[&str] = &[
     "need to",
     "has to",
     "have to",
-    "would have to",
-    "will have to",
-    "would need to",
-    "will need to",
     "is required to",
-    "would be required to",
+    "be required to",
     // What must not be done to a party is the speaker's demand too:
     // "Ukraine will not be forced to give up land, Macron said".
-    "will not be forced to",
-    "should not be forced to",
-    "must not be forced to",
+    "not be forced to",
     "cannot be forced to",
-    "will not be pressured into",
-    "should not be pressured into",
+    "not be pressured into",
+];
+
+/// Words a verb group may open with before its obligation: "may have to",
+/// "would need to", "will eventually have to".
+const BEFORE_OBLIGATION: &[&str] = &[
+    "will",
+    "would",
+    "may",
+    "might",
+    "could",
+    "also",
+    "still",
+    "eventually",
+    "ultimately",
+    "probably",
 ];
 
 /// Does a modal of obligation follow the subject ending at `end` ("the EU
-/// must …", "Moscow should also …")?
+/// must …", "Moscow should also …", "Kyiv may have to …")?
 fn is_obliged(fact: &SentenceFacts, end: usize) -> bool {
-    let rest = fact.par[end..fact.span.end].trim_start().as_bytes();
-    OBLIGATIONS.iter().any(|m| {
-        rest.len() > m.len()
-            && rest[..m.len()].eq_ignore_ascii_case(m.as_bytes())
-            && rest[m.len()] == b' '
-    })
+    let mut rest = fact.par[end..fact.span.end].trim_start();
+    loop {
+        let obliged = OBLIGATIONS.iter().any(|m| {
+            rest.len() > m.len()
+                && rest.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+                && rest.as_bytes()[m.len()] == b' '
+        });
+        if obliged {
+            return true;
+        }
+        match rest.split_once(' ') {
+            Some((word, after)) if is_one_of(word, BEFORE_OBLIGATION) => rest = after,
+            _ => return false,
+        }
+    }
 }
 
 /// Is the subject starting at `start` the subject of a condition ("… only if
@@ -706,6 +727,16 @@ mod tests {
     fn what_must_not_be_done_to_another_party_is_the_speakers_demand() {
         let got = coded("Southland should not be forced to sign the treaty, Berg said.");
         assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
+    }
+
+    #[test]
+    fn what_another_party_must_do_after_any_modal_is_the_speakers_demand() {
+        for modal in ["must", "may have to", "will eventually need to", "could have to"] {
+            let got = coded(&format!("Berg said Southland {modal} accept the treaty."));
+            assert_eq!(triples(&got), [("north", "treaty", Stance::Support)], "{modal}");
+        }
+        // Without an obligation it is only a description of Southland.
+        assert_eq!(coded("Berg said Southland may accept the treaty."), []);
     }
 
     #[test]

@@ -421,15 +421,22 @@ pub(super) fn word_count(s: &str) -> usize {
         .count()
 }
 
-/// "A and B", "A, B and C", "A or B": coordinated subjects.
+/// "A and B", "A, B and C", "A or B", "Kyiv and its allies": coordinated
+/// subjects.
 fn is_coordination(gap: &str) -> bool {
-    let words: Vec<&str> = gap
+    let mut words = gap
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.is_empty() && gap.contains(',')
-        || (words.len() == 1 && matches!(words[0], "and" | "or" | "nor" | "&"))
-        || (words.len() == 2 && words[0] == "and" && words[1] == "the")
+        .filter(|w| !w.is_empty());
+    match (words.next(), words.next(), words.next()) {
+        (None, ..) => gap.contains(','),
+        (Some(conj), det, None) => {
+            matches!(conj, "and" | "or" | "nor" | "&")
+                && det.is_none_or(|d| {
+                    conj == "and" && matches!(d, "the" | "its" | "their" | "his" | "her")
+                })
+        }
+        _ => false,
+    }
 }
 
 /// Does `gap` open a phrase between commas that adds parties to a subject

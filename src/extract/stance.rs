@@ -670,6 +670,9 @@ fn charged(fact: &SentenceFacts, issue: &IssueHit, charge: Span, held: Span) -> 
 /// refusal or negation opposes, a support cue supports; an answer without
 /// one takes none.
 fn answered(fact: &SentenceFacts, issue: &IssueHit, answer: Span) -> Option<Decision> {
+    if let Some(decision) = bare_answer(fact, issue, answer) {
+        return Some(decision);
+    }
     let within = |spans: &[Span]| -> Vec<Span> {
         spans
             .iter()
@@ -681,26 +684,51 @@ fn answered(fact: &SentenceFacts, issue: &IssueHit, answer: Span) -> Option<Deci
         .into_iter()
         .chain(within(&fact.negation))
         .collect();
-    // "…, Zelensky said yes": the plain answer word agrees to the question.
-    let mut support = within(&fact.support);
-    support.extend(
-        words_at(fact.text(answer), answer.start)
-            .find(|(_, w)| plain(w).eq_ignore_ascii_case("yes"))
-            .map(|(at, w)| {
-                let start = at + w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-                Span::new(start, start + "yes".len())
-            }),
-    );
     let (stance, cues) = [
         (Stance::Conditional, within(&fact.conditional)),
         (Stance::Oppose, oppose),
-        (Stance::Support, support),
+        (Stance::Support, within(&fact.support)),
     ]
     .into_iter()
     .find(|(_, cues)| !cues.is_empty())?;
     Some(Decision {
         stance: in_sense(issue.sense, stance),
         cues,
+    })
+}
+
+/// "Asked whether Kyiv would accept troops, Zelensky said yes": an answer
+/// of one word after its speech verb agrees to the question or denies it,
+/// and a question of refusal ("whether Moscow rejects …") turns it round.
+fn bare_answer(fact: &SentenceFacts, issue: &IssueHit, answer: Span) -> Option<Decision> {
+    let (at, word) = words_at(fact.text(answer), answer.start).next_back()?;
+    let word_start = at + word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    let word = plain(word);
+    let said = fact.speech.iter().any(|v| {
+        v.start >= answer.start && fact.text(Span::new(v.end, word_start)).trim().is_empty()
+    });
+    let agrees = match word.to_ascii_lowercase().as_str() {
+        "yes" => true,
+        "no" | "never" => false,
+        _ => return None,
+    };
+    if !said {
+        return None;
+    }
+    let question = Span::new(fact.span.start, answer.start);
+    let refusing = fact
+        .oppose
+        .iter()
+        .chain(&fact.negation)
+        .any(|c| question.contains(*c));
+    let stance = if agrees != refusing {
+        Stance::Support
+    } else {
+        Stance::Oppose
+    };
+    Some(Decision {
+        stance: in_sense(issue.sense, stance),
+        cues: vec![Span::new(word_start, word_start + word.len())],
     })
 }
 

@@ -786,6 +786,21 @@ const JUDGED: &[&str] = &[
     "{who} prefers more talks rather than seeking {issue}.",
     "{who} said {issue}, welcomed by {other}, would be a threat to peace.",
     "{who} said {issue} would by the end of the year be a threat to stability.",
+    // A verb of judging, in any form, with "as".
+    "{who} described {issue} as a threat to peace.",
+    "{who} has referred to {issue} as unacceptable.",
+];
+
+/// 4. A bare answer to a question: agreeing to it, or to its refusal.
+const ANSWERED_YES: &[&str] = &[
+    "Asked whether {party} would accept {issue}, {who} said yes.",
+    "Asked whether {party} rejects {issue}, {who} said no.",
+];
+
+/// 4. A bare answer that denies the question, or agrees to its refusal.
+const ANSWERED_NO: &[&str] = &[
+    "Asked whether {party} would accept {issue}, {who} said no.",
+    "Asked whether {party} rejects {issue}, {who} replied yes.",
 ];
 
 /// 6. Conditions and openness: all conditional.
@@ -833,6 +848,10 @@ use Holder::{Other, Who, WhoOnSecond};
 const TWO_STATEMENTS: &[(&str, [(Holder, Stance); 2])] = &[
     (
         "{who} called for {issue}, while {other} rejected it.",
+        [(Who, S), (Other, O)],
+    ),
+    (
+        "{who} insists on {issue}, while {other} rejects it.",
         [(Who, S), (Other, O)],
     ),
     (
@@ -1251,6 +1270,8 @@ fn cues() -> Vec<Case> {
     cases.extend(predicate_cases(CUE_PREDICATES_MORE, PREDICATE_MORE, 4));
     cases.extend(predicate_cases(VERDICTS_MORE, VERDICT_MORE, 4));
     cases.extend(fixed_stance(JUDGED, O, PLAIN.len()));
+    cases.extend(fixed_stance(ANSWERED_YES, S, PLAIN.len()));
+    cases.extend(fixed_stance(ANSWERED_NO, O, PLAIN.len()));
     cases
 }
 
@@ -1461,7 +1482,7 @@ fn behaviour_cases_are_many_distinct_and_in_the_vocabulary() {
     for (name, _, cases) in CAPABILITIES {
         let cases = cases();
         assert!(
-            (40..=400).contains(&cases.len()),
+            (40..=450).contains(&cases.len()),
             "{name}: {} cases",
             cases.len()
         );

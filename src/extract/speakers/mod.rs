@@ -395,14 +395,13 @@ fn takes_a_stance(fact: &SentenceFacts, verb: Span) -> bool {
         .flat_map(|cues| cues.iter())
         .filter(|c| c.start == verb.start)
         .any(|c| {
-            let mut words = words_at(&fact.par[c.end..fact.span.end], c.end);
-            let first = words.next();
-            let first = match first {
-                Some((_, w)) if is_one_of(w, &["on", "for"]) => words.next(),
-                other => other,
-            };
+            // "insists on", "calls for" take an object, never a clause;
+            // "urged" takes one when a noun phrase follows.
+            let first = words_at(&fact.par[c.end..fact.span.end], c.end).next();
             let object = first.is_some_and(|(at, w)| {
-                is_one_of(w, NOUN_DETERMINERS) || fact.issues.iter().any(|i| i.span.start == at)
+                is_one_of(w, &["on", "for"])
+                    || is_one_of(w, NOUN_DETERMINERS)
+                    || fact.issues.iter().any(|i| i.span.start == at)
             });
             c.end > verb.end || object
         })

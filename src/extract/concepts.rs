@@ -323,18 +323,42 @@ fn named(text: &str, target: Target, hit: Hit) -> Hit {
             break;
         }
     }
+    let person = MentionKind::Party {
+        actor,
+        person: true,
+    }
+    .encode();
     if end == hit.end {
-        return hit;
+        // "A senior Russian diplomat, Igor Volkov, said": the name in
+        // apposition makes the title a person's, for "he" and "she" later;
+        // the title stays the mention.
+        return if names_in_apposition(&text[hit.end..]) {
+            Hit {
+                value: person,
+                ..hit
+            }
+        } else {
+            hit
+        };
     }
     Hit {
         end,
-        value: MentionKind::Party {
-            actor,
-            person: true,
-        }
-        .encode(),
+        value: person,
         ..hit
     }
+}
+
+/// Does `rest` (the text after a title) open with a name between commas
+/// (", Igor Volkov,")?
+fn names_in_apposition(rest: &str) -> bool {
+    let Some(inside) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let Some((name, _)) = inside.split_once(',') else {
+        return false;
+    };
+    let words = name.split(' ').count();
+    (1..=MAX_NAME_WORDS).contains(&words) && name.split(' ').all(is_name_word)
 }
 
 /// How many words a name after a title may have ("Jean-Luc de la Croix").

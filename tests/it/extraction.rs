@@ -1450,3 +1450,20 @@ fn a_stance_verb_with_a_bare_or_negated_object_reports_no_later_clause() {
         ]
     );
 }
+
+#[test]
+fn a_title_with_a_name_in_apposition_is_the_person_he_refers_to() {
+    let got = code(
+        "Britain's defence minister, John Healey, said London would send troops to Ukraine. \
+         A senior Russian diplomat, Igor Volkov, said Moscow rejects any ceasefire. \
+         “We will never accept foreign troops,” he said.",
+    );
+    assert_eq!(
+        triples(&got),
+        [
+            ("europe", "foreign_troops", Stance::Support),
+            ("russia", "ceasefire", Stance::Oppose),
+            ("russia", "foreign_troops", Stance::Oppose)
+        ]
+    );
+}

@@ -720,6 +720,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_between_commas_after_a_title_is_an_apposition() {
+        assert!(names_in_apposition(", Igor Volkov, said"));
+        assert!(names_in_apposition(", Healey, said"));
+        assert!(!names_in_apposition(", speaking in Geneva, said"));
+        assert!(!names_in_apposition(" Igor Volkov said"));
+        assert!(!names_in_apposition(", Igor Volkov said"));
+    }
+
+    #[test]
     fn inflections_of_a_class_word_match() {
         let lexicon = lexicon(JOIN_EU);
         assert_eq!(

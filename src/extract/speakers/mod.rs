@@ -317,7 +317,8 @@ pub fn speaker_for(
         .find_map(|v| verb_agent(fact, *v, memory).map(|a| (*v, a)));
     if before.is_none()
         && after.is_none()
-        && let Some(agent) = headline_attribution(fact, memory)
+        && let Some(agent) =
+            headline_attribution(fact, memory).or_else(|| interview_answer(fact, memory))
     {
         // "No ceasefire unless Ukraine withdraws: Russia": the whole line is
         // the source's, whoever else it names.
@@ -714,6 +715,15 @@ fn headline_attribution(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> 
     names_source.then(|| agent_of(&[first], memory)).flatten()
 }
 
+/// "A: We are ready for a ceasefire …": in an interview, the answer is
+/// the interviewee's, the last person named before it (the questions name
+/// no speaker of their own).
+fn interview_answer(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
+    let text = fact.text(fact.span);
+    let answers = ["A:", "Answer:"].iter().any(|label| text.starts_with(label));
+    answers.then(|| memory.person_antecedent()).flatten()
+}
+
 /// How many words may follow the source's name before the colon ("Trump envoy:").
 const SOURCE_LABEL_WORDS: usize = 2;
 
@@ -736,6 +746,14 @@ mod tests {
         }
         // Without an obligation it is only a description of Southland.
         assert_eq!(coded("Berg said Southland may accept the treaty."), []);
+    }
+
+    #[test]
+    fn an_interview_answer_is_the_interviewees() {
+        let text = "Anna Berg spoke to us.\n\nQ: Would you accept the treaty?\n\nA: We accept the treaty.";
+        assert_eq!(triples(&coded(text)), [("north", "treaty", Stance::Support)]);
+        // Without an interviewee named before, an answer has no speaker.
+        assert_eq!(coded("Q: Would you accept the treaty?\n\nA: We accept the treaty."), []);
     }
 
     #[test]

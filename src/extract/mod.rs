@@ -197,7 +197,7 @@ impl Matchers {
         let (former, titles): (Vec<terms::Hit>, Vec<terms::Hit>) = titles
             .into_iter()
             .map(|(_, h)| h)
-            .filter(|h| !ends_in_verb(text, h))
+            .filter(|h| !ends_in_verb(text, h, &hits[Kind::Issue as usize]))
             .partition(|h| concepts::held_formerly(text, h.start).is_some() && !names_person(h));
         let outsiders = &mut hits[Kind::NonParty as usize];
         outsiders.extend(former.iter().filter_map(|h| {
@@ -326,12 +326,23 @@ fn sentence_work(fact: &SentenceFacts) -> usize {
 }
 
 /// Is the last word of title `hit` the clause's verb ("NATO demands a
-/// ceasefire")? An office noun that is also a verb, followed by an article,
-/// is read as one; "Russian officials the same day" stays a title.
-fn ends_in_verb(text: &str, hit: &terms::Hit) -> bool {
-    let last = text[hit.start..hit.end].rsplit(' ').next().unwrap_or("");
-    let next = text[hit.end..].split_whitespace().next().unwrap_or("");
-    is_one_of(last, OFFICES_THAT_ARE_VERBS) && is_one_of(next, &["a", "an", "the", "its", "their"])
+/// ceasefire", "NATO demands peacekeepers")? An office noun that is also a
+/// verb, followed by an article or an issue term (`issues`, in text
+/// order), is read as one; "Russian officials the same day" and "Russia's
+/// demands" stay titles.
+fn ends_in_verb(text: &str, hit: &terms::Hit, issues: &[terms::Hit]) -> bool {
+    let title = &text[hit.start..hit.end];
+    let last = title.rsplit(' ').next().unwrap_or("");
+    let rest = &text[hit.end..];
+    let next = rest.split_whitespace().next().unwrap_or("");
+    let next_at = hit.end + (rest.len() - rest.trim_start().len());
+    let possessive = title.contains("'s ") || title.contains("\u{2019}s ");
+    let issue_next = issues
+        .get(issues.partition_point(|i| i.start < next_at))
+        .is_some_and(|i| i.start == next_at);
+    is_one_of(last, OFFICES_THAT_ARE_VERBS)
+        && !possessive
+        && (issue_next || is_one_of(next, &["a", "an", "the", "its", "their"]))
 }
 
 /// Office nouns that read as a verb too.

@@ -1340,6 +1340,12 @@ fn an_office_noun_that_is_also_a_verb_is_the_verb_before_an_article() {
         ("nato", "ceasefire", Stance::Support),
     );
     assert_eq!(speaker, "NATO");
+    // Before an issue term too.
+    let speaker = one(
+        "NATO demands peacekeepers, but Merz will not comply.",
+        ("nato", "foreign_troops", Stance::Support),
+    );
+    assert_eq!(speaker, "NATO");
     // A plural office noun before an article stays a title.
     let got = code("Russian officials the same day rejected a ceasefire.");
     assert_eq!(triples(&got), [("russia", "ceasefire", Stance::Oppose)]);

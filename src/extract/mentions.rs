@@ -675,8 +675,8 @@ fn is_preposition_of_time(par: &str, word: terms::Hit) -> bool {
 const TIME_DETERMINERS: &[&str] = &["a", "an", "the", "any", "its", "their", "this", "that"];
 
 /// Is the clause word `word` an "as" that introduces how something is
-/// seen ("regarded as targets", "such as", "known as"), not a clause ("as
-/// talks went on")?
+/// seen ("regarded as targets", "such as", "known as") or compares ("as
+/// soon as possible"), not a clause ("as talks went on")?
 fn is_comparing_as(par: &str, word: terms::Hit) -> bool {
     if !par[word.start..word.end].eq_ignore_ascii_case("as") {
         return false;
@@ -695,7 +695,17 @@ fn is_comparing_as(par: &str, word: terms::Hit) -> bool {
         .rev()
         .take(SEEING_REACH)
         .any(|w| is_one_of(w, JUDGING_VERBS));
-    participle || seeing || is_one_of(previous, &["such", "known", "seen", "same"])
+    // "as soon as possible", "as well as": either "as" of a comparison.
+    let mut after = par[word.end..].split_whitespace();
+    let compares = after.nth(1).is_some_and(|w| w.eq_ignore_ascii_case("as"))
+        || before
+            .split_whitespace()
+            .nth_back(1)
+            .is_some_and(|w| w.eq_ignore_ascii_case("as"));
+    participle
+        || seeing
+        || compares
+        || is_one_of(previous, &["such", "known", "seen", "same"])
 }
 
 /// How many words before "as" a verb of seeing may stand.
@@ -1140,6 +1150,18 @@ mod tests {
     fn how_a_thing_is_seen_is_no_clause_of_its_own() {
         let got = coded("Berg views any tariff cut for the southern ports as a threat.");
         assert_eq!(triples(&got), [("north", "tariffs", Stance::Oppose)]);
+    }
+
+    #[test]
+    fn the_as_of_a_comparison_is_no_clause_of_its_own() {
+        let got = coded("Mar rejects the treaty as well as a tariff cut.");
+        assert_eq!(
+            triples(&got),
+            [
+                ("south", "tariffs", Stance::Oppose),
+                ("south", "treaty", Stance::Oppose)
+            ]
+        );
     }
 
     #[test]

@@ -1420,6 +1420,9 @@ fn a_stance_verb_with_an_object_reports_no_later_clause() {
     // its rejection is no part of Ukraine's stance.
     let got = code("Zelensky said Ukraine wants a ceasefire, while Russia rejected it.");
     assert_eq!(triples(&got), [("ukraine", "ceasefire", Stance::Support)]);
+    // So is a clause of cause.
+    let got = code("Zelensky said Ukraine wants security guarantees as Russia rejects a ceasefire.");
+    assert_eq!(triples(&got), [("ukraine", "security_guarantees", Stance::Support)]);
 }
 
 #[test]

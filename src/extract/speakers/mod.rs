@@ -546,7 +546,8 @@ const PROPOSITION_LINKS: &[&str] = &[
 ];
 
 /// Where the report that holds `issue` begins, from `floor`: at a clause
-/// set against the one before ("…, while Russia rejected it", "but …"),
+/// set against the one before ("…, while Russia rejected it", "but …") or
+/// giving a cause ("as Russia rejects …"),
 /// whose subject is not nested in the earlier clause's.
 fn report_start(fact: &SentenceFacts, floor: usize, issue: &IssueHit) -> usize {
     let own = fact.clause_start(issue.span.start);
@@ -556,15 +557,19 @@ fn report_start(fact: &SentenceFacts, floor: usize, issue: &IssueHit) -> usize {
         .split_whitespace()
         .next()
         .unwrap_or("");
-    if own > floor && is_one_of(first, CONTRASTS) {
+    if own > floor && is_one_of(first, OWN_SUBJECT_OPENERS) {
         own
     } else {
         floor
     }
 }
 
-/// Conjunctions that set a clause against the one before.
-const CONTRASTS: &[&str] = &["while", "whereas", "but", "although", "though", "yet"];
+/// Conjunctions that set a clause against the one before, or give its
+/// cause ("… as Russia rejects a ceasefire"): the clause has a subject of
+/// its own.
+const OWN_SUBJECT_OPENERS: &[&str] = &[
+    "while", "whereas", "but", "although", "though", "yet", "as", "because", "since",
+];
 
 /// The parties in subject position of every clause between `from` and `to`.
 fn subject_parties(fact: &SentenceFacts, from: usize, to: usize) -> Vec<usize> {

@@ -14,7 +14,7 @@
 use super::framing::{self, Frame};
 use super::mentions::{IssueHit, SentenceFacts, TermSense};
 use super::scope::{Scope, TALKING, dates_another, nth_word_end, nth_word_start_back};
-use super::speakers::Answer;
+use super::speakers::{self, Answer};
 use super::{AUXILIARIES, JUDGING_VERBS, ends_with_ignoring_case, is_one_of, words_at};
 use crate::model::{Span, Stance};
 
@@ -249,7 +249,8 @@ pub fn decide(
             (Stance::Conditional, cues)
         }
     } else if !support.is_empty()
-        || ((!fact.speech.is_empty() || fact.is_quoted()) && topic.is_none())
+        || ((!fact.speech.is_empty() || fact.is_quoted() || speakers::source_label(fact).is_some())
+            && topic.is_none())
         || commits(fact, issue, &scope)
     {
         // "would support peacekeepers if allies agree", "If the vote

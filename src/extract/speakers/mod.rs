@@ -315,8 +315,8 @@ pub fn speaker_for(
         .filter(|v| v.start >= issue.span.end)
         .filter(|v| !fact.text(Span::new(issue.span.end, v.start)).contains(';'))
         .find_map(|v| verb_agent(fact, *v, memory).map(|a| (*v, a)));
-    if before.is_none()
-        && after.is_none()
+    let unattributed = before.is_none() && after.is_none();
+    if unattributed
         && let Some(agent) =
             headline_attribution(fact, memory).or_else(|| interview_answer(fact, memory))
     {
@@ -324,6 +324,14 @@ pub fn speaker_for(
         // the source's, whoever else it names.
         return agent.speaker();
     }
+    // "Zelensky: Ukraine will never give up Donbas": a source before the
+    // colon speaks what follows as a speech verb would, so "Zelensky:
+    // Russia wants Donbas" describes Russia.
+    let before = before.or_else(|| {
+        let label = source_label(fact).filter(|_| unattributed)?;
+        let colon = label.span.end + fact.text(Span::new(label.span.end, fact.span.end)).find(':')?;
+        Some((Span::new(colon, colon + 1), agent_of(&[label], memory)?))
+    });
     let floor = before
         .as_ref()
         .map_or(fact.span.start, |(v, _)| attribution_end(fact, *v));
@@ -695,7 +703,7 @@ const VIEW_OPENING_WORDS: usize = 5;
 const VIEW_NOUNS: &[&str] = &["view", "opinion", "words", "assessment", "eyes"];
 
 /// A headline that names its source after a colon ("No ceasefire unless …:
-/// Russia") or before one ("Kremlin: …").
+/// Russia"); one named before it ("Kremlin: …") is a [`source_label`].
 fn headline_attribution(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
     let text = fact.text(fact.span);
     let colon = text.rfind(':')?;
@@ -704,11 +712,14 @@ fn headline_attribution(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> 
     let tail = fact.text(Span::new(tail_start, fact.span.end));
     let named = last.span.start >= tail_start
         && tail.trim().trim_end_matches(['.', '!']) == fact.text(last.span);
-    if named {
-        return agent_of(&[last], memory);
-    }
-    // "Trump envoy: Ukraine will not join NATO", "Kremlin: …": the source
-    // is named before the colon.
+    named.then(|| agent_of(&[last], memory)).flatten()
+}
+
+/// "Trump envoy: Ukraine will not join NATO", "Kremlin: …": the source
+/// named before a colon that opens the line, which speaks what follows as a
+/// speech verb would.
+pub fn source_label<'f>(fact: &'f SentenceFacts) -> Option<&'f Mention> {
+    let text = fact.text(fact.span);
     let colon = fact.span.start + text.find(':')?;
     let first = fact.mentions.first()?;
     let lead = fact.text(Span::new(fact.span.start, first.span.start));
@@ -717,7 +728,7 @@ fn headline_attribution(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> 
         && word_count(lead) <= 1
         && word_count(label) <= SOURCE_LABEL_WORDS
         && !label.contains(',');
-    names_source.then(|| agent_of(&[first], memory)).flatten()
+    names_source.then_some(first)
 }
 
 /// "A: We are ready for a ceasefire …": in an interview, the answer is
@@ -751,6 +762,14 @@ mod tests {
         }
         // Without an obligation it is only a description of Southland.
         assert_eq!(coded("Berg said Southland may accept the treaty."), []);
+    }
+
+    #[test]
+    fn a_source_before_a_colon_speaks_what_follows() {
+        let got = coded("Berg: Northland could accept the treaty");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        // What it says another party wants describes that party.
+        assert_eq!(coded("Berg: Southland wants the treaty"), []);
     }
 
     #[test]

@@ -30,14 +30,14 @@ use stancegrid::{Document, Lexicon, Stance, extract};
 // 0.85 for a capability or 0.95 overall. They are ratchets: raise them as
 // extraction improves; lowering one lets a regression through.
 const FLOOR_ATTRIBUTION: f64 = 0.95; // 396/396 = 1.00
-const FLOOR_TITLES: f64 = 0.95; // 240/240 = 1.00
-const FLOOR_PARAPHRASES: f64 = 0.90; // 166/166 = 1.00
-const FLOOR_CUES: f64 = 0.95; // 225/225 = 1.00
+const FLOOR_TITLES: f64 = 0.95; // 264/264 = 1.00
+const FLOOR_PARAPHRASES: f64 = 0.90; // 172/172 = 1.00
+const FLOOR_CUES: f64 = 0.95; // 267/267 = 1.00
 const FLOOR_NEGATION: f64 = 0.95; // 118/118 = 1.00
 const FLOOR_CONDITIONS: f64 = 0.95; // 216/216 = 1.00
-const FLOOR_TWO_STATEMENTS: f64 = 0.95; // 392/392 = 1.00
+const FLOOR_TWO_STATEMENTS: f64 = 0.95; // 406/406 = 1.00
 const FLOOR_NO_STATEMENT: f64 = 0.90; // 360/360 = 1.00
-const FLOOR_OVERALL: f64 = 0.95; // 2113/2113 = 1.00
+const FLOOR_OVERALL: f64 = 0.95; // 2199/2199 = 1.00
 
 /// Failures printed per capability unless `BEHAVIOUR_ALL` is set.
 const SHOWN_FAILURES: usize = 5;

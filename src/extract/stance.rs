@@ -469,6 +469,9 @@ fn negations(fact: &SentenceFacts, issue: &IssueHit, scope: &Scope) -> Vec<Span>
         // between, which is no stance verb, not the term.
         .filter(|s| s.start >= issue.span.end || !negates_other_verb(fact, **s, issue))
         .filter(|s| !corrects_an_adjunct(fact, **s) && !denies_a_purpose(fact, **s))
+        // "there is no alternative to EU membership": a negation inside a
+        // cue is the cue's own word.
+        .filter(|s| !fact.support.iter().any(|c| c.contains(**s)))
         .copied()
         .collect()
 }

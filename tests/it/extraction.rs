@@ -1476,3 +1476,16 @@ fn a_title_with_a_name_in_apposition_is_the_person_he_refers_to() {
         ]
     );
 }
+
+#[test]
+fn a_negation_inside_a_cue_is_the_cues_own_word() {
+    one(
+        "There is no alternative to EU membership for Ukraine, Zelensky said.",
+        ("ukraine", "eu_accession", Stance::Support),
+    );
+    // "not … yet" bounds a refusal in time.
+    one(
+        "Macron said Europe was not ready to send troops yet.",
+        ("europe", "foreign_troops", Stance::Conditional),
+    );
+}

@@ -695,8 +695,14 @@ mod tests {
             phrases(&lexicon, "allied and foreign troops"),
             ["allied and foreign troops"]
         );
-        assert_eq!(phrases(&lexicon, "allied eager troops"), ["allied eager troops"]);
-        assert_eq!(phrases(&lexicon, "allied wants foreign troops"), ["foreign troops"]);
+        assert_eq!(
+            phrases(&lexicon, "allied eager troops"),
+            ["allied eager troops"]
+        );
+        assert_eq!(
+            phrases(&lexicon, "allied wants foreign troops"),
+            ["foreign troops"]
+        );
     }
 
     #[test]
@@ -716,7 +722,10 @@ mod tests {
         // An auxiliary is the phrase's own verb group; a hyphenated word is
         // one word.
         assert_eq!(made("allied must troops", "must"), ["allied must troops"]);
-        assert_eq!(made("allied pro-backs troops", "backs"), ["allied pro-backs troops"]);
+        assert_eq!(
+            made("allied pro-backs troops", "backs"),
+            ["allied pro-backs troops"]
+        );
     }
 
     #[test]

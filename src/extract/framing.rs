@@ -152,12 +152,28 @@ mod tests {
     #[test]
     fn a_bare_answer_agrees_to_the_question_or_denies_it() {
         for (text, stance) in [
-            ("Asked whether Northland would accept the treaty, Berg said yes.", Stance::Support),
-            ("Asked whether Northland would accept the treaty, Berg said no.", Stance::Oppose),
-            ("Asked whether Northland rejects the treaty, Berg said yes.", Stance::Oppose),
-            ("Asked whether Northland rejects the treaty, Berg said no.", Stance::Support),
+            (
+                "Asked whether Northland would accept the treaty, Berg said yes.",
+                Stance::Support,
+            ),
+            (
+                "Asked whether Northland would accept the treaty, Berg said no.",
+                Stance::Oppose,
+            ),
+            (
+                "Asked whether Northland rejects the treaty, Berg said yes.",
+                Stance::Oppose,
+            ),
+            (
+                "Asked whether Northland rejects the treaty, Berg said no.",
+                Stance::Support,
+            ),
         ] {
-            assert_eq!(triples(&coded(text)), [("north", "treaty", stance)], "{text}");
+            assert_eq!(
+                triples(&coded(text)),
+                [("north", "treaty", stance)],
+                "{text}"
+            );
         }
     }
 

@@ -702,15 +702,11 @@ fn is_comparing_as(par: &str, word: terms::Hit) -> bool {
             .split_whitespace()
             .nth_back(1)
             .is_some_and(|w| w.eq_ignore_ascii_case("as"));
-    participle
-        || seeing
-        || compares
-        || is_one_of(previous, &["such", "known", "seen", "same"])
+    participle || seeing || compares || is_one_of(previous, &["such", "known", "seen", "same"])
 }
 
 /// How many words before "as" a verb of seeing may stand.
 const SEEING_REACH: usize = 8;
-
 
 /// Is `term` one capitalised word, the name of a place ("Kherson")?
 fn is_place_name(term: &str) -> bool {

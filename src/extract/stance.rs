@@ -301,7 +301,6 @@ fn words_outside_judging_frame(between: &str) -> usize {
     before
 }
 
-
 /// "The US will monitor the ceasefire": a future of the term's clause,
 /// before the term, commits its subject to what the term names, unless
 /// the verb only talks about it ("will discuss troops").
@@ -706,7 +705,10 @@ fn answered(fact: &SentenceFacts, issue: &IssueHit, answer: Span) -> Option<Deci
 /// and a question of refusal ("whether Moscow rejects …") turns it round.
 fn bare_answer(fact: &SentenceFacts, issue: &IssueHit, answer: Span) -> Option<Decision> {
     let (at, word) = words_at(fact.text(answer), answer.start).next_back()?;
-    let word_start = at + word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    let word_start = at + word.len()
+        - word
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
     let word = plain(word);
     let said = fact.speech.iter().any(|v| {
         v.start >= answer.start && fact.text(Span::new(v.end, word_start)).trim().is_empty()

@@ -1421,8 +1421,12 @@ fn a_stance_verb_with_an_object_reports_no_later_clause() {
     let got = code("Zelensky said Ukraine wants a ceasefire, while Russia rejected it.");
     assert_eq!(triples(&got), [("ukraine", "ceasefire", Stance::Support)]);
     // So is a clause of cause.
-    let got = code("Zelensky said Ukraine wants security guarantees as Russia rejects a ceasefire.");
-    assert_eq!(triples(&got), [("ukraine", "security_guarantees", Stance::Support)]);
+    let got =
+        code("Zelensky said Ukraine wants security guarantees as Russia rejects a ceasefire.");
+    assert_eq!(
+        triples(&got),
+        [("ukraine", "security_guarantees", Stance::Support)]
+    );
 }
 
 #[test]

@@ -329,7 +329,10 @@ pub fn speaker_for(
     // Russia wants Donbas" describes Russia.
     let before = before.or_else(|| {
         let label = source_label(fact).filter(|_| unattributed)?;
-        let colon = label.span.end + fact.text(Span::new(label.span.end, fact.span.end)).find(':')?;
+        let colon = label.span.end
+            + fact
+                .text(Span::new(label.span.end, fact.span.end))
+                .find(':')?;
         Some((Span::new(colon, colon + 1), agent_of(&[label], memory)?))
     });
     let floor = before
@@ -736,7 +739,9 @@ pub fn source_label<'f>(fact: &'f SentenceFacts) -> Option<&'f Mention> {
 /// no speaker of their own).
 fn interview_answer(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> {
     let text = fact.text(fact.span);
-    let answers = ["A:", "Answer:"].iter().any(|label| text.starts_with(label));
+    let answers = ["A:", "Answer:"]
+        .iter()
+        .any(|label| text.starts_with(label));
     answers.then(|| memory.person_antecedent()).flatten()
 }
 
@@ -756,9 +761,18 @@ mod tests {
 
     #[test]
     fn what_another_party_must_do_after_any_modal_is_the_speakers_demand() {
-        for modal in ["must", "may have to", "will eventually need to", "could have to"] {
+        for modal in [
+            "must",
+            "may have to",
+            "will eventually need to",
+            "could have to",
+        ] {
             let got = coded(&format!("Berg said Southland {modal} accept the treaty."));
-            assert_eq!(triples(&got), [("north", "treaty", Stance::Support)], "{modal}");
+            assert_eq!(
+                triples(&got),
+                [("north", "treaty", Stance::Support)],
+                "{modal}"
+            );
         }
         // Without an obligation it is only a description of Southland.
         assert_eq!(coded("Berg said Southland may accept the treaty."), []);
@@ -774,10 +788,17 @@ mod tests {
 
     #[test]
     fn an_interview_answer_is_the_interviewees() {
-        let text = "Anna Berg spoke to us.\n\nQ: Would you accept the treaty?\n\nA: We accept the treaty.";
-        assert_eq!(triples(&coded(text)), [("north", "treaty", Stance::Support)]);
+        let text =
+            "Anna Berg spoke to us.\n\nQ: Would you accept the treaty?\n\nA: We accept the treaty.";
+        assert_eq!(
+            triples(&coded(text)),
+            [("north", "treaty", Stance::Support)]
+        );
         // Without an interviewee named before, an answer has no speaker.
-        assert_eq!(coded("Q: Would you accept the treaty?\n\nA: We accept the treaty."), []);
+        assert_eq!(
+            coded("Q: Would you accept the treaty?\n\nA: We accept the treaty."),
+            []
+        );
     }
 
     #[test]

@@ -471,11 +471,9 @@ pub(crate) fn offices_of_parties(text: &str, offices: &[Hit], actors: &mut Vec<H
         };
         let serving = is_one_of(&text[office.start..office.end], SERVING);
         let tied = OF_PARTY.iter().find_map(|p| rest.strip_prefix(p));
-        let sent = rest.strip_prefix("to ").filter(|_| !serving);
-        let Some(rest) = tied
-            .or(sent)
-            .or_else(|| rest.strip_prefix("to ").filter(|_| serving))
-        else {
+        let to = rest.strip_prefix("to ");
+        let sent = to.filter(|_| !serving);
+        let Some(rest) = tied.or(to) else {
             continue;
         };
         let rest = rest.strip_prefix("the ").unwrap_or(rest);
@@ -618,10 +616,21 @@ mod tests {
 
     /// The phrases the concepts of `lexicon` make in `text`.
     fn phrases(lexicon: &Lexicon, text: &str) -> Vec<String> {
+        phrases_around(lexicon, text, "")
+    }
+
+    /// The phrases the concepts of `lexicon` make in `text`, with `verb` (if
+    /// the text holds it) as a stance verb.
+    fn phrases_around(lexicon: &Lexicon, text: &str, verb: &str) -> Vec<String> {
         let (concepts, terms) = Concepts::compile(&lexicon.source);
         let hits = TermSet::new(terms).find(text);
+        let verbs: Vec<usize> = text
+            .find(verb)
+            .filter(|_| !verb.is_empty())
+            .into_iter()
+            .collect();
         concepts
-            .meet(text, &hits, &[])
+            .meet(text, &hits, &verbs)
             .iter()
             .map(|(_, h)| text[h.start..h.end].to_string())
             .collect()
@@ -708,15 +717,7 @@ mod tests {
     #[test]
     fn a_phrase_does_not_run_across_a_verb() {
         let lexicon = lexicon(r#"Concept(words: [["allied"], ["troops"]], gap: 1, ordered: true)"#);
-        let (concepts, terms) = Concepts::compile(&lexicon.source);
-        let made = |text: &str, verb: &str| -> Vec<String> {
-            let verbs: Vec<usize> = text.find(verb).into_iter().collect();
-            concepts
-                .meet(text, &TermSet::new(terms.clone()).find(text), &verbs)
-                .iter()
-                .map(|(_, h)| text[h.start..h.end].to_string())
-                .collect()
-        };
+        let made = |text: &str, verb: &str| phrases_around(&lexicon, text, verb);
         assert_eq!(made("allied eager troops", "none"), ["allied eager troops"]);
         assert!(made("the allied backs troops", "backs").is_empty());
         // An auxiliary is the phrase's own verb group; a hyphenated word is

@@ -328,11 +328,7 @@ pub fn speaker_for(
     // colon speaks what follows as a speech verb would, so "Zelensky:
     // Russia wants Donbas" describes Russia.
     let before = before.or_else(|| {
-        let label = source_label(fact).filter(|_| unattributed)?;
-        let colon = label.span.end
-            + fact
-                .text(Span::new(label.span.end, fact.span.end))
-                .find(':')?;
+        let (label, colon) = source_label(fact).filter(|_| unattributed)?;
         Some((Span::new(colon, colon + 1), agent_of(&[label], memory)?))
     });
     let floor = before
@@ -720,8 +716,8 @@ fn headline_attribution(fact: &SentenceFacts, memory: &Memory) -> Option<Agent> 
 
 /// "Trump envoy: Ukraine will not join NATO", "Kremlin: …": the source
 /// named before a colon that opens the line, which speaks what follows as a
-/// speech verb would.
-pub fn source_label<'f>(fact: &'f SentenceFacts) -> Option<&'f Mention> {
+/// speech verb would; with where the colon is.
+pub fn source_label<'f>(fact: &'f SentenceFacts) -> Option<(&'f Mention, usize)> {
     let text = fact.text(fact.span);
     let colon = fact.span.start + text.find(':')?;
     let first = fact.mentions.first()?;
@@ -731,7 +727,7 @@ pub fn source_label<'f>(fact: &'f SentenceFacts) -> Option<&'f Mention> {
         && word_count(lead) <= 1
         && word_count(label) <= SOURCE_LABEL_WORDS
         && !label.contains(',');
-    names_source.then_some(first)
+    names_source.then_some((first, colon))
 }
 
 /// "A: We are ready for a ceasefire …": in an interview, the answer is

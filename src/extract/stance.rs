@@ -140,7 +140,9 @@ pub fn decide(
     let mut negations = negations(fact, issue, &scope);
     let restricted = fact.condition_openers.iter().copied().filter(|o| {
         let between = fact.text(Span::new(issue.span.end, o.start.max(issue.span.end)));
-        let excepted = fact.text(*o).eq_ignore_ascii_case("without") && !negations.is_empty();
+        // "no ceasefire without a withdrawal", "will not sign until it has
+        // guarantees": a negated term granted past an exception.
+        let excepted = is_one_of(fact.text(*o), EXCEPTIONS) && !negations.is_empty();
         o.start >= issue.span.end
             && words_between(issue.span.end, o.start) <= RESTRICTION_REACH
             && !between.contains([',', ';', ':'])
@@ -481,6 +483,10 @@ fn has_only(text: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case("only"))
 }
 
+/// Condition openers that, after a negated term, name what would lift the
+/// negation.
+const EXCEPTIONS: &[&str] = &["without", "until"];
+
 /// Words of time that an "only" earlier in the clause makes a condition.
 const RESTRICTED_TIMES: &[&str] = &["once", "when", "after"];
 
@@ -778,6 +784,21 @@ mod tests {
         let got = coded("Berg will sign the treaty once Mar agrees.");
         assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
         let got = coded("Only Berg backs the treaty, when asked.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+    }
+
+    #[test]
+    fn a_negated_term_until_an_event_is_granted_on_it() {
+        let got = coded("Berg will not sign the treaty until Southland cuts tariffs.");
+        assert_eq!(
+            triples(&got),
+            [
+                ("north", "tariffs", Stance::Support),
+                ("north", "treaty", Stance::Conditional)
+            ]
+        );
+        // Without a negation "until" only says how long.
+        let got = coded("Berg will back the treaty until May.");
         assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
     }
 

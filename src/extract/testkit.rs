@@ -31,7 +31,7 @@ pub(crate) const TINY_LEXICON: &str = r#"Lexicon(
         oppose: ["reject*", "oppos*", "a threat"],
         negation: ["not", "never"],
         conditional: ["only if", "open to", "condition*"],
-        condition_openers: ["if", "only if", "provided", "as long as", "without"],
+        condition_openers: ["if", "only if", "provided", "as long as", "without", "until"],
     ),
 )"#;
 

@@ -373,6 +373,7 @@ const PARAPHRASES: &[Wording] = &[
     vp("territory", "withdraw from the east", Kyiv),
     np("territory", "the surrender of Ukrainian land"),
     np("territory", "a pullout of Ukrainian troops from Donetsk"),
+    vp("territory", "leave the four eastern regions", Kyiv),
     np("army_size", "a ceiling on Ukraine's armed forces"),
     vp("army_size", "shrink the army to 600,000", Any),
     np(
@@ -829,6 +830,9 @@ const CONDITION: &[&str] = &[
     "{who} signalled willingness to discuss {issue}.",
     "{who} will not agree to {issue} without a vote in parliament.",
     "{who} would only agree to {issue} once {if}.",
+    "{who} will not agree to {issue} until {if}.",
+    "{who} said there would be no {bare issue} until {if}.",
+    "{who} said {issue} was possible once {if}.",
 ];
 
 /// Who holds a statement of a two-statement template, on which issue.

@@ -1453,6 +1453,18 @@ fn a_verb_of_judging_in_any_form_passes_its_verdict_to_the_object() {
 }
 
 #[test]
+fn troops_cast_as_occupiers_or_threatened_with_destruction_are_refused() {
+    one(
+        "Nebenzia said Moscow would see peacekeepers as occupiers.",
+        ("russia", "foreign_troops", Stance::Oppose),
+    );
+    one(
+        "Medvedev warned that peacekeepers from NATO countries would be destroyed.",
+        ("russia", "foreign_troops", Stance::Oppose),
+    );
+}
+
+#[test]
 fn a_stance_verb_with_a_bare_or_negated_object_reports_no_later_clause() {
     let got = code("Zelensky insists on no territorial concessions, while Putin demands them.");
     assert_eq!(

@@ -326,10 +326,10 @@ fn sentence_work(fact: &SentenceFacts) -> usize {
 }
 
 /// Is the last word of title `hit` the clause's verb ("NATO demands a
-/// ceasefire", "NATO demands peacekeepers")? An office noun that is also a
-/// verb, followed by an article or an issue term (`issues`, in text
-/// order), is read as one; "Russian officials the same day" and "Russia's
-/// demands" stay titles.
+/// ceasefire", "NATO demands binding guarantees")? An office noun that is
+/// also a verb, followed by an object (an issue term, in `issues` in text
+/// order, or a word that opens a noun phrase) is read as one; "Russia's
+/// demands", "NATO demands are …" and "Russian demands for …" stay titles.
 fn ends_in_verb(text: &str, hit: &terms::Hit, issues: &[terms::Hit]) -> bool {
     let title = &text[hit.start..hit.end];
     let last = title.rsplit(' ').next().unwrap_or("");
@@ -340,10 +340,20 @@ fn ends_in_verb(text: &str, hit: &terms::Hit, issues: &[terms::Hit]) -> bool {
     let issue_next = issues
         .get(issues.partition_point(|i| i.start < next_at))
         .is_some_and(|i| i.start == next_at);
-    is_one_of(last, OFFICES_THAT_ARE_VERBS)
-        && !possessive
-        && (issue_next || is_one_of(next, &["a", "an", "the", "its", "their"]))
+    let opens_object = !next.is_empty()
+        && next.starts_with(|c: char| c.is_alphanumeric())
+        && !next.ends_with(|c: char| !c.is_alphanumeric())
+        && !is_one_of(next, AUXILIARIES)
+        && !is_one_of(next, NOT_AN_OBJECT);
+    is_one_of(last, OFFICES_THAT_ARE_VERBS) && !possessive && (issue_next || opens_object)
 }
+
+/// Words after an office noun that keep it a noun: prepositions,
+/// conjunctions and relative words ("demands for …", "demands that …").
+const NOT_AN_OBJECT: &[&str] = &[
+    "of", "for", "on", "from", "to", "in", "at", "by", "with", "over", "and", "or", "but", "that",
+    "which", "who", "remain", "remained", "include", "included", "made", "put",
+];
 
 /// Office nouns that read as a verb too.
 const OFFICES_THAT_ARE_VERBS: &[&str] = &["demands"];
@@ -526,10 +536,13 @@ fn sentence_statements(
             continue;
         }
         let holders = speakers::holders(fact, issue);
-        let answers = speakers::answerers(fact, issue, memory);
+        let mut answers = speakers::answerers(fact, issue, memory);
         // "Peskov denied reports that Washington had agreed to …": a denied
         // clause is no statement of its subject.
         let denied = answers.iter().any(|(_, answer)| answer.refuses);
+        // "Washington proposed a truce, which Kyiv rejected": a clause after
+        // the term answers it and denies nobody's statement.
+        answers.extend(speakers::relative_answerers(fact, issue, memory));
         if !denied
             && let Some(speaker) = speakers::speaker_for(fact, issue, quote_agents, memory)
             && let Some(decision) = stance::decide(

@@ -2,7 +2,7 @@
 //! stand — its clause (or the governing verb of the clause before), its item
 //! of a list, and a few words after it.
 
-use super::mentions::{IssueHit, SentenceFacts};
+use super::mentions::{IssueHit, Mention, SentenceFacts};
 use super::{AUXILIARIES, ends_with_ignoring_case, interruption_len, is_one_of, words_at};
 use crate::model::Span;
 
@@ -152,6 +152,7 @@ impl Scope {
                 .map_or_else(|| fact.clause_end(aside.end), |r| r.end)
                 .min(next_comma)
                 .min(contrast)
+                .min(answering_clause(fact, issue).map_or(fact.span.end, |c| c.comma))
                 .max(issue.span.end)
         };
         let end = after_limit.min(bound).max(issue.span.end);
@@ -323,6 +324,96 @@ const SUBJECT_LEAD: usize = 2;
 pub(super) const NOUN_DETERMINERS: &[&str] = &[
     "a", "an", "the", "any", "this", "that", "such", "no", "its", "their",
 ];
+
+/// A relative or appositive clause after a term whose subject answers it
+/// with a stance verb: "…, which Kyiv accepted", "…, a demand Kyiv
+/// rejects". The term's own cues end at its comma.
+pub(super) struct AnsweringClause<'f> {
+    pub comma: usize,
+    pub subject: &'f Mention,
+    pub verb: Span,
+    /// A negation between the subject and its verb ("which Kyiv has not accepted").
+    pub negated: bool,
+}
+
+/// How many words may stand between the term and the comma that opens the
+/// clause ("a 30-day truce along the front, which …").
+const TERM_TO_COMMA: usize = 4;
+
+/// How many words the noun of an appositive may have ("a demand", "a
+/// long-standing demand").
+const NOUN_WORDS: usize = 2;
+
+/// How many words (auxiliaries, adverbs, "not") may stand between the
+/// clause's subject and its verb ("Moscow has repeatedly rejected").
+const SUBJECT_TO_VERB: usize = 3;
+
+/// Determiners that open an appositive noun phrase.
+const APPOSITIVE_DETERMINERS: &[&str] = &["a", "an", "one"];
+
+/// The answering clause after the comma that closes `issue`'s phrase.
+pub(super) fn answering_clause<'f>(
+    fact: &'f SentenceFacts,
+    issue: &IssueHit,
+) -> Option<AnsweringClause<'f>> {
+    let rest = Span::new(issue.span.end, fact.span.end);
+    let comma = issue.span.end + fact.text(rest).find(',')?;
+    let lead = fact.text(Span::new(issue.span.end, comma));
+    if lead.split_whitespace().count() > TERM_TO_COMMA || lead.contains([';', ':', '(', '\u{2014}'])
+    {
+        return None;
+    }
+    let subject_at = clause_subject_start(fact, comma + 1)?;
+    let subject = fact
+        .mentions
+        .iter()
+        .find(|m| !m.in_quote && m.span.start == subject_at && m.party().is_some())?;
+    let verb = [&fact.support, &fact.oppose]
+        .iter()
+        .flat_map(|cues| cues.iter())
+        .filter(|cue| cue.start >= subject.span.end)
+        .min_by_key(|cue| cue.start)?;
+    let between = Span::new(subject.span.end, verb.start);
+    let gap = fact.text(between);
+    let reported = fact.speech.iter().any(|v| between.contains(*v));
+    if gap.split_whitespace().count() > SUBJECT_TO_VERB || gap.contains([',', ';', ':']) || reported
+    {
+        return None;
+    }
+    Some(AnsweringClause {
+        comma,
+        subject,
+        verb: *verb,
+        negated: fact.negation.iter().any(|n| between.contains(*n)),
+    })
+}
+
+/// Where the subject of the clause after a comma at `from` starts: after
+/// "which", or after an appositive noun ("a demand", "a proposal that").
+fn clause_subject_start(fact: &SentenceFacts, from: usize) -> Option<usize> {
+    let rest = Span::new(from, fact.span.end);
+    let mut words = words_at(fact.text(rest), from);
+    let (_, first) = words.next()?;
+    if first.eq_ignore_ascii_case("which") {
+        return words.next().map(|(at, _)| at);
+    }
+    if !is_one_of(first, APPOSITIVE_DETERMINERS) {
+        return None;
+    }
+    // The noun, then the subject: the first mention within reach.
+    for (at, word) in words.take(NOUN_WORDS + 2) {
+        if is_one_of(word, &["that", "which"]) {
+            continue;
+        }
+        if word.ends_with([',', ';', ':', '.']) {
+            return None;
+        }
+        if fact.mentions.iter().any(|m| m.span.start == at) {
+            return Some(at);
+        }
+    }
+    None
+}
 
 /// Does a determiner stand right before `at`?
 fn after_determiner(text: &str, at: usize) -> bool {

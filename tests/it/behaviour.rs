@@ -850,6 +850,19 @@ use Holder::{Other, Who, WhoOnSecond};
 
 /// 7. Two statements in one sentence, each with its own stance.
 const TWO_STATEMENTS: &[(&str, [(Holder, Stance); 2])] = &[
+    // A relative or appositive clause whose subject answers the term.
+    (
+        "{who} backs {issue}, which {other} rejects.",
+        [(Who, S), (Other, O)],
+    ),
+    (
+        "{who} demands {issue}, a demand that {other} has rejected.",
+        [(Who, S), (Other, O)],
+    ),
+    (
+        "{who} proposed {issue}, which {other} accepted.",
+        [(Who, S), (Other, S)],
+    ),
     (
         "{who} called for {issue}, while {other} rejected it.",
         [(Who, S), (Other, O)],

@@ -1346,6 +1346,12 @@ fn an_office_noun_that_is_also_a_verb_is_the_verb_before_an_article() {
         ("nato", "foreign_troops", Stance::Support),
     );
     assert_eq!(speaker, "NATO");
+    // Before an adjective that opens its object.
+    let speaker = one(
+        "NATO demands binding security guarantees.",
+        ("nato", "security_guarantees", Stance::Support),
+    );
+    assert_eq!(speaker, "NATO");
     // A plural office noun before an article stays a title.
     let got = code("Russian officials the same day rejected a ceasefire.");
     assert_eq!(triples(&got), [("russia", "ceasefire", Stance::Oppose)]);

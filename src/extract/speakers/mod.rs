@@ -11,10 +11,12 @@
 mod documents;
 mod holders;
 mod passive;
+mod relatives;
 mod subjects;
 
 pub use documents::document_holders;
 pub use holders::{Answer, holders};
+pub use relatives::relative_answerers;
 
 use super::framing::{self, Frame};
 use super::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};

@@ -545,18 +545,18 @@ fn sentence_statements(
         answers.extend(speakers::relative_answerers(fact, issue, memory));
         if !denied
             && let Some(speaker) = speakers::speaker_for(fact, issue, quote_agents, memory)
-            && let Some(decision) = stance::decide(
-                fact,
-                issue,
-                fact.span.start,
-                held_from(&holders, &speaker, issue),
-            )
-            .or_else(|| {
-                // A bullet of a party's list ("The plan includes: • …"), and
-                // what a plan names, is what the party puts forward.
-                (memory.in_list() || speaker.plan_names(fact, issue))
-                    .then(|| stance::proposed(issue))
-            })
+            && let held = held_from(&holders, &speaker, issue)
+            && let Some(decision) = stance::decide(fact, issue, fact.span.start, held)
+                // "Kallas said …, despite Zelensky's insistence on
+                // guarantees": a term inside another's position is the
+                // speaker's only through a cue of the speaker's own.
+                .filter(|d| held.is_empty() || !d.cues.is_empty())
+                .or_else(|| {
+                    // A bullet of a party's list ("The plan includes: • …"), and
+                    // what a plan names, is what the party puts forward.
+                    (memory.in_list() || speaker.plan_names(fact, issue))
+                        .then(|| stance::proposed(issue))
+                })
         {
             for party in &speaker.parties {
                 found.add(fact, *party, issue, &decision);
@@ -565,7 +565,7 @@ fn sentence_statements(
         // "Merz rejected Zelensky's request to join the EU": the request is
         // Zelensky's position, whoever answers it.
         for (holder, cues_from) in holders {
-            if let Some(decision) = stance::decide(fact, issue, cues_from, Span::default()) {
+            if let Some(decision) = stance::held(fact, issue, cues_from) {
                 found.add(fact, holder, issue, &decision);
             }
         }

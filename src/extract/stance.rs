@@ -637,6 +637,32 @@ pub fn answering(fact: &SentenceFacts, issue: &IssueHit, answer: Answer) -> Deci
     Decision { stance, cues }
 }
 
+/// The stance of a party whose stance noun names its position before the
+/// term ("Russia's demand for a withdrawal", "Kyiv's refusal to cede
+/// land"): the noun's own cue, nearest the term, read through the term's
+/// sense. What the sentence then says of that position ("… is
+/// unacceptable", "… was rejected by Zelensky") is another party's verdict.
+/// Without a cue of its own there, the sentence's cues from `cues_from` on.
+pub fn held(fact: &SentenceFacts, issue: &IssueHit, cues_from: usize) -> Option<Decision> {
+    let noun_phrase = Span::new(cues_from, issue.span.start);
+    let nearest = [
+        (&fact.support, Stance::Support),
+        (&fact.oppose, Stance::Oppose),
+        (&fact.conditional, Stance::Conditional),
+    ]
+    .into_iter()
+    .flat_map(|(cues, stance)| cues.iter().map(move |c| (*c, stance)))
+    .filter(|(cue, _)| noun_phrase.contains(*cue))
+    .max_by_key(|(cue, _)| cue.start);
+    match nearest {
+        Some((cue, stance)) => Some(Decision {
+            stance: in_sense(issue.sense, stance),
+            cues: vec![cue],
+        }),
+        None => decide(fact, issue, cues_from, Span::default()),
+    }
+}
+
 /// The stance of a plan that only contains the term: support, read through
 /// the term's sense.
 pub fn proposed(issue: &IssueHit) -> Decision {

@@ -252,6 +252,30 @@ mod tests {
     use crate::model::Stance;
 
     #[test]
+    fn a_verdict_on_a_held_position_is_the_judges_not_the_holders() {
+        for text in [
+            "Mar said Northland's demand for a tariff cut is a threat.",
+            "Northland's demand for a tariff cut was rejected by Mar.",
+        ] {
+            let got = coded(text);
+            assert_eq!(
+                triples(&got),
+                [
+                    ("north", "tariffs", Stance::Support),
+                    ("south", "tariffs", Stance::Oppose)
+                ],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_term_inside_anothers_position_needs_a_cue_of_the_speakers_own() {
+        let got = coded("Mar said the talks go on, despite Berg's demand for the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+    }
+
+    #[test]
     fn a_partys_demands_hold_the_list_they_introduce() {
         let got =
             coded("Mar rejected Northland's demands \u{2014}such as a tariff cut and the treaty.");

@@ -518,11 +518,19 @@ const ATTRIBUTION_WORDS: usize = 8;
 /// subject joined to the term by auxiliaries, negations and "be" or "become"
 /// ("Ukraine will never join NATO", "Ukraine could become an EU member")
 /// carries the proposition itself, which is then the speaker's view.
+///
+/// A possessive is no subject at all: in "Merz said Russia's demand for a
+/// withdrawal is unacceptable" the demand is judged, Russia not described.
 fn acts_in_own_right(fact: &SentenceFacts, from: usize, to: usize) -> bool {
-    !fact
-        .text(Span::new(from, to.max(from)))
-        .split_whitespace()
-        .all(|w| is_one_of(w, PROPOSITION_LINKS))
+    let head = &fact.par[..from];
+    let possessive = ["'s", "\u{2019}s"]
+        .iter()
+        .any(|s| head.ends_with(s) || fact.par[from..].starts_with(s));
+    !possessive
+        && !fact
+            .text(Span::new(from, to.max(from)))
+            .split_whitespace()
+            .all(|w| is_one_of(w, PROPOSITION_LINKS))
 }
 
 /// Words that join a subject to the proposition it is the subject of.

@@ -863,6 +863,15 @@ const TWO_STATEMENTS: &[(&str, [(Holder, Stance); 2])] = &[
         "{who} proposed {issue}, which {other} accepted.",
         [(Who, S), (Other, S)],
     ),
+    // A verdict on another's held position.
+    (
+        "{who} said {other}'s demand for {issue} is unacceptable.",
+        [(Who, O), (Other, S)],
+    ),
+    (
+        "{other}'s call for {issue} was rejected by {who}.",
+        [(Who, O), (Other, S)],
+    ),
     (
         "{who} called for {issue}, while {other} rejected it.",
         [(Who, S), (Other, O)],
@@ -1499,7 +1508,7 @@ fn behaviour_cases_are_many_distinct_and_in_the_vocabulary() {
     for (name, _, cases) in CAPABILITIES {
         let cases = cases();
         assert!(
-            (40..=450).contains(&cases.len()),
+            (40..=500).contains(&cases.len()),
             "{name}: {} cases",
             cases.len()
         );

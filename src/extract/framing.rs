@@ -66,11 +66,20 @@ const ASKING: &[&str] = &[
     "considering",
     "weighing",
     "debating",
+    "divided",
+    "split",
+    "undecided",
     "explained",
     "explains",
     "described",
     "describes",
 ];
+
+/// Prepositions between an asking word and its question ("divided over whether").
+const QUESTION_PREPOSITIONS: &[&str] = &["over", "about", "on", "as", "to"];
+
+/// How many such prepositions may stand there ("as to").
+const QUESTION_PREPOSITIONS_AT_MOST: usize = 2;
 
 /// Is `issue` inside an indirect question ("was asked whether Moscow wants
 /// …", "it is unclear whether …") that opens after `floor` in its sentence?
@@ -83,7 +92,11 @@ fn in_indirect_question(fact: &SentenceFacts, issue: &IssueHit, floor: usize) ->
     while let Some((_, word)) = words.next() {
         // "asked whether …", "explained how … will work".
         if word.eq_ignore_ascii_case("whether") || word.eq_ignore_ascii_case("how") {
-            return words.next().is_some_and(|(_, w)| is_one_of(w, ASKING));
+            // "divided over whether", "unclear as to whether".
+            return words
+                .take(QUESTION_PREPOSITIONS_AT_MOST + 1)
+                .find(|(_, w)| !is_one_of(w, QUESTION_PREPOSITIONS))
+                .is_some_and(|(_, w)| is_one_of(w, ASKING));
         }
     }
     false
@@ -138,6 +151,8 @@ mod tests {
         for text in [
             "Berg was asked whether Northland backs the treaty.",
             "Berg said it is unclear whether Southland wants a tariff cut.",
+            "Northland is divided over whether to back the treaty.",
+            "Berg said it is unclear as to whether Southland wants a tariff cut.",
         ] {
             assert_eq!(coded(text), [], "{text}");
         }

@@ -1019,6 +1019,7 @@ const NO_STATEMENT: &[&str] = &[
     "A Russian political scientist said {party} {does}.",
     "A former Ukrainian foreign minister said {party} {does}.",
     "It is unclear whether {party} {does}.",
+    "Officials in {capital} are divided over whether {party} {does}.",
     "{who} was asked whether {party} {does}.",
     "The agenda includes {issue}, {who} said.",
     "{who} will discuss {issue} with {other} next week.",

@@ -392,6 +392,7 @@ const PARAPHRASES: &[Wording] = &[
     np("eu_accession", "opening EU accession talks"),
     np("eu_accession", "Ukraine's entry into the European Union"),
     vp("eu_accession", "become an EU member state", Kyiv),
+    np("eu_accession", "opening the first negotiating cluster"),
 ];
 
 /// A stance predicate, written "after a singular subject|after we", once for

@@ -543,9 +543,11 @@ fn sentence_statements(
         // "Washington proposed a truce, which Kyiv rejected": a clause after
         // the term answers it and denies nobody's statement.
         answers.extend(speakers::relative_answerers(fact, issue, memory));
-        if !denied
-            && let Some(speaker) = speakers::speaker_for(fact, issue, quote_agents, memory)
-            && let held = held_from(&holders, &speaker, issue)
+        let speaker = (!denied)
+            .then(|| speakers::speaker_for(fact, issue, quote_agents, memory))
+            .flatten();
+        if let Some(speaker) = &speaker
+            && let held = held_from(&holders, speaker, issue)
             && let Some(decision) = stance::decide(fact, issue, fact.span.start, held)
                 // "Kallas said …, despite Zelensky's insistence on
                 // guarantees": a term inside another's position is the
@@ -563,8 +565,15 @@ fn sentence_statements(
             }
         }
         // "Merz rejected Zelensky's request to join the EU": the request is
-        // Zelensky's position, whoever answers it.
-        for (holder, cues_from) in holders {
+        // Zelensky's position, whoever answers it. The speaker's own
+        // ("The US dropped its demand for a ceasefire") is what the
+        // speaker's verb makes of it, decided above.
+        let own = |holder: &Party| {
+            speaker
+                .as_ref()
+                .is_some_and(|s| s.parties.iter().any(|p| p.actor == holder.actor))
+        };
+        for (holder, cues_from) in holders.into_iter().filter(|(h, _)| !own(h)) {
             if let Some(decision) = stance::held(fact, issue, cues_from) {
                 found.add(fact, holder, issue, &decision);
             }

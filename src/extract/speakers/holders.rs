@@ -270,6 +270,14 @@ mod tests {
     }
 
     #[test]
+    fn the_speakers_own_position_is_what_its_verb_makes_of_it() {
+        let got = coded("Northland has rejected its demand for a tariff cut.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Oppose)]);
+        let got = coded("Northland backs its demand for a tariff cut.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+    }
+
+    #[test]
     fn a_term_inside_anothers_position_needs_a_cue_of_the_speakers_own() {
         let got = coded("Mar said the talks go on, despite Berg's demand for the treaty.");
         assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);

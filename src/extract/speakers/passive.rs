@@ -3,7 +3,7 @@
 //! firmly rejected by Zelensky". The party after "by" takes the stance on
 //! the term before the verb, whatever the sentence's subject.
 
-use super::subjects::{agent_of, verb_agent};
+use super::subjects::{agent_of, told_by_another};
 use super::{Agent, Answer, Memory};
 use crate::extract::mentions::{IssueHit, SentenceFacts};
 use crate::extract::{Party, is_one_of, words_at};
@@ -31,15 +31,7 @@ pub(super) fn passive_answerers(
     let Some((verb, Agent::Party(agent))) = passive_agent(fact, issue, memory) else {
         return Vec::new();
     };
-    let actors: Vec<usize> = agent.parties.iter().map(|p| p.actor).collect();
-    let told_by_another = fact
-        .speech
-        .iter()
-        .filter(|v| v.end <= issue.span.start)
-        .rev()
-        .find_map(|v| verb_agent(fact, *v, memory))
-        .is_some_and(|teller| teller.actors() != actors);
-    if told_by_another {
+    if told_by_another(fact, issue, &agent, memory) {
         return Vec::new();
     }
     let answer = Answer {

@@ -4,7 +4,7 @@
 //! proposal that Moscow has rejected". The clause's subject takes the
 //! stance of its verb on what the comma closes, whoever spoke before it.
 
-use super::subjects::{agent_of, verb_agent};
+use super::subjects::{agent_of, told_by_another};
 use super::{Agent, Answer, Memory};
 use crate::extract::Party;
 use crate::extract::mentions::{IssueHit, SentenceFacts};
@@ -25,15 +25,7 @@ pub fn relative_answerers(
     let Some(Agent::Party(agent)) = agent_of(&[clause.subject], memory) else {
         return Vec::new();
     };
-    let actors: Vec<usize> = agent.parties.iter().map(|p| p.actor).collect();
-    let told_by_another = fact
-        .speech
-        .iter()
-        .filter(|v| v.end <= issue.span.start)
-        .rev()
-        .find_map(|v| verb_agent(fact, *v, memory))
-        .is_some_and(|teller| teller.actors() != actors);
-    if told_by_another {
+    if told_by_another(fact, issue, &agent, memory) {
         return Vec::new();
     }
     let answer = Answer {

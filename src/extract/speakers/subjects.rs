@@ -2,7 +2,7 @@
 //! subject, and who is the agent of "said", "according to" and the like.
 
 use super::{Agent, Memory, Speaker, Subject};
-use crate::extract::mentions::{Mention, MentionKind, SentenceFacts};
+use crate::extract::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
 use crate::extract::{Party, ends_with_ignoring_case, interruption_len, is_one_of, is_participle};
 use crate::model::Span;
 
@@ -598,6 +598,25 @@ const INVERTING_AUXILIARIES: &[&str] = &[
     "will", "would", "could", "can", "does", "did", "do", "is", "are", "was", "has", "have",
     "should", "must", "might", "may",
 ];
+
+/// Does a speech verb before `issue` give the sentence to a teller other
+/// than `agent` ("Zelensky said the truce was rejected by Moscow", "an
+/// analyst said …, which Kyiv rejects")? Then what `agent` does there is
+/// the teller's account.
+pub(super) fn told_by_another(
+    fact: &SentenceFacts,
+    issue: &IssueHit,
+    agent: &Speaker,
+    memory: &Memory,
+) -> bool {
+    let actors: Vec<usize> = agent.parties.iter().map(|p| p.actor).collect();
+    fact.speech
+        .iter()
+        .filter(|v| v.end <= issue.span.start)
+        .rev()
+        .find_map(|v| verb_agent(fact, *v, memory))
+        .is_some_and(|teller| teller.actors() != actors)
+}
 
 #[cfg(test)]
 mod tests {

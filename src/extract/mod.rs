@@ -349,7 +349,8 @@ fn ends_in_verb(text: &str, hit: &terms::Hit, issues: &[terms::Hit]) -> bool {
 }
 
 /// Words after an office noun that keep it a noun: prepositions,
-/// conjunctions and relative words ("demands for …", "demands that …").
+/// conjunctions, relative words and the verbs it is the subject of
+/// ("demands for …", "demands that …", "demands include …").
 const NOT_AN_OBJECT: &[&str] = &[
     "of", "for", "on", "from", "to", "in", "at", "by", "with", "over", "and", "or", "but", "that",
     "which", "who", "remain", "remained", "include", "included", "made", "put",

@@ -356,13 +356,14 @@ pub(super) fn answering_clause<'f>(
     fact: &'f SentenceFacts,
     issue: &IssueHit,
 ) -> Option<AnsweringClause<'f>> {
+    // Only the first words after the term are read: this is asked of every
+    // term, once for each stance decision on it.
     let rest = Span::new(issue.span.end, fact.span.end);
-    let comma = issue.span.end + fact.text(rest).find(',')?;
-    let lead = fact.text(Span::new(issue.span.end, comma));
-    if lead.split_whitespace().count() > TERM_TO_COMMA || lead.contains([';', ':', '(', '\u{2014}'])
-    {
-        return None;
-    }
+    let comma = words_at(fact.text(rest), rest.start)
+        .take(TERM_TO_COMMA + 1)
+        .take_while(|(_, w)| !w.contains([';', ':', '(', '\u{2014}']))
+        .find(|(_, w)| w.ends_with(','))
+        .map(|(at, w)| at + w.len() - 1)?;
     let subject_at = clause_subject_start(fact, comma + 1)?;
     let subject = fact
         .mentions

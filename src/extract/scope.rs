@@ -22,6 +22,9 @@ pub(super) struct Scope {
     pub bound: usize,
     /// The other items of a list the term is in, whose cues are not its own.
     pub other_items: Span,
+    /// A relative clause that says what an agreement holds, before the term:
+    /// its verbs are the agreement's content, not a stance.
+    content: Span,
     /// Another party's stance noun and the words it governs ("U.S. pressure
     /// to …"), whose cues are that party's.
     pub held: Span,
@@ -77,6 +80,7 @@ impl Scope {
             Some((from, Span::new(head, item)))
         };
         let mut other_items = Span::new(start, start);
+        let clause = start;
         let mut in_list = !own_verb.is_empty() || fact.series;
         if !cue_between(start, issue.span.start)
             && start > fact.span.start.max(floor)
@@ -105,6 +109,16 @@ impl Scope {
             other_items = skip;
             in_list = true;
         }
+        // "would not accept any deal that requires it to give up land": the
+        // verb of a relative clause after an agreement noun says what the
+        // agreement holds; the verb that governs the agreement decides.
+        let content = match content_clause(fact, clause, floor) {
+            Some(governing) => {
+                start = start.min(governing);
+                Span::new(clause, issue.span.start)
+            }
+            None => Span::new(clause, clause),
+        };
         // A term that is only talked about ("developments regarding guarantees
         // will be unveiled") takes no stance from what follows it, nor from a
         // negation of the talking ("did not understand how the guarantees work").
@@ -161,6 +175,7 @@ impl Scope {
             end,
             bound,
             other_items,
+            content,
             held: Span::new(start, start),
             topic,
             own_verb,
@@ -214,6 +229,7 @@ impl Scope {
                         // A cue that wraps the term ("ruled it out") is its verb.
             && (!overlaps(cue, issue.span) || wraps(cue, issue.span))
             && !self.other_items.contains(cue)
+            && !self.content.contains(cue)
             && !self.held.contains(cue)
             && !self.aside.contains(cue)
             && !(after_term && (governs_next() || has_object()))
@@ -417,6 +433,58 @@ fn clause_subject_start(fact: &SentenceFacts, from: usize) -> Option<usize> {
 }
 
 /// Does a determiner stand right before `at`?
+/// Nouns of what negotiators agree on, whose relative clause ("a deal that
+/// requires …") spells out what they hold.
+const AGREEMENT_NOUNS: &[&str] = &[
+    "deal",
+    "deals",
+    "agreement",
+    "agreements",
+    "plan",
+    "plans",
+    "proposal",
+    "proposals",
+    "settlement",
+    "accord",
+    "treaty",
+    "arrangement",
+    "framework",
+    "document",
+    "draft",
+    "text",
+    "compromise",
+    "solution",
+    "formula",
+    "initiative",
+];
+
+/// Where the verb that governs an agreement stands, when `clause` is a
+/// relative clause right after the agreement noun ("rejects any deal that
+/// …", "would sign a plan which …") and the clause before has a cue.
+fn content_clause(fact: &SentenceFacts, clause: usize, floor: usize) -> Option<usize> {
+    if clause <= fact.span.start.max(floor) {
+        return None;
+    }
+    let opener = fact.par[clause..].split_whitespace().next()?;
+    if !is_one_of(opener, &["that", "which"]) {
+        return None;
+    }
+    let noun = fact.par[..clause]
+        .split_whitespace()
+        .next_back()?
+        .trim_end_matches(',');
+    if !is_one_of(noun, AGREEMENT_NOUNS) {
+        return None;
+    }
+    let previous = fact.clause_start(clause - 1).max(floor);
+    [&fact.support, &fact.oppose, &fact.conditional]
+        .into_iter()
+        .flat_map(|spans| spans.iter())
+        .filter(|c| c.start >= previous && c.end <= clause)
+        .map(|c| c.start)
+        .max()
+}
+
 fn after_determiner(text: &str, at: usize) -> bool {
     text[..at]
         .split_whitespace()
@@ -692,6 +760,17 @@ pub(super) fn nth_word_start_back(text: &str, at: usize, n: usize) -> usize {
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn what_an_agreement_holds_takes_the_verb_that_governs_the_agreement() {
+        let got = coded("Berg said Northland rejects the plan, which demands a tariff cut.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Oppose)]);
+        let got = coded("Berg said Northland backs the plan, which demands a tariff cut.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+        // With no verb governing the agreement, its own verb speaks.
+        let got = coded("Berg said Northland has drafted a deal that demands a tariff cut.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+    }
 
     #[test]
     fn a_term_after_a_word_of_time_only_dates_another_point() {

@@ -33,6 +33,19 @@ const NEGATION_AFTER: usize = 3;
 /// negates ("will not agree", "did not ever accept").
 const NEGATED_CUE_REACH: usize = 2;
 
+/// Participles of compulsion ("be forced to", "be pressured into").
+const COMPELLED: &[&str] = &[
+    "forced",
+    "made",
+    "pressured",
+    "pressed",
+    "pushed",
+    "compelled",
+    "coerced",
+    "bullied",
+    "obliged",
+];
+
 /// How far a condition opener reaches to the term it demands ("unless Kyiv pulls its forces back").
 const CONDITION_REACH: usize = 8;
 
@@ -156,11 +169,20 @@ pub fn decide(
     let mut support = in_scope(&fact.support);
     // "The plan, seen but not published, proposes …": a negation does not
     // reach past the comma that closes its phrase.
+    // "will not abandon plans to join": a negation denies the first cue
+    // after it, which governs the rest.
+    let cue_within = |from: usize, to: usize| {
+        [&fact.support, &fact.oppose, &fact.conditional]
+            .into_iter()
+            .flat_map(|spans| spans.iter())
+            .any(|c| c.start >= from && c.end <= to)
+    };
     let negation_of = |cue: &Span| {
         fact.negation.iter().copied().find(|n| {
             let between = fact.text(Span::new(n.end, cue.start));
             n.end <= cue.start
                 && !between.contains(',')
+                && !cue_within(n.end, cue.start)
                 && words_outside_judging_frame(between) <= NEGATED_CUE_REACH
                 && !corrects_an_adjunct(fact, *n)
                 && !denies_a_purpose(fact, *n)
@@ -282,12 +304,21 @@ pub fn decide(
 
 /// How many words of `between` (from a negation to a cue) are not a frame
 /// of judging ("does not see it as workable", "does not consider it
-/// realistic"): the frame passes the negation on to the judgement.
+/// realistic") or of compulsion ("will not be forced to give up"): the
+/// frame passes the negation on to the judgement or to what is compelled.
 fn words_outside_judging_frame(between: &str) -> usize {
     // Asked once per cue and negation: no allocation.
     let mut words = between.split_whitespace();
     let mut before = 0;
     while let Some(word) = words.next() {
+        let mut after = words.clone();
+        if is_one_of(word, &["be", "been", "being", "get"])
+            && after.next().is_some_and(|w| is_one_of(w, COMPELLED))
+            && after.next().is_some_and(|w| is_one_of(w, &["to", "into"]))
+        {
+            words = after;
+            continue;
+        }
         let mut after = words.clone();
         if is_one_of(word, JUDGING_VERBS)
             && after
@@ -774,6 +805,20 @@ fn bare_answer(fact: &SentenceFacts, issue: &IssueHit, answer: Span) -> Option<D
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn a_negation_denies_the_first_cue_after_it() {
+        let got = coded("Berg said Northland will not reject demands for a tariff cut.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Support)]);
+    }
+
+    #[test]
+    fn a_compulsion_passes_the_negation_on() {
+        let got = coded("Berg said Northland will not be forced to reject the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        let got = coded("Berg said Northland would never be pressured into accepting the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
+    }
 
     #[test]
     fn a_negation_stays_inside_its_phrase() {

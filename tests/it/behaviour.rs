@@ -473,6 +473,17 @@ const CUE_PREDICATES: &[Predicate] = &[
 
 /// Stance verbs in other tenses and forms, for the reporting templates.
 const CUE_PREDICATES_MORE: &[Predicate] = &[
+    // What an agreement holds takes the verb that governs the agreement.
+    pred(
+        O,
+        "will not accept any deal that requires|will not accept any deal that requires",
+        "rejects any plan that would require it to|reject any plan that would require us to",
+    ),
+    pred(
+        S,
+        "backs the proposal, which includes|back the proposal, which includes",
+        "backs the plan, which calls on Kyiv to|back the plan, which calls on Kyiv to",
+    ),
     pred(
         S,
         "has backed|have backed",
@@ -581,6 +592,17 @@ const NEGATED_PREDICATES: &[Predicate] = &[
 
 /// Negations in other tenses and forms.
 const NEGATED_PREDICATES_MORE: &[Predicate] = &[
+    // A compulsion passes the negation on.
+    pred(
+        S,
+        "will not be forced to give up|will not be forced to give up",
+        "will not be pressured into abandoning plans to|will not be pressured into abandoning plans to",
+    ),
+    pred(
+        O,
+        "will not be made to accept|will not be made to accept",
+        "will not be forced to agree to|will not be forced to agree to",
+    ),
     pred(
         O,
         "does not want|do not want",

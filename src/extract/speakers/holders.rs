@@ -60,9 +60,15 @@ pub fn answerers(fact: &SentenceFacts, issue: &IssueHit, memory: &Memory) -> Vec
     let Some(Agent::Party(speaker)) = subject.agent else {
         return Vec::new();
     };
+    // "Kyiv will not accept a deal that …": a negation before the verb
+    // turns it round.
+    let negated = fact
+        .negation
+        .iter()
+        .any(|n| n.start >= subject.end && n.end <= verb.start);
     let answer = Answer {
         verb: *verb,
-        refuses: fact.oppose.contains(verb),
+        refuses: fact.oppose.contains(verb) != negated,
     };
     speaker.parties.into_iter().map(|p| (p, answer)).collect()
 }
@@ -250,6 +256,14 @@ const HOLDER_REACH: usize = 8;
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn a_negated_answering_verb_refuses_the_clause() {
+        let got = coded("Northland did not accept reports that Southland wants a tariff cut.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Oppose)]);
+        let got = coded("Northland accepted reports that Southland wants a tariff cut.");
+        assert!(triples(&got).contains(&("north", "tariffs", Stance::Support)));
+    }
 
     #[test]
     fn a_verdict_on_a_held_position_is_the_judges_not_the_holders() {

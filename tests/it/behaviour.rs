@@ -374,6 +374,8 @@ const PARAPHRASES: &[Wording] = &[
     np("territory", "the surrender of Ukrainian land"),
     np("territory", "a pullout of Ukrainian troops from Donetsk"),
     vp("territory", "leave the four eastern regions", Kyiv),
+    vp("territory", "accept the occupation of the south", Kyiv),
+    np("foreign_troops", "American soldiers in Ukraine"),
     np("army_size", "a ceiling on Ukraine's armed forces"),
     vp("army_size", "shrink the army to 600,000", Any),
     np(

@@ -33,19 +33,6 @@ const NEGATION_AFTER: usize = 3;
 /// negates ("will not agree", "did not ever accept").
 const NEGATED_CUE_REACH: usize = 2;
 
-/// Participles of compulsion ("be forced to", "be pressured into").
-const COMPELLED: &[&str] = &[
-    "forced",
-    "made",
-    "pressured",
-    "pressed",
-    "pushed",
-    "compelled",
-    "coerced",
-    "bullied",
-    "obliged",
-];
-
 /// How far a condition opener reaches to the term it demands ("unless Kyiv pulls its forces back").
 const CONDITION_REACH: usize = 8;
 
@@ -313,7 +300,7 @@ fn words_outside_judging_frame(between: &str) -> usize {
     while let Some(word) = words.next() {
         let mut after = words.clone();
         if is_one_of(word, &["be", "been", "being", "get"])
-            && after.next().is_some_and(|w| is_one_of(w, COMPELLED))
+            && after.next().is_some_and(|w| is_one_of(w, PARTICIPLE_LINKS))
             && after.next().is_some_and(|w| is_one_of(w, &["to", "into"]))
         {
             words = after;
@@ -634,7 +621,7 @@ fn negates_other_verb(fact: &SentenceFacts, negation: Span, issue: &IssueHit) ->
 }
 
 /// Participles that join a negation to what it denies ("not supposed to",
-/// "will not be forced to give up land").
+/// "will not be forced to give up land", "will not be pressured into").
 const PARTICIPLE_LINKS: &[&str] = &[
     "supposed",
     "allowed",
@@ -643,7 +630,11 @@ const PARTICIPLE_LINKS: &[&str] = &[
     "expected",
     "forced",
     "pressured",
+    "pressed",
+    "pushed",
+    "made",
     "compelled",
+    "coerced",
     "obliged",
 ];
 

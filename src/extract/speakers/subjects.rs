@@ -243,10 +243,13 @@ pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> O
                 .next()
                 .is_some_and(|w| is_one_of(w, PREPOSITIONS))
     };
+    // "The plan, seen by Reuters, calls for Ukraine to …": a comma that
+    // closes a phrase interrupting the subject inverts nothing.
     let inverted = fact
         .text(Span::new(fact.span.start, verb.start))
         .trim_end()
-        .ends_with([',', '\u{201d}', '"']);
+        .ends_with([',', '\u{201d}', '"'])
+        && interruption(fact, verb).is_none();
     // Who is told is never the teller: "…, told reporters on Friday".
     let telling = is_one_of(word, TELLING);
     if let Some(m) = after.filter(|m| inverted && !telling && closes(m)) {
@@ -622,6 +625,16 @@ pub(super) fn told_by_another(
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn a_comma_that_closes_an_interrupting_phrase_inverts_nothing() {
+        // The party after the verb is its object, not who speaks.
+        let got =
+            coded("The plan, seen by the Courier, says Southland in turn must back the treaty.");
+        assert!(!got.iter().any(|(actor, _, _)| actor == "south"), "{got:?}");
+        let got = coded("Northland must back the treaty, says Southland in a statement.");
+        assert_eq!(triples(&got), [("south", "treaty", Stance::Support)]);
+    }
 
     #[test]
     fn a_phrase_between_commas_does_not_take_the_subjects_place() {

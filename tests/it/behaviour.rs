@@ -732,6 +732,8 @@ const ATTRIBUTION: &[&str] = &[
     "{party} {does}, {who} said in remarks broadcast on state television.",
     "“{party} {does},” {who} told reporters, adding that talks would continue.",
     "{party} {does}, said {who} on Friday.",
+    // The author of a document speaks through it.
+    "The proposal, drafted by {who}, says {party} {does}.",
     // An outlet's own narration of a party's position is that party's.
     "The Guardian reported that {who} {does}.",
 ];

@@ -2,7 +2,7 @@
 //! document, the party that backs one, and what a document holds.
 
 use super::holders::lists_after_noun;
-use super::subjects::{agent_of, clause_subject, word_count};
+use super::subjects::{agent_of, clause_subject, coordinated_before, interruption, word_count};
 use super::{Agent, Memory, Speaker};
 use crate::extract::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
 use crate::extract::{Party, is_one_of};
@@ -70,6 +70,51 @@ pub(super) fn names_any_document(fact: &SentenceFacts) -> bool {
     fact.text(fact.span)
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| is_one_of(w, DOCUMENT_NOUNS))
+}
+
+/// Participles that name who wrote a document ("drafted by", "drawn up by").
+const AUTHORED: &[&str] = &[
+    "drafted",
+    "drawn",
+    "written",
+    "authored",
+    "prepared",
+    "proposed",
+    "presented",
+    "tabled",
+    "submitted",
+    "put",
+    "crafted",
+    "devised",
+    "negotiated",
+    "brokered",
+];
+
+/// "The proposal, drafted by US envoy Steve Witkoff, calls for …": the
+/// party that a phrase interrupting a document subject names as its author
+/// speaks through the document.
+pub(super) fn author<'a>(fact: &'a SentenceFacts, verb: Span) -> Option<Vec<&'a Mention>> {
+    let open = interruption(fact, verb)?;
+    let subject = fact.par[fact.span.start..open].trim_end();
+    let noun = subject.rsplit(' ').next()?;
+    if !is_one_of(noun, DOCUMENT_NOUNS) && !is_one_of(noun, &["deal", "agreement"]) {
+        return None;
+    }
+    let phrase = &fact.par[open + 1..verb.start];
+    let mut words = phrase.split_whitespace();
+    let participle = words.next()?;
+    let by = words.find(|w| !is_one_of(w, &["up", "forward", "jointly"]))?;
+    if !is_one_of(participle, AUTHORED) || !by.eq_ignore_ascii_case("by") {
+        return None;
+    }
+    // "drawn up by Washington and Moscow": every author of the list.
+    let last = fact.mentions.iter().rfind(|m| {
+        !m.in_quote
+            && m.span.start > open
+            && m.span.end <= verb.start
+            && matches!(m.kind, MentionKind::Party { .. })
+    })?;
+    Some(coordinated_before(fact, last))
 }
 
 /// Does the party mention at `span` name a document ("the US proposal")?
@@ -154,3 +199,18 @@ pub(super) fn under_document(fact: &SentenceFacts, memory: &Memory) -> Option<Ag
 
 /// How long an opening "Under the …," phrase may be.
 const UNDER_PHRASE_WORDS: usize = 6;
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testkit::{coded, triples};
+    use crate::model::Stance;
+
+    #[test]
+    fn the_author_an_interrupting_phrase_names_speaks_through_the_document() {
+        let got = coded("The plan, drafted by Nordhavn, says Southland must accept the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Support)]);
+        // A reader of the plan is no author.
+        let got = coded("The plan, seen by Nordhavn, says Southland must accept the treaty.");
+        assert!(!got.iter().any(|(actor, _, _)| actor == "north"), "{got:?}");
+    }
+}

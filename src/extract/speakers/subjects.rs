@@ -1,7 +1,7 @@
 //! The grammar of subjects and speech verbs: which mention is a clause's
 //! subject, and who is the agent of "said", "according to" and the like.
 
-use super::{Agent, Memory, Speaker, Subject};
+use super::{Agent, Memory, Speaker, Subject, documents};
 use crate::extract::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
 use crate::extract::{Party, ends_with_ignoring_case, interruption_len, is_one_of, is_participle};
 use crate::model::Span;
@@ -170,7 +170,7 @@ const INTERRUPTERS: &[&str] = &[
 /// Where a phrase between commas that interrupts the subject before `verb`
 /// begins ("Merz, speaking in Paris, said"): a participle or a relative or
 /// prepositional phrase, closed by the comma right before the verb.
-fn interruption(fact: &SentenceFacts, verb: Span) -> Option<usize> {
+pub(super) fn interruption(fact: &SentenceFacts, verb: Span) -> Option<usize> {
     let head = fact.par[fact.span.start..verb.start].trim_end();
     let inner = head.strip_suffix(',')?;
     let open = inner.rfind(',')?;
@@ -215,6 +215,9 @@ pub(super) fn verb_agent(fact: &SentenceFacts, verb: Span, memory: &Memory) -> O
             .filter(usable_before)
             .rfind(|m| m.span.end <= end && m.span.start >= fact.span.start)
     };
+    if let Some(authors) = documents::author(fact, verb) {
+        return agent_of(&authors, memory);
+    }
     let before = interruption(fact, verb)
         .and_then(last_before)
         .or_else(|| last_before(verb.start));
@@ -320,7 +323,10 @@ const HEDGES: &[&str] = &[
 
 /// `last` with the party mentions coordinated before it, in order: "Zelensky
 /// and Macron said" speak together.
-fn coordinated_before<'f>(fact: &'f SentenceFacts, last: &'f Mention) -> Vec<&'f Mention> {
+pub(super) fn coordinated_before<'f>(
+    fact: &'f SentenceFacts,
+    last: &'f Mention,
+) -> Vec<&'f Mention> {
     let at = fact
         .mentions
         .iter()

@@ -7,7 +7,7 @@
 //! mention is not a position.
 
 use super::mentions::{IssueHit, SentenceFacts};
-use super::{is_one_of, words_at};
+use super::{AUXILIARIES, is_one_of, words_at};
 use crate::model::Span;
 
 /// Pronouns that stand for a whole proposal.
@@ -120,11 +120,6 @@ fn elided_predicate(fact: &SentenceFacts, from: usize) -> Option<Span> {
             })
         })
 }
-
-/// Auxiliaries that stand for a left-out predicate ("… does not").
-const AUXILIARIES: &[&str] = &[
-    "does", "do", "did", "will", "would", "is", "are", "was", "has", "have", "can", "could",
-];
 
 /// A referring phrase that opens the main clause and a stance cue of that
 /// clause takes a position on: "Such a plan is unacceptable", "In their

@@ -384,6 +384,36 @@ pub(crate) fn chars_led_by(
 /// The first byte of the typographic marks, in UTF-8 (U+2000–U+2FFF).
 pub(crate) const TYPOGRAPHIC: u8 = 0xE2;
 
+/// Prepositions: the mention after one is its object, even at a sentence start.
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
+    "about",
+    "against",
+    "during",
+    "under",
+    "over",
+    "into",
+    "through",
+    "between",
+    "among",
+    "within",
+    "without",
+    "toward",
+    "towards",
+    "regarding",
+    "despite",
+    "unlike",
+    "via",
+    "per",
+];
+
 /// Auxiliaries, modals and forms of "be", "do" and "have": the words that
 /// open a verb group and carry its negation.
 pub(crate) const AUXILIARIES: &[&str] = &[

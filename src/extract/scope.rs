@@ -3,7 +3,9 @@
 //! of a list, and a few words after it.
 
 use super::mentions::{IssueHit, Mention, SentenceFacts};
-use super::{AUXILIARIES, ends_with_ignoring_case, interruption_len, is_one_of, words_at};
+use super::{
+    AUXILIARIES, PREPOSITIONS, ends_with_ignoring_case, interruption_len, is_one_of, words_at,
+};
 use crate::model::Span;
 
 /// How many words after the term still belong to its scope ("… is unacceptable").
@@ -251,8 +253,15 @@ fn predicate_of_subject(fact: &SentenceFacts, issue: &IssueHit) -> Option<(usize
         .fold(fact.clause_start(issue.span.start), usize::max);
     let lead = fact.text(Span::new(clause, issue.span.start));
     let lead = lead.rsplit(',').next().unwrap_or(lead);
-    let lead_words = lead.split_whitespace().filter(|w| *w != "that").count();
-    if lead_words > SUBJECT_LEAD {
+    // "any move to send troops", "the prospect of a deployment": a head
+    // noun linked to the term leads it as far as a determiner would.
+    let link = [" to ", " of "]
+        .iter()
+        .filter_map(|l| lead.rfind(l).map(|at| (at, l.len())))
+        .max();
+    let (head, tail) = link.map_or(("", lead), |(at, len)| (&lead[..at], &lead[at + len..]));
+    let words = |text: &str| text.split_whitespace().filter(|w| *w != "that").count();
+    if words(head) > SUBJECT_LEAD || words(tail) > SUBJECT_LEAD {
         return None;
     }
     let end = fact.clause_end(issue.span.end);
@@ -279,9 +288,18 @@ fn predicate_of_subject(fact: &SentenceFacts, issue: &IssueHit) -> Option<(usize
         .issues
         .iter()
         .any(|i| i.span.start >= issue.span.end && i.span.end <= subject_end);
+    // "sending troops to Ukraine would be …": a party after a preposition
+    // is the subject's object.
+    let governed = |m: &Mention| {
+        fact.par[..m.span.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| is_one_of(w, PREPOSITIONS))
+    };
     let own_subject = fact.mentions.iter().any(|m| {
         m.span.start >= issue.span.end
             && m.span.end <= subject_end
+            && !governed(m)
             && fact
                 .text(Span::new(m.span.end, at))
                 .split_whitespace()
@@ -760,6 +778,15 @@ pub(super) fn nth_word_start_back(text: &str, at: usize, n: usize) -> usize {
 mod tests {
     use crate::extract::testkit::{coded, triples};
     use crate::model::Stance;
+
+    #[test]
+    fn a_subject_term_keeps_its_predicate_past_a_party_it_governs_and_a_head_noun() {
+        let got = coded("Berg said a tariff cut to Southland would in the end surely be a threat.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Oppose)]);
+        let got =
+            coded("Berg said the prospect of a tariff cut would in the end surely be a threat.");
+        assert_eq!(triples(&got), [("north", "tariffs", Stance::Oppose)]);
+    }
 
     #[test]
     fn what_an_agreement_holds_takes_the_verb_that_governs_the_agreement() {

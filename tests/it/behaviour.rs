@@ -529,6 +529,7 @@ const CUE_PREDICATES_MORE: &[Predicate] = &[
 
 /// Verdicts in other wordings.
 const VERDICTS_MORE: &[Predicate] = &[
+    pred(O, "~ would mean war", "a decision to ~ would lead to war"),
     pred(
         S,
         "~ would be a step in the right direction",

@@ -3,7 +3,9 @@
 
 use super::{Agent, Memory, Speaker, Subject, documents};
 use crate::extract::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
-use crate::extract::{Party, ends_with_ignoring_case, interruption_len, is_one_of, is_participle};
+use crate::extract::{
+    PREPOSITIONS, Party, ends_with_ignoring_case, interruption_len, is_one_of, is_participle,
+};
 use crate::model::Span;
 
 /// Is `m` a possessive that qualifies something other than the party's
@@ -517,36 +519,6 @@ const ARTICLES: &[&str] = &["the", "a", "an"];
 
 /// Words that single out the phrase after them, whatever its role.
 const FOCUS_WORDS: &[&str] = &["both", "only", "even", "either", "neither"];
-
-/// Prepositions: the mention after one is its object, even at a sentence start.
-const PREPOSITIONS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "with",
-    "from",
-    "by",
-    "to",
-    "of",
-    "about",
-    "against",
-    "during",
-    "under",
-    "over",
-    "into",
-    "through",
-    "between",
-    "among",
-    "within",
-    "without",
-    "toward",
-    "towards",
-    "regarding",
-    "despite",
-    "unlike",
-    "via",
-    "per",
-];
 
 /// Can the mention at `at` be the subject of the clause starting at `floor`?
 /// Yes at the clause start, after punctuation, a capitalised word (a title:

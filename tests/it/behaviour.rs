@@ -476,6 +476,17 @@ const CUE_PREDICATES: &[Predicate] = &[
 
 /// Stance verbs in other tenses and forms, for the reporting templates.
 const CUE_PREDICATES_MORE: &[Predicate] = &[
+    pred(
+        S,
+        "has warmed to|have warmed to",
+        "has thrown its weight behind efforts to|have thrown our weight behind efforts to",
+    ),
+    pred(
+        O,
+        "has poured cold water on|have poured cold water on",
+        "has turned down proposals to|have turned down proposals to",
+    ),
+    pred(O, "brushed aside", "brushed aside proposals to"),
     // What an agreement holds takes the verb that governs the agreement.
     pred(
         O,

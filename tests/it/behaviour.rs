@@ -359,6 +359,9 @@ const PARAPHRASES: &[Wording] = &[
     np("security_guarantees", "a defence pact with Kyiv"),
     np("security_guarantees", "protection against future attack"),
     np("security_guarantees", "guarantees modelled on Article 5"),
+    np("security_guarantees", "a security umbrella for Kyiv"),
+    np("foreign_troops", "a Western military footprint in Ukraine"),
+    np("eu_accession", "the opening of membership talks"),
     vp(
         "security_guarantees",
         "commit to defending Ukraine",

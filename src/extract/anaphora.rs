@@ -57,9 +57,8 @@ pub fn resolve<'a>(
         return within_sentence(fact);
     }
     let previous = previous?;
-    let pronoun = [&fact.support, &fact.oppose, &fact.conditional]
-        .iter()
-        .flat_map(|cues| cues.iter())
+    let pronoun = fact
+        .stance_cues()
         .find_map(|cue| object_pronoun(fact, *cue))
         .or_else(|| subject_phrase(fact))?;
     let mut resolved = fact.clone();
@@ -77,9 +76,8 @@ fn within_sentence<'a>(fact: &SentenceFacts<'a>) -> Option<SentenceFacts<'a>> {
     let named = single_issue(fact)?;
     let last = fact.issues.iter().map(|i| i.span.end).max()?;
     let later = fact.clause_end(last);
-    let pronoun = [&fact.support, &fact.oppose, &fact.conditional]
-        .iter()
-        .flat_map(|cues| cues.iter())
+    let pronoun = fact
+        .stance_cues()
         .filter(|cue| cue.start >= later)
         .find_map(|cue| inner_pronoun(fact, *cue).or_else(|| object_pronoun(fact, *cue)))
         .or_else(|| elided_predicate(fact, later))?;
@@ -139,9 +137,8 @@ fn subject_phrase(fact: &SentenceFacts) -> Option<Span> {
         && PROPOSALS.contains(&noun.to_lowercase().as_str());
     let phrase = Span::new(at, noun_at + noun.len());
     let end = fact.clause_end(start);
-    let judged = [&fact.support, &fact.oppose, &fact.conditional]
-        .iter()
-        .flat_map(|cues| cues.iter())
+    let judged = fact
+        .stance_cues()
         .any(|c| c.start >= phrase.end && c.end <= end);
     (refers && judged).then_some(phrase)
 }

@@ -112,9 +112,7 @@ const BACK_REFERENCES: &[&str] = &["this", "these", "those", "they", "them", "it
 /// Does the `report` point back to the matter before, or take a stance of
 /// its own? "He also said a meeting would take place" does neither.
 fn refers_back(fact: &SentenceFacts, rest: Span) -> bool {
-    let stance = [&fact.support, &fact.oppose, &fact.conditional]
-        .iter()
-        .any(|cues| cues.iter().any(|c| rest.contains(*c)));
+    let stance = fact.stance_cues().any(|c| rest.contains(*c));
     stance
         || words_at(fact.text(rest), rest.start).any(|(_, w)| {
             is_one_of(

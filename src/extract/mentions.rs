@@ -401,6 +401,13 @@ impl<'a> SentenceFacts<'a> {
         span.of(self.par)
     }
 
+    /// Every stance cue of the sentence: backing, refusing and conditional.
+    pub fn stance_cues(&self) -> impl Iterator<Item = &Span> {
+        [&self.support, &self.oppose, &self.conditional]
+            .into_iter()
+            .flatten()
+    }
+
     /// The start of the clause that contains byte `at`.
     pub fn clause_start(&self, at: usize) -> usize {
         self.clauses

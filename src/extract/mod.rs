@@ -384,6 +384,35 @@ pub(crate) fn chars_led_by(
 /// The first byte of the typographic marks, in UTF-8 (U+2000–U+2FFF).
 pub(crate) const TYPOGRAPHIC: u8 = 0xE2;
 
+/// Nouns of what negotiators agree on, whose relative clause ("a deal that
+/// requires …") spells out what they hold.
+pub(crate) const AGREEMENT_NOUNS: &[&str] = &[
+    "deal",
+    "deals",
+    "agreement",
+    "agreements",
+    "plan",
+    "plans",
+    "proposal",
+    "proposals",
+    "settlement",
+    "accord",
+    "treaty",
+    "arrangement",
+    "framework",
+    "document",
+    "draft",
+    "text",
+    "compromise",
+    "solution",
+    "formula",
+    "initiative",
+    "counterproposal",
+    "memorandum",
+    "declaration",
+    "roadmap",
+];
+
 /// Prepositions: the mention after one is its object, even at a sentence start.
 pub(crate) const PREPOSITIONS: &[&str] = &[
     "on",

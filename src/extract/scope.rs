@@ -4,7 +4,8 @@
 
 use super::mentions::{IssueHit, Mention, SentenceFacts};
 use super::{
-    AUXILIARIES, PREPOSITIONS, ends_with_ignoring_case, interruption_len, is_one_of, words_at,
+    AGREEMENT_NOUNS, AUXILIARIES, PREPOSITIONS, ends_with_ignoring_case, interruption_len,
+    is_one_of, words_at,
 };
 use crate::model::Span;
 
@@ -46,11 +47,7 @@ impl Scope {
     /// The scope of `issue` in `fact`, for cues at or after `floor`.
     pub fn of(fact: &SentenceFacts, issue: &IssueHit, floor: usize) -> Scope {
         let mut start = fact.clause_start(issue.span.start).max(floor);
-        let cues = || {
-            [&fact.support, &fact.oppose, &fact.conditional]
-                .into_iter()
-                .flat_map(|spans| spans.iter())
-        };
+        let cues = || fact.stance_cues();
         let cue_between = |from: usize, to: usize| cues().any(|s| s.start >= from && s.end <= to);
         // "… barring Ukraine from NATO, limiting its army to 600,000,
         // transferring Donbas …": in a list, an item's own cue governs its term;
@@ -340,9 +337,8 @@ fn evaluating_relative(fact: &SentenceFacts, issue: &IssueHit) -> Option<Span> {
 /// another party proposes.
 pub(super) fn judged_in_relative(fact: &SentenceFacts, issue: &IssueHit) -> bool {
     evaluating_relative(fact, issue).is_some_and(|r| {
-        [&fact.support, &fact.oppose, &fact.conditional]
-            .iter()
-            .any(|cues| cues.iter().any(|c| r.start <= c.start && c.end <= r.end))
+        fact.stance_cues()
+            .any(|c| r.start <= c.start && c.end <= r.end)
     })
 }
 
@@ -451,31 +447,6 @@ fn clause_subject_start(fact: &SentenceFacts, from: usize) -> Option<usize> {
 }
 
 /// Does a determiner stand right before `at`?
-/// Nouns of what negotiators agree on, whose relative clause ("a deal that
-/// requires …") spells out what they hold.
-const AGREEMENT_NOUNS: &[&str] = &[
-    "deal",
-    "deals",
-    "agreement",
-    "agreements",
-    "plan",
-    "plans",
-    "proposal",
-    "proposals",
-    "settlement",
-    "accord",
-    "treaty",
-    "arrangement",
-    "framework",
-    "document",
-    "draft",
-    "text",
-    "compromise",
-    "solution",
-    "formula",
-    "initiative",
-];
-
 /// Where the verb that governs an agreement stands, when `clause` is a
 /// relative clause right after the agreement noun ("rejects any deal that
 /// …", "would sign a plan which …") and the clause before has a cue.
@@ -495,9 +466,7 @@ fn content_clause(fact: &SentenceFacts, clause: usize, floor: usize) -> Option<u
         return None;
     }
     let previous = fact.clause_start(clause - 1).max(floor);
-    [&fact.support, &fact.oppose, &fact.conditional]
-        .into_iter()
-        .flat_map(|spans| spans.iter())
+    fact.stance_cues()
         .filter(|c| c.start >= previous && c.end <= clause)
         .map(|c| c.start)
         .max()

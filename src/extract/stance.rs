@@ -158,12 +158,8 @@ pub fn decide(
     // reach past the comma that closes its phrase.
     // "will not abandon plans to join": a negation denies the first cue
     // after it, which governs the rest.
-    let cue_within = |from: usize, to: usize| {
-        [&fact.support, &fact.oppose, &fact.conditional]
-            .into_iter()
-            .flat_map(|spans| spans.iter())
-            .any(|c| c.start >= from && c.end <= to)
-    };
+    let cue_within =
+        |from: usize, to: usize| fact.stance_cues().any(|c| c.start >= from && c.end <= to);
     let negation_of = |cue: &Span| {
         fact.negation.iter().copied().find(|n| {
             let between = fact.text(Span::new(n.end, cue.start));
@@ -609,11 +605,7 @@ fn negates_a_verb(fact: &SentenceFacts, issue: &IssueHit, negation: Span) -> boo
 /// `negation` and the term ("not received", "not discussed")?
 fn negates_other_verb(fact: &SentenceFacts, negation: Span, issue: &IssueHit) -> bool {
     let between = Span::new(negation.end, issue.span.start.max(negation.end));
-    let is_cue = |at: usize| {
-        [&fact.support, &fact.oppose, &fact.conditional]
-            .iter()
-            .any(|cues| cues.iter().any(|c| c.start <= at && at < c.end))
-    };
+    let is_cue = |at: usize| fact.stance_cues().any(|c| c.start <= at && at < c.end);
     words_at(fact.text(between), between.start).any(|(at, word)| {
         let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         word.len() > 4 && word.ends_with("ed") && !is_cue(at) && !is_one_of(word, PARTICIPLE_LINKS)

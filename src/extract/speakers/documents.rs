@@ -5,7 +5,7 @@ use super::holders::lists_after_noun;
 use super::subjects::{agent_of, clause_subject, coordinated_before, interruption, word_count};
 use super::{Agent, Memory, Speaker};
 use crate::extract::mentions::{IssueHit, Mention, MentionKind, SentenceFacts};
-use crate::extract::{Party, is_one_of};
+use crate::extract::{AGREEMENT_NOUNS, Party, is_one_of};
 use crate::model::Span;
 
 /// Nouns that make a party mention a document rather than a person or body.
@@ -97,7 +97,7 @@ pub(super) fn author<'a>(fact: &'a SentenceFacts, verb: Span) -> Option<Vec<&'a 
     let open = interruption(fact, verb)?;
     let subject = fact.par[fact.span.start..open].trim_end();
     let noun = subject.rsplit(' ').next()?;
-    if !is_one_of(noun, DOCUMENT_NOUNS) && !is_one_of(noun, &["deal", "agreement"]) {
+    if !is_one_of(noun, AGREEMENT_NOUNS) {
         return None;
     }
     let phrase = &fact.par[open + 1..verb.start];

@@ -93,10 +93,7 @@ const VERB_AFTER_SUBJECT: usize = 2;
 /// Each holder comes with where its stance cues begin: the possessive itself,
 /// or the "red line" that names the refusal.
 pub fn holders(fact: &SentenceFacts, issue: &IssueHit) -> Vec<(Party, usize)> {
-    let cue_starts: Vec<usize> = [&fact.support, &fact.oppose, &fact.conditional]
-        .iter()
-        .flat_map(|spans| spans.iter().map(|s| s.start))
-        .collect();
+    let cue_starts: Vec<usize> = fact.stance_cues().map(|s| s.start).collect();
     fact.mentions
         .iter()
         .filter(|m| !m.in_quote && m.span.end <= issue.span.start)

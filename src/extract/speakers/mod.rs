@@ -400,9 +400,7 @@ pub fn speaker_for(
 /// "called for territorial concessions")? Then it reports nothing: "…,
 /// while Putin rejected it" is Putin's own clause.
 fn takes_a_stance(fact: &SentenceFacts, verb: Span) -> bool {
-    [&fact.support, &fact.oppose, &fact.conditional]
-        .iter()
-        .flat_map(|cues| cues.iter())
+    fact.stance_cues()
         .filter(|c| c.start == verb.start)
         .any(|c| {
             // "insists on", "calls for" take an object, never a clause;

@@ -138,6 +138,15 @@ pub fn decide(
         issue.span.start,
     ));
     let mut negations = negations(fact, issue, &scope);
+    // "Russia has not received any proposal for a ceasefire": a term that is
+    // the object of another, denied verb is only named; a speech verb alone
+    // makes it no position.
+    let object_of_denied_verb = fact.negation.iter().any(|n| {
+        n.end <= issue.span.start
+            && n.start >= clause
+            && nth_word_start_back(fact.par, issue.span.start, NEGATION_REACH) <= n.start
+            && negates_other_verb(fact, *n, issue)
+    });
     let restricted = fact.condition_openers.iter().copied().filter(|o| {
         let between = fact.text(Span::new(issue.span.end, o.start.max(issue.span.end)));
         // "no ceasefire without a withdrawal", "will not sign until it has
@@ -257,7 +266,8 @@ pub fn decide(
         }
     } else if !support.is_empty()
         || ((!fact.speech.is_empty() || fact.is_quoted() || speakers::source_label(fact).is_some())
-            && topic.is_none())
+            && topic.is_none()
+            && !object_of_denied_verb)
         || commits(fact, issue, &scope)
     {
         // "would support peacekeepers if allies agree", "If the vote
@@ -975,6 +985,16 @@ mod tests {
             triples(&got).contains(&("north", "tariffs", Stance::Oppose)),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn the_object_of_another_denied_verb_is_only_named() {
+        assert_eq!(
+            coded("Berg said Northland has not received the treaty."),
+            []
+        );
+        let got = coded("Berg said Northland has not accepted the treaty.");
+        assert_eq!(triples(&got), [("north", "treaty", Stance::Oppose)]);
     }
 
     #[test]

@@ -1038,6 +1038,7 @@ const NO_STATEMENT: &[&str] = &[
     "{who} discussed {issue} with reporters.",
     "{issue} was not discussed, {who} said.",
     "{who} said {issue} will be raised at the next round.",
+    "{who} said the government had not received any text on {issue}.",
     "A meeting with {who} on {issue} took place in Istanbul.",
     "Journalists questioned {who} about {issue} after the summit.",
     "{who}'s envoys will travel to Oslo next week for talks on {issue}.",

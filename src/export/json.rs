@@ -12,16 +12,22 @@ use super::{ExportError, JSON_SCHEMA, cells};
 use crate::Analysis;
 use crate::agreement::{Agreement, Relation};
 use crate::matrix::Matrix;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::Write;
 
+/// The fields before the statements.
 #[derive(Serialize)]
-struct Positions<'a> {
+struct Head<'a> {
     schema: &'static str,
     actors: Vec<Label<'a>>,
     issues: Vec<Label<'a>>,
     documents: Vec<Document<'a>>,
-    statements: Statements<'a>,
+}
+
+/// The fields after the statements.
+#[derive(Serialize)]
+struct Tail<'a> {
     cells: Vec<Cell<'a>>,
     agreement: Vec<Pair<'a>>,
     skipped: Vec<Skipped<'a>>,
@@ -41,54 +47,43 @@ struct Document<'a> {
     source: &'a str,
 }
 
-/// The statements of the matrix, built one at a time while they are
-/// written: a corpus can hold hundreds of thousands of them.
-struct Statements<'a> {
-    analysis: &'a Analysis,
-    indices: Vec<usize>,
-}
-
-impl Serialize for Statements<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let analysis = self.analysis;
-        serializer.collect_seq(self.indices.iter().map(|&i| {
-            let s = &analysis.statements[i];
-            Statement {
-                file: &analysis.documents[s.doc].file,
-                actor: analysis.actor_id(s),
-                issue: analysis.issue_id(s),
-                stance: s.stance.as_str(),
-                speaker: analysis.speaker(s),
-                sentence: analysis.text(s.doc, s.sentence),
-                start: s.sentence.start,
-                end: s.sentence.end,
-                quote: s.quote.map(|q| analysis.text(s.doc, q)),
-                cues: s
-                    .cues
-                    .iter()
-                    .map(|c| Cue {
-                        kind: cue_kind(c.kind),
-                        text: analysis.text(s.doc, c.span),
-                        start: c.span.start,
-                        end: c.span.end,
-                    })
-                    .collect(),
-                origin: s.origin().as_str(),
-                rejected: s.is_rejected(),
-                grade: s.grade.map(|g| g.as_str()),
-                original: s
-                    .review
-                    .as_ref()
-                    .and_then(|r| r.original.as_ref())
-                    .map(|o| Original {
-                        actor: &analysis.lexicon.actors()[o.actor].id,
-                        issue: &analysis.lexicon.issues()[o.issue].id,
-                        stance: o.stance.as_str(),
-                        speaker: &o.speaker,
-                    }),
-                note: s.note(),
-            }
-        }))
+/// The statement `i` of `analysis` as the schema spells it.
+fn statement(analysis: &Analysis, i: usize) -> Statement<'_> {
+    let s = &analysis.statements[i];
+    Statement {
+        file: &analysis.documents[s.doc].file,
+        actor: analysis.actor_id(s),
+        issue: analysis.issue_id(s),
+        stance: s.stance.as_str(),
+        speaker: analysis.speaker(s),
+        sentence: analysis.text(s.doc, s.sentence),
+        start: s.sentence.start,
+        end: s.sentence.end,
+        quote: s.quote.map(|q| analysis.text(s.doc, q)),
+        cues: s
+            .cues
+            .iter()
+            .map(|c| Cue {
+                kind: cue_kind(c.kind),
+                text: analysis.text(s.doc, c.span),
+                start: c.span.start,
+                end: c.span.end,
+            })
+            .collect(),
+        origin: s.origin().as_str(),
+        rejected: s.is_rejected(),
+        grade: s.grade.map(|g| g.as_str()),
+        original: s
+            .review
+            .as_ref()
+            .and_then(|r| r.original.as_ref())
+            .map(|o| Original {
+                actor: &analysis.lexicon.actors()[o.actor].id,
+                issue: &analysis.lexicon.issues()[o.issue].id,
+                stance: o.stance.as_str(),
+                speaker: &o.speaker,
+            }),
+        note: s.note(),
     }
 }
 
@@ -165,7 +160,7 @@ pub(super) fn render_to(
     let lexicon = &analysis.lexicon;
     let actors = lexicon.actors();
     let issues = lexicon.issues();
-    let positions = Positions {
+    let head = Head {
         schema: JSON_SCHEMA,
         actors: actors
             .iter()
@@ -191,10 +186,8 @@ pub(super) fn render_to(
                 source: &d.source,
             })
             .collect(),
-        statements: Statements {
-            analysis,
-            indices: matrix.statements(),
-        },
+    };
+    let tail = Tail {
         cells: cells(matrix)
             .filter_map(|(a, i, cell)| {
                 let counts = cell.counts;
@@ -238,13 +231,70 @@ pub(super) fn render_to(
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &positions).map_err(|e| {
-        // A full disk while streaming is a write error, not a JSON one.
-        if e.is_io() {
-            ExportError::Io(e.into())
-        } else {
-            ExportError::Json(e)
+    // The document is written as `serde_json::to_writer_pretty` would
+    // write it whole; only the statements, most of its bytes, are rendered
+    // in parallel, a batch at a time so that memory stays bounded.
+    let head = pretty(&head)?;
+    let tail = pretty(&tail)?;
+    let io = |e| ExportError::Io(e);
+    // `{…\n}` of the head without its closing brace, the statements as one
+    // more field, then the tail's fields after a comma instead of its brace.
+    out.write_all(&head[..head.len() - b"\n}".len()])
+        .map_err(io)?;
+    out.write_all(b",\n  \"statements\": ").map_err(io)?;
+    write_statements(analysis, &matrix.statements(), out)?;
+    out.write_all(b",").map_err(io)?;
+    out.write_all(&tail[b"{".len()..]).map_err(io)?;
+    out.write_all(b"\n").map_err(io)
+}
+
+/// Statements rendered together: enough that a batch keeps both cores
+/// busy, few enough that a corpus of millions is never held in memory.
+const BATCH: usize = 1 << 14;
+
+/// Statements one thread renders in one go.
+const CHUNK: usize = 256;
+
+/// The statements `indices` as the pretty-printed array of a top-level field.
+fn write_statements(
+    analysis: &Analysis,
+    indices: &[usize],
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    let io = |e| ExportError::Io(e);
+    if indices.is_empty() {
+        return out.write_all(b"[]").map_err(io);
+    }
+    out.write_all(b"[").map_err(io)?;
+    for (b, batch) in indices.chunks(BATCH).enumerate() {
+        let rendered: Vec<Vec<u8>> = batch
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut bytes = Vec::new();
+                for (k, &i) in chunk.iter().enumerate() {
+                    let first = b == 0 && c == 0 && k == 0;
+                    bytes.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                    // An element two levels deep: every line of it indented
+                    // by two more steps. A JSON string holds no raw newline.
+                    for &byte in &pretty(&statement(analysis, i))? {
+                        bytes.push(byte);
+                        if byte == b'\n' {
+                            bytes.extend_from_slice(b"    ");
+                        }
+                    }
+                }
+                Ok(bytes)
+            })
+            .collect::<Result<_, ExportError>>()?;
+        for bytes in rendered {
+            out.write_all(&bytes).map_err(io)?;
         }
-    })?;
-    out.write_all(b"\n").map_err(ExportError::Io)
+    }
+    out.write_all(b"\n  ]").map_err(io)
+}
+
+/// `value` as pretty-printed JSON.
+fn pretty(value: &impl Serialize) -> Result<Vec<u8>, ExportError> {
+    serde_json::to_vec_pretty(value).map_err(ExportError::Json)
 }

@@ -860,3 +860,39 @@ fn every_pair_of_parties_is_exported_with_the_issues_behind_its_numbers() {
         "{html}"
     );
 }
+
+/// The JSON export is written in parts (the statements in parallel): it
+/// must still be exactly what a pretty printer makes of the whole document.
+#[test]
+fn json_is_one_pretty_printed_document_whatever_the_number_of_statements() {
+    let one = analysis();
+    // Enough statements to fill several of the renderer's chunks.
+    let many = Analysis::new(
+        one.root.clone(),
+        one.lexicon.clone(),
+        one.documents.clone(),
+        (0..300).flat_map(|_| one.statements.clone()).collect(),
+        one.skipped.clone(),
+    );
+    let none = Analysis::new(
+        one.root.clone(),
+        one.lexicon.clone(),
+        one.documents.clone(),
+        Vec::new(),
+        Vec::new(),
+    );
+    for a in [&one, &many, &none] {
+        let bytes = render(Format::Json, a, &everything(a));
+        let value: Value = serde_json::from_slice(&bytes).expect("valid JSON");
+        let mut again = serde_json::to_vec_pretty(&value).unwrap();
+        again.push(b'\n');
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            String::from_utf8(again).unwrap()
+        );
+        assert_eq!(
+            value["statements"].as_array().unwrap().len(),
+            a.statements.len()
+        );
+    }
+}

@@ -94,17 +94,18 @@ fn title(lines: &[&str]) -> Option<String> {
     {
         return Some(clean_title(t.as_str()));
     }
-    let candidates: Vec<&str> = lines
+    // A headline has a few words; a lone short line is usually a section
+    // name. Lines are judged furniture one at a time, until the headline.
+    let mut candidates = lines
         .iter()
         .map(|l| l.trim_start_matches('#').trim())
-        .filter(|l| !boilerplate::is_furniture(l))
-        .collect();
-    // A headline has a few words; a lone short line is usually a section name.
-    candidates
-        .iter()
+        .filter(|l| !boilerplate::is_furniture(l));
+    let first = candidates.next()?;
+    std::iter::once(first)
+        .chain(candidates)
         .find(|l| l.split_whitespace().count() >= 3 && l.chars().count() <= 200)
-        .or_else(|| candidates.first())
-        .map(|l| clean_title(l))
+        .or(Some(first))
+        .map(clean_title)
 }
 
 fn date(lines: &[&str]) -> Option<String> {

@@ -524,10 +524,12 @@ pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {
         return words.iter().any(|w| word.eq_ignore_ascii_case(w));
     }
     // A few other letters lower-case to ASCII ones (the Kelvin sign to "k").
-    // Lower-cased once, not once per word of the list: a word with curly
-    // quotes or an apostrophe (“We, Ukraine’s) is asked of long lists.
-    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
-    words.contains(&lower.as_str())
+    // Compared lazily, without allocating: a word with curly quotes or an
+    // apostrophe (“We, Ukraine’s) is asked of long lists, and most entries
+    // differ in the first letter.
+    words
+        .iter()
+        .any(|w| word.chars().flat_map(char::to_lowercase).eq(w.chars()))
 }
 
 /// The words of `text` with their offsets, `text` starting at offset `base`.

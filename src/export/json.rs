@@ -272,16 +272,22 @@ fn write_statements(
             .enumerate()
             .map(|(c, chunk)| {
                 let mut bytes = Vec::new();
+                let mut one = Vec::new();
                 for (k, &i) in chunk.iter().enumerate() {
                     let first = b == 0 && c == 0 && k == 0;
-                    bytes.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                    one.clear();
+                    serde_json::to_writer_pretty(&mut one, &statement(analysis, i))
+                        .map_err(ExportError::Json)?;
                     // An element two levels deep: every line of it indented
                     // by two more steps. A JSON string holds no raw newline.
-                    for &byte in &pretty(&statement(analysis, i))? {
-                        bytes.push(byte);
-                        if byte == b'\n' {
-                            bytes.extend_from_slice(b"    ");
-                        }
+                    for (n, line) in one.split(|&byte| byte == b'\n').enumerate() {
+                        let before: &[u8] = match (n, first) {
+                            (0, true) => b"\n    ",
+                            (0, false) => b",\n    ",
+                            _ => b"\n    ",
+                        };
+                        bytes.extend_from_slice(before);
+                        bytes.extend_from_slice(line);
                     }
                 }
                 Ok(bytes)

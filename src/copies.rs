@@ -4,6 +4,8 @@
 //! one.
 
 use crate::model::{Document, Stance, Statement};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -20,17 +22,20 @@ pub struct Copies {
 
 impl Copies {
     pub fn find(documents: &[Document], statements: &[Statement]) -> Copies {
-        let mut firsts: HashMap<(usize, usize, Stance, Cow<str>), usize> =
-            HashMap::with_capacity(statements.len());
-        let first: Vec<usize> = statements
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
+        // The keys are built in parallel; only the lookups are serial.
+        let keys: Vec<(usize, usize, Stance, Cow<str>)> = statements
+            .par_iter()
+            .map(|s| {
                 let sentence = words(s.sentence.of(&documents[s.doc].text));
-                *firsts
-                    .entry((s.actor, s.issue, s.stance, sentence))
-                    .or_insert(i)
+                (s.actor, s.issue, s.stance, sentence)
             })
+            .collect();
+        let mut firsts: FxHashMap<(usize, usize, Stance, Cow<str>), usize> =
+            FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
+        let first: Vec<usize> = keys
+            .into_iter()
+            .enumerate()
+            .map(|(i, key)| *firsts.entry(key).or_insert(i))
             .collect();
         let mut sets: HashMap<usize, Vec<usize>> = HashMap::new();
         for (i, &f) in first.iter().enumerate() {

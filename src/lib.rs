@@ -143,7 +143,7 @@ pub fn analyze(
         options,
         progress,
         cancel,
-        &mut corpus::Cache::new(),
+        &mut corpus::Cache::disabled(),
     )
 }
 

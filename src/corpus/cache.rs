@@ -27,11 +27,27 @@ pub struct Cache {
     root: Option<PathBuf>,
     entries: HashMap<String, (Stamp, Outcome)>,
     reused: usize,
+    /// Off for a load that is never repeated (the command line): copying
+    /// every document into the cache would be work for nothing.
+    forgets: bool,
 }
 
 impl Cache {
     pub fn new() -> Self {
         Cache::default()
+    }
+
+    /// A cache that remembers nothing, for a folder loaded only once.
+    pub fn disabled() -> Self {
+        Cache {
+            forgets: true,
+            ..Cache::default()
+        }
+    }
+
+    /// Whether a load should hand its results to this cache.
+    pub(super) fn remembers(&self) -> bool {
+        !self.forgets
     }
 
     /// Number of files remembered.

@@ -107,7 +107,7 @@ pub fn load(
     progress: &(dyn Fn(Progress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Corpus, CorpusError> {
-    load_with_cache(root, options, progress, cancel, &mut Cache::new())
+    load_with_cache(root, options, progress, cancel, &mut Cache::disabled())
 }
 
 /// [`load`], re-reading only the files that changed since `cache` was filled.
@@ -154,9 +154,10 @@ pub fn load_with_cache(
     let mut corpus = Corpus::default();
     let mut entries = HashMap::new();
     let mut reused = 0;
+    let remember = cache.remembers();
     for (outcome, stamp, from_cache) in results.into_iter().flatten() {
         reused += usize::from(from_cache);
-        if let Some(stamp) = stamp {
+        if let Some(stamp) = stamp.filter(|_| remember) {
             let file = match &outcome {
                 Ok(doc) => doc.file.clone(),
                 Err(skipped) => skipped.file.clone(),

@@ -119,7 +119,7 @@ pub fn update(
         .count();
     let done = AtomicUsize::new(0);
     // Nothing is cached: the files to read are those that changed.
-    let no_cache = Cache::new();
+    let no_cache = Cache::disabled();
     // Per entry: the previous document it is, what it loaded into, and
     // whether it was read now; `None` once cancelled.
     let outcomes: Option<Vec<(Option<usize>, Outcome, bool)>> = plan

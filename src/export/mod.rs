@@ -25,6 +25,7 @@ pub use atomic::{write_atomic, write_atomic_streamed, write_atomic_with};
 use crate::Analysis;
 use crate::matrix::{Cell, Counts, Matrix};
 use crate::model::{Stance, Summary};
+use rayon::prelude::*;
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -272,10 +273,12 @@ fn refuse_article(path: &Path, analysis: &Analysis) -> Result<(), ExportError> {
     let Ok(target) = std::fs::canonicalize(path) else {
         return Ok(());
     };
+    // Each article is resolved on disk (it may be a link), in parallel: a
+    // folder of thousands waits on thousands of lookups.
     let article = analysis
         .documents
-        .iter()
-        .find(|d| std::fs::canonicalize(&d.path).is_ok_and(|p| p == target));
+        .par_iter()
+        .find_any(|d| std::fs::canonicalize(&d.path).is_ok_and(|p| p == target));
     match article {
         Some(doc) => Err(ExportError::Refused {
             path: path.to_path_buf(),

@@ -327,3 +327,25 @@ fn reload_with_cache_reads_only_changed_files() {
     assert_eq!(cache.reused(), 3);
     assert_eq!(third.documents, second.documents);
 }
+
+#[test]
+fn a_disabled_cache_remembers_nothing_and_loads_the_same_documents() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = LoadOptions::default();
+    let cancel = AtomicBool::new(false);
+    for name in ["a.txt", "b.txt"] {
+        write(dir.path(), name, format!("Headline of {name}\n{PROSE}"));
+    }
+    let mut remembering = Cache::new();
+    let mut forgetting = Cache::disabled();
+    let kept = corpus::load_with_cache(dir.path(), &options, &|_| {}, &cancel, &mut remembering)
+        .expect("loads");
+    let once = corpus::load_with_cache(dir.path(), &options, &|_| {}, &cancel, &mut forgetting)
+        .expect("loads");
+    assert_eq!(once.documents, kept.documents);
+    assert_eq!((remembering.len(), forgetting.len()), (2, 0));
+    let again = corpus::load_with_cache(dir.path(), &options, &|_| {}, &cancel, &mut forgetting)
+        .expect("reloads");
+    assert_eq!(forgetting.reused(), 0);
+    assert_eq!(again.documents, kept.documents);
+}
